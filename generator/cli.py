@@ -1,0 +1,77 @@
+"""Command line: `python -m generator check | import | export | build`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .errors import Problem, Severity
+from .load import check_content
+
+DEFAULT_CONTENT = Path("content")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator",
+                                     description="Chương trình công tác: kiểm tra, nhập, xuất, dựng trang")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="kiểm tra dữ liệu, báo mọi lỗi cùng lúc")
+    check.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+    check.add_argument("--as-of", type=dt.date.fromisoformat, default=None,
+                       help="ngày dùng để kiểm tra tiến độ (mặc định: hôm nay), YYYY-MM-DD")
+    imp = commands.add_parser("import", help="nhập văn bản chương trình (dạng văn bản thuần)")
+    imp.add_argument("source", type=Path)
+    imp.add_argument("--out", type=Path, required=True)
+    imp.add_argument("--units", type=Path, default=None, help="units.yaml có sẵn để dùng lại mã")
+    export = commands.add_parser("export", help="in chương trình dạng JSON")
+    export.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+    build = commands.add_parser("build", help="dựng trang web vào site/")
+    build.add_argument("--content", type=Path, default=None)
+    build.add_argument("--site-dir", type=Path, default=None)
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    args = parser.parse_args(argv)
+    return COMMANDS[args.command](args)
+
+
+def report(problems: list[Problem]) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    print(f"{errors} lỗi, {warnings} cảnh báo.", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    _, problems = check_content(args.content, args.as_of)
+    return report(problems)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from .export import to_json
+
+    content, problems = check_content(args.content)
+    if content is None:
+        return report(problems)
+    sys.stdout.write(to_json(content))
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from .importer import run_import as import_document
+
+    if not args.source.is_file():
+        print(f"{args.source}: không tìm thấy tệp văn bản", file=sys.stderr)
+        return 1
+    return report(import_document(args.source, args.out, units_file=args.units))
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from .mkdocs_build import build_site
+
+    return build_site(args.config, content_dir=args.content, site_dir=args.site_dir)
+
+
+COMMANDS = {"check": run_check, "export": run_export, "import": run_import, "build": run_build}

@@ -1,0 +1,116 @@
+"""Dates as Vietnamese documents write them, parsed and formatted.
+
+Deadlines are `15/01/2026`, `1/3/2026`, a range `10-20/3/2026` (or `28/2-3/3/2026`), or
+"theo KH" / "theo kế hoạch" (per plan, no fixed date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from .model import Deadline, DeadlineKind
+
+_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_RANGE_SAME_MONTH = re.compile(r"^(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})/(\d{4})$")
+_RANGE_TWO_MONTHS = re.compile(r"^(\d{1,2})/(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})/(\d{4})$")
+_RANGE_FULL = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4})\s*[-–]\s*(\d{1,2}/\d{1,2}/\d{4})$")
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+class DateError(ValueError):
+    """A date that cannot be read; the message is Vietnamese and says what would be right."""
+
+
+def fold(text: str) -> str:
+    """Lower-case text without diacritics ('Bầu cử' → 'bau cu'), for matching and search."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def is_per_plan(text: str) -> bool:
+    return fold(text).strip().rstrip(".") in {"theo kh", "theo ke hoach"}
+
+
+def make_date(day: int, month: int, year: int, written: str) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateError(
+            f"ngày không tồn tại: '{written}' (tháng {month}/{year} không có ngày {day}); "
+            "viết ngày theo dạng ngày/tháng/năm, ví dụ 15/01/2026"
+        ) from None
+
+
+def parse_date(text: str) -> dt.date:
+    """A single date, `dd/mm/yyyy` (one or two digits) or ISO `yyyy-mm-dd`."""
+    text = text.strip()
+    if m := _DATE.match(text):
+        return make_date(int(m[1]), int(m[2]), int(m[3]), text)
+    if m := _ISO.match(text):
+        return make_date(int(m[3]), int(m[2]), int(m[1]), text)
+    raise DateError(f"không đọc được ngày '{text}'; viết theo dạng ngày/tháng/năm, ví dụ 15/01/2026")
+
+
+def parse_deadline(text: str, as_written: str | None = None) -> Deadline:
+    """Parse a deadline cell; `as_written` (default: `text`) is kept beside the parsed value."""
+    written = text if as_written is None else as_written
+    cell = " ".join(text.split())
+    if is_per_plan(cell):
+        return Deadline(DeadlineKind.PER_PLAN, None, None, written)
+    if _DATE.match(cell) or _ISO.match(cell):
+        day = parse_date(cell)
+        return Deadline(DeadlineKind.DATE, day, day, written)
+    start, end = _parse_range(cell)
+    if end < start:
+        raise DateError(
+            f"khoảng ngày '{cell}' kết thúc ({end:%d/%m/%Y}) trước khi bắt đầu "
+            f"({start:%d/%m/%Y}); đổi lại thứ tự hai ngày"
+        )
+    return Deadline(DeadlineKind.RANGE, start, end, written)
+
+
+def _parse_range(cell: str) -> tuple[dt.date, dt.date]:
+    if m := _RANGE_SAME_MONTH.match(cell):
+        month, year = int(m[3]), int(m[4])
+        return make_date(int(m[1]), month, year, cell), make_date(int(m[2]), month, year, cell)
+    if m := _RANGE_TWO_MONTHS.match(cell):
+        year = int(m[5])
+        return (
+            make_date(int(m[1]), int(m[2]), year, cell),
+            make_date(int(m[3]), int(m[4]), year, cell),
+        )
+    if m := _RANGE_FULL.match(cell):
+        return parse_date(m[1]), parse_date(m[2])
+    raise DateError(
+        f"không đọc được thời hạn '{cell}'; viết một ngày (15/01/2026), một khoảng ngày "
+        "(10-20/3/2026) hoặc 'theo KH'"
+    )
+
+
+def format_date(day: dt.date) -> str:
+    """'15/01/2026'."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def format_long(day: dt.date) -> str:
+    """'Thứ Năm, 15/01/2026'."""
+    return f"{WEEKDAYS[day.weekday()]}, {format_date(day)}"
+
+
+def format_deadline(deadline: Deadline) -> str:
+    """A deadline in Vietnamese form: 'Thứ Năm, 15/01/2026', '10–20/3/2026', 'Theo kế hoạch'."""
+    if deadline.kind is DeadlineKind.PER_PLAN or deadline.start is None or deadline.end is None:
+        return "Theo kế hoạch"
+    start, end = deadline.start, deadline.end
+    if deadline.kind is DeadlineKind.DATE:
+        return format_long(end)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day}/{end.month}/{end.year}"
+    if start.year == end.year:
+        return f"{start.day}/{start.month}–{end.day}/{end.month}/{end.year}"
+    return f"{format_date(start)}–{format_date(end)}"

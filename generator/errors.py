@@ -1,0 +1,58 @@
+"""Problems found in content: `file:line: field: message`, reported all at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "lỗi"
+    WARNING = "cảnh báo"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (error) or suspicious (warning) in a content file."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        label = "Lỗi" if self.severity is Severity.ERROR else "Cảnh báo"
+        return f"{self.file}:{self.line}: {self.field}: {label}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content has errors; carries every problem found, warnings included."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+
+class Problems:
+    """Collects problems while loading, so that all of them are reported at once."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def error(self, file: str, line: int, field: str, message: str) -> None:
+        self.items.append(Problem(file, line, field, message, Severity.ERROR))
+
+    def warn(self, file: str, line: int, field: str, message: str) -> None:
+        self.items.append(Problem(file, line, field, message, Severity.WARNING))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.items)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.items))

@@ -1,0 +1,251 @@
+"""The typed, immutable domain model: what a programme *is*, once loaded and normalised.
+
+Everything downstream (pages, feeds, open data) reads only these classes; nothing downstream
+reads YAML. Values are normalised once, in `generator.schema`: dates parsed, unit names resolved
+to registry ids, text in NFC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record was read from, for error messages and traceability."""
+
+    file: str
+    """Path of the content file, relative to the content directory's parent."""
+    line: int
+    """1-based line of the record's first field."""
+
+
+class Cadence(StrEnum):
+    """How often a key task's thematic review meeting (giao ban chuyên đề) is held."""
+
+    WEEKLY = "weekly"
+    EVERY_2_WEEKS = "every_2_weeks"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    NONE = "none"
+
+
+class DeadlineKind(StrEnum):
+    DATE = "date"
+    RANGE = "range"
+    PER_PLAN = "per_plan"
+
+
+class Status(StrEnum):
+    """Progress status reported by the lead unit."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An explicit, visible reading of the official text where it is evidently wrong."""
+
+    field: str
+    """The field corrected: `deadline`, `lead`, `number`, `content`, `heading`, `cadence`."""
+    as_written: str
+    """The words exactly as the official document has them."""
+    read_as: str | None
+    """What we read them as; None when the text is kept as written and only noted."""
+    reason: str
+    """Why, in Vietnamese, for the reader."""
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """'Thời gian xong trước ngày': a date, a date range, or 'theo kế hoạch' (no fixed date)."""
+
+    kind: DeadlineKind
+    start: dt.date | None
+    """First day (equal to `end` for a single date); None for per-plan."""
+    end: dt.date | None
+    """The day the task is due; None for per-plan."""
+    as_written: str
+    """The deadline cell exactly as written in the official document."""
+
+    @property
+    def is_dated(self) -> bool:
+        return self.end is not None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the lead unit reports about a task; optional, added during the year."""
+
+    status: Status
+    done_on: dt.date | None = None
+    """The day the task was completed (required when status is done)."""
+    document: str = ""
+    """The resulting document's reference, e.g. 'Kế hoạch số 12/KH-UBND ngày 14/01/2026'."""
+    link: str = ""
+    """Optional https link to the resulting document."""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A department or unit of the ward (phòng, đơn vị), or the special 'all units'."""
+
+    id: str
+    """Stable, URL-safe id, e.g. `phong-van-hoa-xa-hoi`."""
+    name: str
+    """Full official name."""
+    short: str
+    """Short name for tables and calendar categories."""
+    aliases: tuple[str, ...] = ()
+    """Every spelling seen in documents."""
+    is_all: bool = False
+    """True for 'Các phòng, đơn vị': the task is shared by every unit."""
+
+
+@dataclass(frozen=True)
+class Task:
+    """One row of the 'Nhiệm vụ cụ thể' table."""
+
+    id: str
+    """Stable id kept in the data, e.g. `2026-01-10-1`; never changes when rows are renumbered."""
+    programme_id: str
+    month: int
+    number: str
+    """The TT cell as written: '1', '10.1'."""
+    parent_id: str | None
+    """Id of the parent row for sub-items (10.1 → 10)."""
+    content: str
+    lead_as_written: str
+    """The 'Chủ trì' cell as written; empty when the document leaves it blank."""
+    lead_unit_id: str | None
+    """Registry id of the lead unit (after corrections); None when no unit is named."""
+    deadline: Deadline
+    corrections: tuple[Correction, ...]
+    progress: Progress | None
+    source: Source
+
+    def correction_for(self, field_name: str) -> Correction | None:
+        return next((c for c in self.corrections if c.field == field_name), None)
+
+
+@dataclass(frozen=True)
+class Month:
+    """A month's section of the table, with its heading as written."""
+
+    number: int
+    heading: str
+    corrections: tuple[Correction, ...]
+    tasks: tuple[Task, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class MeetingSchedule:
+    """When a key task's review meeting is held; absent from the 2026 document."""
+
+    first: dt.date
+    """Date of the first meeting."""
+    start_time: dt.time
+    duration_minutes: int
+    until: dt.date | None = None
+    location: str = ""
+
+
+@dataclass(frozen=True)
+class KeyTask:
+    """One of the 'Nhiệm vụ trọng tâm' (priorities)."""
+
+    id: str
+    number: int
+    content: str
+    cadence: Cadence
+    cadence_as_written: str
+    meeting: MeetingSchedule | None
+    corrections: tuple[Correction, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Signer:
+    on_behalf: str
+    """e.g. 'TM. ỦY BAN NHÂN DÂN'."""
+    title: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Programme:
+    """One year's work programme (Chương trình công tác năm)."""
+
+    id: str
+    """Stable id, the year as text: '2026'."""
+    year: int
+    title: str
+    issuer: str
+    document_number: str
+    issued_on: dt.date | None
+    source_document: str
+    """Where the official document is (a path or URL)."""
+    legal_bases: tuple[str, ...]
+    preamble: str
+    key_tasks: tuple[KeyTask, ...]
+    months: tuple[Month, ...]
+    organisation: tuple[str, ...]
+    """Section II (Tổ chức thực hiện), one paragraph or list item per entry."""
+    closing: str
+    recipients: tuple[str, ...]
+    signer: Signer
+    source: Source
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return tuple(task for month in self.months for task in month.tasks)
+
+
+@dataclass(frozen=True)
+class Ward:
+    id: str
+    name: str
+    """'Lê Ích Mộc'."""
+    kind: str
+    """'phường' or 'xã'."""
+    city: str
+    issuer: str
+    """'Ủy ban nhân dân phường Lê Ích Mộc'."""
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything in a content directory, validated."""
+
+    ward: Ward
+    units: tuple[Unit, ...]
+    programmes: tuple[Programme, ...]
+    """Sorted by year."""
+    _units_by_id: dict[str, Unit] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._units_by_id.update({unit.id: unit for unit in self.units})
+
+    def unit(self, unit_id: str) -> Unit:
+        return self._units_by_id[unit_id]
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return tuple(task for programme in self.programmes for task in programme.tasks)
+
+    def tasks_of_unit(self, unit: Unit) -> tuple[Task, ...]:
+        """The tasks a unit leads plus those given to all units."""
+        shared = {u.id for u in self.units if u.is_all}
+        return tuple(
+            task
+            for task in self.tasks
+            if task.lead_unit_id == unit.id or task.lead_unit_id in shared
+        )
