@@ -1,0 +1,44 @@
+"""Jinja2 templates for page bodies: autoescaped, so text from content/ can never become HTML."""
+
+from __future__ import annotations
+
+import posixpath
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .dates import format_date, format_deadline, format_long
+from .site import Page, page_url
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(deadline=format_deadline, date=format_date, long_date=format_long)
+    return env
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Relative link between two site URLs ('thang/2026-01/' → 'nhiem-vu/x/' = '../../nhiem-vu/x/')."""
+    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
+    target = to_url or "."
+    rel = posixpath.relpath(target, base or ".")
+    if (to_url.endswith("/") or not to_url) and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
+def render_page(path: str, title: str, template: str, description: str = "", **context) -> Page:
+    """Render a page body; `link(url)` in the template gives a link relative to this page."""
+    here = page_url(path)
+    body = environment().get_template(template).render(
+        title=title, link=lambda url: relative(here, url), **context
+    )
+    return Page(path=path, title=title, body=body, description=description)
