@@ -14,13 +14,19 @@ DEFAULT_CONTENT = Path("content")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator",
-                                     description="Chương trình công tác: kiểm tra, nhập, xuất, dựng trang")
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Chương trình công tác: kiểm tra, nhập, xuất, dựng trang",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="kiểm tra dữ liệu, báo mọi lỗi cùng lúc")
     check.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
-    check.add_argument("--as-of", type=dt.date.fromisoformat, default=None,
-                       help="ngày dùng để kiểm tra tiến độ (mặc định: hôm nay), YYYY-MM-DD")
+    check.add_argument(
+        "--as-of",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="ngày dùng để kiểm tra tiến độ (mặc định: hôm nay), YYYY-MM-DD",
+    )
     imp = commands.add_parser("import", help="nhập văn bản chương trình (dạng văn bản thuần)")
     imp.add_argument("source", type=Path)
     imp.add_argument("--out", type=Path, required=True)

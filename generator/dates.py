@@ -53,7 +53,9 @@ def parse_date(text: str) -> dt.date:
         return make_date(int(m[1]), int(m[2]), int(m[3]), text)
     if m := _ISO.match(text):
         return make_date(int(m[3]), int(m[2]), int(m[1]), text)
-    raise DateError(f"không đọc được ngày '{text}'; viết theo dạng ngày/tháng/năm, ví dụ 15/01/2026")
+    raise DateError(
+        f"không đọc được ngày '{text}'; viết theo dạng ngày/tháng/năm, ví dụ 15/01/2026"
+    )
 
 
 def parse_deadline(text: str, as_written: str | None = None) -> Deadline:

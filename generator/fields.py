@@ -32,7 +32,11 @@ class FileReader:
         self.problems.warn(self.label, line, field, message)
 
     def record(
-        self, value: object, line: int, what: str, required: tuple[str, ...],
+        self,
+        value: object,
+        line: int,
+        what: str,
+        required: tuple[str, ...],
         optional: tuple[str, ...] = (),
     ) -> Mapping | None:
         """Check that `value` is a mapping with known fields and all required ones."""
@@ -43,7 +47,11 @@ class FileReader:
         for key in value:
             if key not in known:
                 hint = difflib.get_close_matches(key, known, n=1)
-                fix = f"; có phải là '{hint[0]}'?" if hint else f"; các trường hợp lệ: {', '.join(known)}"
+                fix = (
+                    f"; có phải là '{hint[0]}'?"
+                    if hint
+                    else f"; các trường hợp lệ: {', '.join(known)}"
+                )
                 self.error(value.key_lines[key], key, f"trường không xác định trong {what}{fix}")
         for key in required:
             if key not in value:
@@ -61,7 +69,11 @@ class FileReader:
                 self.error(self.line_of(mapping, key), key, "không được để trống")
             return ""
         if not isinstance(value, Text):
-            self.error(self.line_of(mapping, key), key, "phải là một dòng chữ, không phải danh sách hay bảng")
+            self.error(
+                self.line_of(mapping, key),
+                key,
+                "phải là một dòng chữ, không phải danh sách hay bảng",
+            )
             return ""
         clean = unicodedata.normalize("NFC", " ".join(str(value).split()))
         if not clean and not allow_empty:
@@ -74,7 +86,11 @@ class FileReader:
         if value is None:
             return ()
         if not isinstance(value, Sequence):
-            self.error(self.line_of(mapping, key), key, "phải là một danh sách (mỗi mục một dòng bắt đầu bằng '- ')")
+            self.error(
+                self.line_of(mapping, key),
+                key,
+                "phải là một danh sách (mỗi mục một dòng bắt đầu bằng '- ')",
+            )
             return ()
         items = []
         for item, line in zip(value, value.item_lines, strict=True):
@@ -90,7 +106,9 @@ class FileReader:
         if value is None:
             return []
         if not isinstance(value, Sequence):
-            self.error(self.line_of(mapping, key), key, "phải là một danh sách các mục bắt đầu bằng '- '")
+            self.error(
+                self.line_of(mapping, key), key, "phải là một danh sách các mục bắt đầu bằng '- '"
+            )
             return []
         return list(zip(value, value.item_lines, strict=True))
 
@@ -98,8 +116,10 @@ class FileReader:
         value = self.text(mapping, key)
         if value and not _ID.match(value):
             self.error(
-                self.line_of(mapping, key), key,
-                f"mã '{value}' chỉ được gồm chữ thường không dấu, số và dấu '-' (ví dụ 2026-01-10-1)",
+                self.line_of(mapping, key),
+                key,
+                f"mã '{value}' chỉ được gồm chữ thường không dấu, số và dấu '-' "
+                "(ví dụ 2026-01-10-1)",
             )
         return value
 
@@ -108,7 +128,11 @@ class FileReader:
         if not value:
             return None
         if not value.isdigit() or not low <= int(value) <= high:
-            self.error(self.line_of(mapping, key), key, f"phải là một số từ {low} đến {high}, không phải '{value}'")
+            self.error(
+                self.line_of(mapping, key),
+                key,
+                f"phải là một số từ {low} đến {high}, không phải '{value}'",
+            )
             return None
         return int(value)
 
@@ -128,14 +152,17 @@ class FileReader:
             return False
         if value in ("true", "yes", "có"):
             return True
-        self.error(self.line_of(mapping, key), key, f"phải là true hoặc false, không phải '{value}'")
+        self.error(
+            self.line_of(mapping, key), key, f"phải là true hoặc false, không phải '{value}'"
+        )
         return False
 
     def choice(self, mapping: Mapping, key: str, choices: dict[str, object]):
         value = self.text(mapping, key)
         if value and value not in choices:
             self.error(
-                self.line_of(mapping, key), key,
+                self.line_of(mapping, key),
+                key,
                 f"giá trị '{value}' không hợp lệ; chọn một trong: {', '.join(choices)}",
             )
             return None

@@ -14,7 +14,9 @@ from .validate import validate
 from .yamlsrc import load_yaml
 
 
-def check_content(content_dir: Path, as_of: dt.date | None = None) -> tuple[Content | None, list[Problem]]:
+def check_content(
+    content_dir: Path, as_of: dt.date | None = None
+) -> tuple[Content | None, list[Problem]]:
     """Load and validate; the model is None when there are errors. Never raises for bad content."""
     as_of = as_of or dt.date.today()
     problems = Problems()
@@ -38,8 +40,12 @@ def check_content(content_dir: Path, as_of: dt.date | None = None) -> tuple[Cont
     programmes: list[Programme] = []
     files = sorted((content_dir / "programmes").glob("*.yaml"))
     if not files:
-        problems.error(_label(content_dir / "programmes", content_dir), 1, "tệp",
-                       "chưa có chương trình nào (programmes/<năm>.yaml)")
+        problems.error(
+            _label(content_dir / "programmes", content_dir),
+            1,
+            "tệp",
+            "chưa có chương trình nào (programmes/<năm>.yaml)",
+        )
     for path in files:
         r, doc = reader(path)
         if doc is not None and (programme := read_programme(doc, r, index)) is not None:

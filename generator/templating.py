@@ -26,7 +26,7 @@ def environment() -> Environment:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """Relative link between two site URLs ('thang/2026-01/' → 'nhiem-vu/x/' = '../../nhiem-vu/x/')."""
+    """Relative link between site URLs: 'thang/2026-01/' → 'nhiem-vu/x/' is '../../nhiem-vu/x/'."""
     base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
     target = to_url or "."
     rel = posixpath.relpath(target, base or ".")
@@ -38,7 +38,9 @@ def relative(from_url: str, to_url: str) -> str:
 def render_page(path: str, title: str, template: str, description: str = "", **context) -> Page:
     """Render a page body; `link(url)` in the template gives a link relative to this page."""
     here = page_url(path)
-    body = environment().get_template(template).render(
-        title=title, link=lambda url: relative(here, url), **context
+    body = (
+        environment()
+        .get_template(template)
+        .render(title=title, link=lambda url: relative(here, url), **context)
     )
     return Page(path=path, title=title, body=body, description=description)

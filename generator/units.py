@@ -39,7 +39,7 @@ _TRAILING_WARD = re.compile(r"(\s+(phuong|xa))+$")
 
 
 def unit_key(name: str) -> str:
-    """Canonical comparison key: folded, abbreviations expanded, punctuation and 'phường' dropped."""
+    """Comparison key: folded, abbreviations expanded, punctuation and 'phường' dropped."""
     text = fold(unicodedata.normalize("NFC", name)).strip().rstrip(".")
     words = []
     for word in re.split(r"\s+|,", text):

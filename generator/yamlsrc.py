@@ -50,7 +50,9 @@ def read_text(path: Path, label: str, problems: Problems) -> str | None:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         problems.error(
-            label, line, "tệp",
+            label,
+            line,
+            "tệp",
             "tệp không phải mã UTF-8 (có byte lạ ở dòng này); hãy mở tệp và lưu lại "
             "với mã hóa UTF-8",
         )
@@ -69,7 +71,9 @@ def load_yaml(path: Path, label: str, problems: Problems) -> Mapping | None:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problems.error(
-            label, line, "YAML",
+            label,
+            line,
+            "YAML",
             f"lỗi cú pháp YAML ({exc.problem or exc.context}); kiểm tra thụt lề, dấu ':' "
             "và dấu nháy ở dòng này hoặc dòng ngay trước",
         )
@@ -97,7 +101,9 @@ def _convert(node: yaml.Node, label: str, problems: Problems):
         key_line = key_node.start_mark.line + 1
         if key in mapping:
             problems.error(
-                label, key_line, key,
+                label,
+                key_line,
+                key,
                 f"khóa '{key}' xuất hiện hai lần (lần đầu ở dòng {mapping.key_lines[key]}); "
                 "xóa một trong hai",
             )

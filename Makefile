@@ -1,0 +1,32 @@
+# The two commands of the README. Each creates the virtual environment on a fresh machine.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+
+.PHONY: site test check serve bench clean
+
+site: $(VENV)/.installed            ## set up, check the content, build site/
+	$(PY) -m generator build
+
+test: $(VENV)/.installed            ## set up, lint, run every test (browser tests included)
+	$(PY) -m ruff check generator tests benchmarks
+	$(PY) -m ruff format --check generator tests benchmarks
+	$(PY) -m pytest
+
+check: $(VENV)/.installed
+	$(PY) -m generator check
+
+serve: $(VENV)/.installed
+	$(VENV)/bin/mkdocs serve
+
+bench: $(VENV)/.installed
+	$(PY) benchmarks/build_speed.py
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

@@ -1,0 +1,123 @@
+"""The thin mkdocs layer: hand the core's pages and files to mkdocs, and nothing else.
+
+Registered as the `ctct` plugin (see pyproject.toml). Moving to another engine means
+replacing this file and `mkdocs_build.py`; the core (`generator.site`) stays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from .dates import fold
+from .load import check_content
+from .nav import NavItem, navigation
+from .site import Page, SiteInfo, SiteOutput, render_site
+
+log = logging.getLogger("mkdocs.plugins.ctct")
+
+
+class ProgrammeConfig(Config):
+    content = opt.Type(str, default="content")
+    """The content directory, relative to mkdocs.yml."""
+
+
+def build_date() -> dt.date:
+    """The 'as of' date: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
+    output: SiteOutput | None = None
+
+    def on_config(self, config):
+        content_dir = Path(config.config_file_path).parent / self.config.content
+        as_of = build_date()
+        content, problems = check_content(content_dir, as_of)
+        if content is None:
+            raise PluginError("Dữ liệu có lỗi, chưa dựng trang:\n" + "\n".join(map(str, problems)))
+        for problem in problems:
+            log.info(str(problem))
+        ward = content.ward
+        config.site_name = f"Chương trình công tác – {ward.kind} {ward.name}"
+        site = SiteInfo(url=_base_url(config.site_url), as_of=as_of, name=config.site_name)
+        self.output = render_site(content, site, content_dir)
+        config.nav = _mkdocs_nav(navigation(content, as_of))
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        """Theme assets plus the generated files; what lies in content/ is data, not pages."""
+        docs_dir = str(Path(config.docs_dir).resolve())
+        kept = Files([f for f in files if not _inside(f.abs_src_path, docs_dir)])
+        for page in self.output.pages:
+            kept.append(File.generated(config, page.path, content=_markdown(page)))
+        for path, data in sorted(self.output.files.items()):
+            kept.append(File.generated(config, path, content=data))
+        return kept
+
+    @event_priority(-100)
+    def on_post_build(self, config) -> None:
+        _add_folded_search_field(Path(config.site_dir) / "search" / "search_index.json")
+
+
+def _inside(path: str | None, folder: str) -> bool:
+    return bool(path) and str(Path(path).resolve()).startswith(folder + os.sep)
+
+
+def _base_url(site_url: str | None) -> str:
+    url = site_url or "http://localhost:8000/"
+    return url if url.endswith("/") else url + "/"
+
+
+def _markdown(page: Page) -> str:
+    """Front matter (JSON is valid YAML, so no content text is ever parsed as YAML) + body.
+
+    mkdocs inserts titles into templates without escaping, so the title is escaped here.
+    """
+    meta = {"title": html.escape(page.title, quote=False)}
+    if page.description:
+        meta["description"] = html.escape(page.description)
+    front = "\n".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
+    )
+    return f"---\n{front}\n---\n\n{page.body}"
+
+
+def _mkdocs_nav(items: list[NavItem]) -> list[dict]:
+    return [
+        {
+            html.escape(title, quote=False): _mkdocs_nav(target)
+            if isinstance(target, list)
+            else target
+        }
+        for title, target in items
+    ]
+
+
+def _add_folded_search_field(index_path: Path) -> None:
+    """Index an accent-free copy of each section, so 'bau cu' finds 'bầu cử'.
+
+    The `fold` field is declared in mkdocs.yml (plugins.search.fields); it is searched but never
+    shown, so results still display the Vietnamese text as written.
+    """
+    if not index_path.is_file():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    for doc in index.get("docs", []):
+        doc["fold"] = fold(f"{doc.get('title', '')} {doc.get('text', '')}")
+    index_path.write_text(
+        json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )

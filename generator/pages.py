@@ -1,0 +1,227 @@
+"""Pages for citizens: home, months, units, tasks, key tasks, about. Model in, HTML bodies out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from .model import Cadence, Content, Programme, Task, Unit
+from .site import SiteInfo, SiteOutput
+from .templating import render_page
+
+CADENCE_LABELS = {
+    Cadence.WEEKLY: "Giao ban chuyên đề hằng tuần",
+    Cadence.EVERY_2_WEEKS: "Giao ban chuyên đề 2 tuần/lần",
+    Cadence.MONTHLY: "Giao ban chuyên đề hằng tháng",
+    Cadence.QUARTERLY: "Giao ban chuyên đề hằng quý",
+    Cadence.NONE: "Văn bản không quy định lịch giao ban",
+}
+UPCOMING_DAYS = 30
+RECENT_DAYS = 7
+
+
+def month_url(programme_id: str, month: int) -> str:
+    return f"thang/{programme_id}-{month:02d}/"
+
+
+def unit_url(unit_id: str) -> str:
+    return f"don-vi/{unit_id}/"
+
+
+def task_url(task_id: str) -> str:
+    return f"nhiem-vu/{task_id}/"
+
+
+def month_title(year: int, month: int) -> str:
+    return f"Tháng {month}/{year}"
+
+
+def source_file_url(programme: Programme) -> str | None:
+    """Where the official text is published on the site, when it is a file we hold."""
+    if programme.source_document.endswith(".txt"):
+        return f"van-ban/{PurePosixPath(programme.source_document).name}"
+    return None
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What every template gets, besides its own records."""
+
+    content: Content
+    site: SiteInfo
+
+    def unit(self, unit_id: str | None) -> Unit | None:
+        return self.content.unit(unit_id) if unit_id else None
+
+    def sort_key(self, task: Task) -> tuple:
+        due = task.deadline.end or dt.date.max
+        return (due, task.programme_id, task.month, task.source.line)
+
+
+def current_programme(content: Content, as_of: dt.date) -> Programme:
+    """The programme covering the build date, else the latest one."""
+    return next((p for p in content.programmes if p.year == as_of.year), content.programmes[-1])
+
+
+def add_pages(output: SiteOutput, content: Content, site: SiteInfo) -> None:
+    ctx = Ctx(content, site)
+    for render in (home_page, months_index, units_index, key_tasks_page, about_page):
+        output.add_page(render(ctx))
+    for programme in content.programmes:
+        for page in month_pages(ctx, programme):
+            output.add_page(page)
+    for unit in content.units:
+        output.add_page(unit_page(ctx, unit))
+    for task in content.tasks:
+        output.add_page(task_page(ctx, task))
+
+
+def home_page(ctx: Ctx):
+    content, as_of = ctx.content, ctx.site.as_of
+    programme = current_programme(content, as_of)
+    dated = [t for t in content.tasks if t.deadline.end is not None]
+    upcoming = [t for t in dated if 0 <= (t.deadline.end - as_of).days <= UPCOMING_DAYS]
+    recent = [t for t in dated if -RECENT_DAYS <= (t.deadline.end - as_of).days < 0]
+    return render_page(
+        "index.md",
+        f"Chương trình công tác năm {programme.year}",
+        "home.html.j2",
+        description=f"{programme.title}: nhiệm vụ theo tháng, theo đơn vị, lịch và dữ liệu mở.",
+        ctx=ctx,
+        programme=programme,
+        as_of=as_of,
+        upcoming=sorted(upcoming, key=ctx.sort_key),
+        recent=sorted(recent, key=ctx.sort_key),
+        upcoming_days=UPCOMING_DAYS,
+        recent_days=RECENT_DAYS,
+        month_url=month_url,
+        unit_url=unit_url,
+        task_url=task_url,
+        month_title=month_title,
+    )
+
+
+def months_index(ctx: Ctx):
+    return render_page(
+        "thang/index.md",
+        "Nhiệm vụ theo tháng",
+        "months.html.j2",
+        description="Các tháng của chương trình công tác.",
+        ctx=ctx,
+        month_url=month_url,
+        month_title=month_title,
+    )
+
+
+def month_pages(ctx: Ctx, programme: Programme):
+    months = programme.months
+    for i, month in enumerate(months):
+        before = months[i - 1] if i > 0 else None
+        after = months[i + 1] if i + 1 < len(months) else None
+        title = month_title(programme.year, month.number)
+        yield render_page(
+            f"thang/{programme.id}-{month.number:02d}.md",
+            title,
+            "month.html.j2",
+            description=f"{len(month.tasks)} nhiệm vụ của {title} trong {programme.title}.",
+            ctx=ctx,
+            programme=programme,
+            month=month,
+            before=before,
+            after=after,
+            month_url=month_url,
+            unit_url=unit_url,
+            task_url=task_url,
+            month_title=month_title,
+        )
+
+
+def units_index(ctx: Ctx):
+    counts = {u.id: len(ctx.content.tasks_of_unit(u)) for u in ctx.content.units}
+    return render_page(
+        "don-vi/index.md",
+        "Nhiệm vụ theo đơn vị",
+        "units.html.j2",
+        description="Các phòng, đơn vị và số nhiệm vụ được giao.",
+        ctx=ctx,
+        counts=counts,
+        unit_url=unit_url,
+    )
+
+
+def unit_page(ctx: Ctx, unit: Unit):
+    tasks = sorted(ctx.content.tasks_of_unit(unit), key=ctx.sort_key)
+    groups: dict[tuple[int, int], list[Task]] = {}
+    programmes = {p.id: p for p in ctx.content.programmes}
+    for task in sorted(tasks, key=lambda t: (programmes[t.programme_id].year, t.month)):
+        groups.setdefault((programmes[task.programme_id].year, task.month), []).append(task)
+    for group in groups.values():
+        group.sort(key=ctx.sort_key)
+    led = sum(t.lead_unit_id == unit.id for t in tasks)
+    return render_page(
+        f"don-vi/{unit.id}.md",
+        unit.name,
+        "unit.html.j2",
+        description=f"{len(tasks)} nhiệm vụ của {unit.name}.",
+        ctx=ctx,
+        unit=unit,
+        tasks=tasks,
+        groups=groups,
+        led=led,
+        dated=sum(t.deadline.end is not None for t in tasks),
+        month_url=month_url,
+        task_url=task_url,
+        month_title=month_title,
+    )
+
+
+def task_page(ctx: Ctx, task: Task):
+    programme = next(p for p in ctx.content.programmes if p.id == task.programme_id)
+    children = [t for t in programme.tasks if t.parent_id == task.id]
+    parent = next((t for t in programme.tasks if t.id == task.parent_id), None)
+    title = f"{task.content[:90]}{'…' if len(task.content) > 90 else ''}"
+    return render_page(
+        f"nhiem-vu/{task.id}.md",
+        title,
+        "task.html.j2",
+        description=f"{task.content} — thời hạn: {task.deadline.as_written or 'không ghi'}.",
+        ctx=ctx,
+        task=task,
+        programme=programme,
+        children=children,
+        parent=parent,
+        month_url=month_url,
+        unit_url=unit_url,
+        task_url=task_url,
+        month_title=month_title,
+    )
+
+
+def key_tasks_page(ctx: Ctx):
+    programmes = list(reversed(ctx.content.programmes))
+    return render_page(
+        "trong-tam.md",
+        "Nhiệm vụ trọng tâm",
+        "key_tasks.html.j2",
+        description="Các nhiệm vụ trọng tâm và lịch giao ban chuyên đề.",
+        ctx=ctx,
+        programmes=programmes,
+        cadence_labels=CADENCE_LABELS,
+    )
+
+
+def about_page(ctx: Ctx):
+    programmes = list(reversed(ctx.content.programmes))
+    return render_page(
+        "gioi-thieu.md",
+        "Giới thiệu chương trình",
+        "about.html.j2",
+        description="Cơ quan ban hành, căn cứ, tổ chức thực hiện và các đính chính.",
+        ctx=ctx,
+        programmes=programmes,
+        month_url=month_url,
+        task_url=task_url,
+        month_title=month_title,
+        source_file_url=source_file_url,
+    )

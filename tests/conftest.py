@@ -1,0 +1,67 @@
+"""Shared fixtures: the small fixture programme, a fixed build date, built sites."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_content
+from generator.site import SiteInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI = FIXTURES / "mini"
+CONTENT = ROOT / "content"
+AS_OF = dt.date(2026, 1, 24)
+# 2026-01-24 00:00 UTC, the fixed build date of the built-site fixtures.
+EPOCH = "1769212800"
+
+
+@pytest.fixture(scope="session")
+def mini_content():
+    return load_content(MINI, as_of=AS_OF)
+
+
+@pytest.fixture(scope="session")
+def site_info() -> SiteInfo:
+    return SiteInfo(url="https://example.org/ctct/", as_of=AS_OF, name="Chương trình công tác")
+
+
+def build_into(tmp: Path, content_dir: Path, monkeypatch_env: dict[str, str]) -> Path:
+    """Build a site with the real mkdocs config into `tmp/site` and return that folder."""
+    from generator.mkdocs_build import build_site
+
+    site_dir = tmp / "site"
+    with pytest.MonkeyPatch.context() as mp:
+        for key, value in monkeypatch_env.items():
+            mp.setenv(key, value)
+        mp.chdir(ROOT)
+        assert build_site(ROOT / "mkdocs.yml", content_dir=content_dir, site_dir=site_dir) == 0
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory) -> Path:
+    return build_into(
+        tmp_path_factory.mktemp("mini"),
+        MINI,
+        {"SOURCE_DATE_EPOCH": EPOCH, "SITE_URL": "https://example.org/ctct/"},
+    )
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    return build_into(
+        tmp_path_factory.mktemp("real"),
+        CONTENT,
+        {"SOURCE_DATE_EPOCH": "1795478400", "SITE_URL": "https://example.org/ctct/"},
+    )
+
+
+def copy_fixture(tmp: Path, source: Path = MINI) -> Path:
+    target = tmp / "content"
+    shutil.copytree(source, target)
+    return target

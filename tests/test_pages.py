@@ -1,0 +1,97 @@
+"""Page bodies of the fixture programme against golden files, and page behaviour.
+
+Update the goldens after an intended change with
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_pages.py
+then review the diff in tests/golden/pages/ before committing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.pages import add_pages, current_programme
+from generator.site import SiteOutput
+
+GOLDEN = Path(__file__).parent / "golden" / "pages"
+
+
+@pytest.fixture(scope="module")
+def pages(mini_content, site_info):
+    output = SiteOutput()
+    add_pages(output, mini_content, site_info)
+    return {page.path: page for page in output.pages}
+
+
+def golden_name(path: str) -> str:
+    return path.replace("/", "__").removesuffix(".md") + ".html"
+
+
+def test_pages_match_golden_files(pages):
+    expected_names = {golden_name(path) for path in pages}
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        for old in GOLDEN.glob("*.html"):
+            old.unlink()
+        for path, page in pages.items():
+            (GOLDEN / golden_name(path)).write_text(page.body, encoding="utf-8")
+    assert {p.name for p in GOLDEN.glob("*.html")} == expected_names
+    for path, page in pages.items():
+        assert page.body == (GOLDEN / golden_name(path)).read_text(encoding="utf-8"), path
+
+
+def test_one_page_per_month_unit_and_task(pages, mini_content):
+    for programme in mini_content.programmes:
+        for month in programme.months:
+            assert f"thang/{programme.id}-{month.number:02d}.md" in pages
+    for unit in mini_content.units:
+        assert f"don-vi/{unit.id}.md" in pages
+    for task in mini_content.tasks:
+        assert f"nhiem-vu/{task.id}.md" in pages
+    for fixed in ("index.md", "trong-tam.md", "gioi-thieu.md", "thang/index.md", "don-vi/index.md"):
+        assert fixed in pages
+
+
+def test_home_states_the_build_date_and_what_falls_due(pages):
+    home = pages["index.md"].body
+    assert "Cập nhật ngày 24/01/2026" in home
+    recent = home.split('id="vua-den-han"')[1]
+    assert "Kế hoạch tiêm chủng mở rộng" in recent  # due 20/01, four days before
+    upcoming = home.split('id="sap-den-han"')[1].split('id="vua-den-han"')[0]
+    assert "Không có nhiệm vụ nào" in upcoming  # next deadline is 25/02, 32 days ahead
+
+
+def test_month_page_shows_vietnamese_deadlines_and_corrections(pages):
+    january = pages["thang/2026-01.md"].body
+    assert "Thứ Năm, 15/01/2026" in january
+    assert "10–20/1/2026" in january
+    assert "Theo kế hoạch" in january
+    assert 'class="ctct-sub"' in january  # sub-item 2.1 under its parent
+    february = pages["thang/2026-02.md"].body
+    assert "<del" in february and "25/02/2025" in february and "Thứ Tư, 25/02/2026" in february
+    assert 'rel="prev"' in february and 'href="../2026-01/"' in february
+
+
+def test_unit_page_includes_tasks_given_to_all_units(pages):
+    body = pages["don-vi/phong-van-hoa-xa-hoi.md"].body
+    assert "Chương trình công tác năm 2026 của phường" in body
+    assert "Giao cho tất cả các phòng, đơn vị" in body
+    assert body.index("Thứ Năm, 15/01/2026") < body.index("Thứ Ba, 20/01/2026")
+
+
+def test_task_page_links_back_and_explains_missing_dates(pages):
+    per_plan = pages["nhiem-vu/2026-01-03.md"].body
+    assert "không có trong lịch" in per_plan
+    assert "Văn bản không ghi đơn vị chủ trì" in per_plan
+    child = pages["nhiem-vu/2026-01-02-1.md"].body
+    assert 'href="../2026-01-02/"' in child and 'href="../../don-vi/tram-y-te/"' in child
+    assert 'href="../../lich/nhiem-vu/2026-01-02-1.ics"' in child
+
+
+def test_current_programme_is_the_build_year_else_the_latest(mini_content):
+    import datetime as dt
+
+    assert current_programme(mini_content, dt.date(2026, 5, 1)).year == 2026
+    assert current_programme(mini_content, dt.date(2031, 5, 1)).year == 2026

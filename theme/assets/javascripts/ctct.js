@@ -1,0 +1,10 @@
+// Copy buttons on the subscribe page: <button data-copy="https://...">.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-copy]");
+  if (!button || !navigator.clipboard) return;
+  navigator.clipboard.writeText(button.getAttribute("data-copy")).then(function () {
+    var label = button.textContent;
+    button.textContent = "Đã chép";
+    setTimeout(function () { button.textContent = label; }, 2000);
+  });
+});
