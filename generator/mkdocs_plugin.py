@@ -32,12 +32,14 @@ class ProgrammeConfig(Config):
     """The content directory, relative to mkdocs.yml."""
 
 
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
+
+
 def build_date() -> dt.date:
-    """The 'as of' date: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    """The 'as of' date in Vietnam: from SOURCE_DATE_EPOCH when set (reproducible), else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
+    moment = dt.datetime.fromtimestamp(int(epoch), VIETNAM) if epoch else dt.datetime.now(VIETNAM)
+    return moment.date()
 
 
 class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
