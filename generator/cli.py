@@ -31,6 +31,13 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("source", type=Path)
     imp.add_argument("--out", type=Path, required=True)
     imp.add_argument("--units", type=Path, default=None, help="units.yaml có sẵn để dùng lại mã")
+    imp.add_argument(
+        "--year", type=int, default=None, help="năm của chương trình (nếu văn bản thiếu)"
+    )
+    imp.add_argument("--ward", default=None, help="tên phường, xã (nếu văn bản thiếu)")
+    imp.add_argument("--city", default=None, help="tỉnh, thành phố (nếu văn bản thiếu)")
+    imp.add_argument("--source-document", default=None, help="văn bản gốc ở đâu (đường dẫn, URL)")
+    imp.add_argument("--force", action="store_true", help="ghi đè chương trình đã có trong --out")
     export = commands.add_parser("export", help="in chương trình dạng JSON")
     export.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
     build = commands.add_parser("build", help="dựng trang web vào site/")
@@ -71,7 +78,17 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.source.is_file():
         print(f"{args.source}: không tìm thấy tệp văn bản", file=sys.stderr)
         return 1
-    return report(import_document(args.source, args.out, units_file=args.units))
+    problems = import_document(
+        args.source,
+        args.out,
+        units_file=args.units,
+        year=args.year,
+        ward_name=args.ward,
+        city=args.city,
+        source_document=args.source_document,
+        force=args.force,
+    )
+    return report(problems)
 
 
 def run_build(args: argparse.Namespace) -> int:
