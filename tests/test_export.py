@@ -1,0 +1,74 @@
+"""`python -m generator export`: every row of the official document, as JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from .conftest import CONTENT, ROOT
+
+SOURCE = CONTENT / "sources" / "ctct-2026-phuong-le-ich-moc.txt"
+ROW = re.compile(r"^\s*(?:<u>)?\d+(?:\.\d+)?(?:</u>)?\t")
+
+
+def exported() -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "export"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def source_rows() -> list[list[str]]:
+    """The table rows of the official text, read independently of the importer."""
+    text = SOURCE.read_text(encoding="utf-8")
+    table = text.split("Nhiệm vụ cụ thể")[1].split("II. TỔ CHỨC")[0]
+    return [line.split("\t") for line in table.splitlines() if ROW.match(line)]
+
+
+def test_export_lists_every_row_of_the_source():
+    data = exported()
+    rows = source_rows()
+    assert len(data["tasks"]) == len(rows) == 133
+    for task, row in zip(data["tasks"], rows, strict=True):
+        number = re.sub(r"</?u>", "", row[0]).strip()
+        assert task["number"] == number
+        assert task["deadline"]["as_written"] == row[3].strip()
+        assert task["lead_as_written"] == row[2].strip()
+        assert set(task) >= {
+            "id",
+            "programme",
+            "month",
+            "number",
+            "parent",
+            "content",
+            "lead_unit",
+            "deadline",
+            "corrections",
+        }
+
+
+def test_export_fields_for_ranges_per_plan_and_missing_lead():
+    tasks = {t["id"]: t for t in exported()["tasks"]}
+    election = tasks["2026-03-05"]
+    assert election["deadline"] == {
+        "kind": "range",
+        "start": "2026-03-10",
+        "end": "2026-03-20",
+        "as_written": "10-20/3/2026",
+    }
+    assert election["lead_unit"] == {"id": "phong-van-hoa-xa-hoi", "name": "Phòng Văn hóa - Xã hội"}
+    assert tasks["2026-01-06"]["deadline"]["kind"] == "per_plan"
+    assert tasks["2026-02-07"]["lead_unit"] is None
+    assert tasks["2026-01-10-1"]["parent"] == "2026-01-10"
+    corrected = tasks["2026-04-01"]
+    assert corrected["deadline"]["as_written"] == "02/04/2025"
+    assert corrected["deadline"]["end"] == "2026-04-02"
+    assert corrected["corrections"][0]["read_as"] == "02/04/2026"
+    spelled = [t for t in tasks.values() if t["lead_as_written"] == "Phòng Văn hóa – Xã hội"]
+    assert spelled and all(t["lead_unit"]["id"] == "phong-van-hoa-xa-hoi" for t in spelled)
