@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from .feeds import task_feed_path
 from .model import Cadence, Content, Programme, Task, Unit
 from .site import SiteInfo, SiteOutput
 from .templating import render_page
@@ -191,6 +192,7 @@ def task_page(ctx: Ctx, task: Task):
         programme=programme,
         children=children,
         parent=parent,
+        feed_path=task_feed_path(task),
         month_url=month_url,
         unit_url=unit_url,
         task_url=task_url,

@@ -30,7 +30,19 @@ def validate(content: Content, as_of: dt.date, problems: Problems) -> None:
         check_parents(programme, problems)
 
 
+# Names the feeds and the subscribe page use for themselves (lich/<name>.ics, lich/#<name>).
+RESERVED_UNIT_IDS = {"tat-ca", "giao-ban", "nhiem-vu", "cach-dang-ky", "index"}
+
+
 def check_units(content: Content, problems: Problems) -> None:
+    for unit in content.units:
+        if unit.id in RESERVED_UNIT_IDS:
+            problems.error(
+                "units.yaml",
+                1,
+                "id",
+                f"mã đơn vị '{unit.id}' trùng với tên dành cho lịch chung; chọn mã khác",
+            )
     for spelling, first, second in UnitIndex(content.units).conflicts():
         problems.error(
             "units.yaml",

@@ -3,8 +3,7 @@ document.addEventListener("click", function (event) {
   var button = event.target.closest("[data-copy]");
   if (!button || !navigator.clipboard) return;
   navigator.clipboard.writeText(button.getAttribute("data-copy")).then(function () {
-    var label = button.textContent;
-    button.textContent = "Đã chép";
-    setTimeout(function () { button.textContent = label; }, 2000);
+    button.classList.add("is-copied");
+    setTimeout(function () { button.classList.remove("is-copied"); }, 2000);
   });
 });

@@ -1,0 +1,100 @@
+"""iCalendar plumbing shared by the feeds: calendar headers, the time zone, exact serialisation.
+
+icalendar builds and escapes the properties; `serialise` then owns the bytes: text in NFC, CRLF
+line ends, lines folded at 75 octets (the leading space of a continuation line included) without
+splitting a UTF-8 character, a combining mark from its letter, or a backslash escape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from functools import lru_cache
+
+from icalendar import Calendar, Timezone, TimezoneStandard
+
+PRODID = "-//ctct-site//Lich cong tac phuong//VI"
+TZID = "Asia/Ho_Chi_Minh"
+REFRESH = dt.timedelta(hours=12)
+LIMIT = 75
+"""Octets per physical line, CRLF excluded."""
+
+
+def new_calendar(name: str, description: str, url: str, source: str) -> Calendar:
+    """A calendar with every header property the feeds carry (and no METHOD)."""
+    cal = Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", PRODID)
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("description", description)
+    cal.add("x-wr-caldesc", description)
+    cal.add("x-wr-timezone", TZID)
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT12H")
+    cal.add("url", url)
+    cal.add("source", source)
+    return cal
+
+
+def vtimezone() -> Timezone:
+    """Asia/Ho_Chi_Minh as it has been since 1975: UTC+7 all year, no daylight saving.
+
+    Written out rather than generated from the tz database, so the bytes never depend on the
+    tzdata installed on the build machine.
+    """
+    tz = Timezone()
+    tz.add("tzid", TZID)
+    standard = TimezoneStandard()
+    standard.add("dtstart", dt.datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", dt.timedelta(hours=7))
+    standard.add("tzoffsetto", dt.timedelta(hours=7))
+    standard.add("tzname", "+07")
+    tz.add_component(standard)
+    return tz
+
+
+def serialise(cal: Calendar) -> bytes:
+    """The calendar's bytes: NFC, CRLF, folded at 75 octets on character boundaries."""
+    out: list[str] = []
+    for line in cal.content_lines(sorted=False):
+        if line:
+            out.extend(fold(line))
+    return ("\r\n".join(out) + "\r\n").encode("utf-8")
+
+
+@lru_cache(maxsize=8192)
+def fold(line: str) -> tuple[str, ...]:
+    """Physical lines of one (NFC-normalised) content line; continuation lines begin with a space.
+
+    Cached: an event appears in several feeds, so most lines are folded once per build.
+    """
+    line = unicodedata.normalize("NFC", line)
+    if len(line.encode("utf-8")) <= LIMIT:
+        return (line,)
+    parts: list[str] = []
+    current, size = "", 0
+    for unit in _units(line):
+        width = len(unit.encode("utf-8"))
+        room = LIMIT - (1 if parts else 0)
+        if current and size + width > room:
+            parts.append(current)
+            current, size = "", 0
+        current += unit
+        size += width
+    parts.append(current)
+    return (parts[0], *(" " + part for part in parts[1:]))
+
+
+def _units(line: str) -> list[str]:
+    """Pieces a fold may not split: a character with its combining marks, or an escape pair."""
+    units: list[str] = []
+    escape = False
+    for char in line:
+        if units and (escape or unicodedata.combining(char)):
+            units[-1] += char
+            escape = False
+        else:
+            units.append(char)
+            escape = char == "\\"
+    return units

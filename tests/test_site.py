@@ -1,0 +1,241 @@
+"""The built site as a whole: strict mkdocs build, hostile content, no other host, search."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.dates import fold
+
+from .conftest import EPOCH, MINI, build_into, copy_fixture
+
+HOSTILE = {
+    "script": "<script>alert('x')</script>",
+    "pipe": "a | b | c",
+    "link": "[bấm vào](javascript:alert(1))",
+    "heading": "# Không phải tiêu đề",
+    "jinja": "{{ 7*7 }} {% if true %}x{% endif %}",
+    "html": "<img src=x onerror=alert(2)>",
+}
+# Hosts a page may *link* to (the user clicks; nothing is requested while the page loads).
+LINK_HOSTS = {
+    "calendar.google.com",
+    "outlook.live.com",
+    "example.org",
+    "example.gov.vn",
+    "creativecommons.org",
+    "schema.org",
+    "www.w3.org",
+    "specs.frictionlessdata.io",
+}
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the text inside <script> elements."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def parse(path: Path) -> Tags:
+    tags = Tags()
+    tags.feed(path.read_text(encoding="utf-8"))
+    return tags
+
+
+def hostile_content(tmp: Path) -> Path:
+    content = copy_fixture(tmp)
+    programme = content / "programmes" / "2026.yaml"
+    text = programme.read_text(encoding="utf-8")
+    text = text.replace(
+        "content: Kế hoạch tiêm chủng mở rộng",
+        "content: " + json.dumps(" ".join(HOSTILE.values()), ensure_ascii=False),
+    )
+    text = text.replace(
+        "content: Chăm sóc sức khỏe Nhân dân",
+        "content: " + json.dumps(HOSTILE["heading"], ensure_ascii=False),
+    )
+    text = text.replace("name: Trần Văn A", "name: " + json.dumps(HOSTILE["html"]))
+    text = text.replace("  - Lưu VT.", "  - " + json.dumps(HOSTILE["link"], ensure_ascii=False))
+    programme.write_text(text, encoding="utf-8")
+    units = content / "units.yaml"
+    units.write_text(
+        units.read_text(encoding="utf-8").replace(
+            "name: Trạm Y tế phường",
+            "name: " + json.dumps("Trạm <b>Y tế</b> | {{ x }}", ensure_ascii=False),
+        ),
+        encoding="utf-8",
+    )
+    return content
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("hostile")
+    return build_into(tmp, hostile_content(tmp), {"SOURCE_DATE_EPOCH": EPOCH})
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_hostile_strings_stay_text(hostile_site):
+    task_page = hostile_site / "nhiem-vu" / "2026-01-02-1" / "index.html"
+    html = task_page.read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    assert "{{ 7*7 }}" in html and "49" not in html.split("<article")[1].split("</article>")[0]
+    assert "[bấm vào](javascript:alert(1))" not in html or 'href="javascript' not in html
+    for page in html_files(hostile_site):
+        tags = parse(page)
+        for tag, attrs in tags.tags:
+            assert tag != "img" or attrs.get("src") != "x", page
+            assert not any(name.startswith("on") for name in attrs), (page, tag, attrs)
+            href = (attrs.get("href") or "").strip().lower()
+            assert not href.startswith("javascript:"), (page, href)
+        assert not any("alert(" in script for script in tags.scripts), page
+
+
+def test_hostile_heading_and_pipes_do_not_change_structure(hostile_site):
+    key_tasks = (hostile_site / "trong-tam" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="khong-phai-tieu-e"' not in key_tasks
+    assert key_tasks.count("<h1") == 1
+    assert "# Không phải tiêu đề" in key_tasks
+    task = (hostile_site / "nhiem-vu" / "2026-01-02-1" / "index.html").read_text(encoding="utf-8")
+    article = task.split("<article")[1].split("</article>")[0]
+    assert "<table" not in article  # "a | b | c" stayed text
+    nav = (hostile_site / "index.html").read_text(encoding="utf-8")
+    assert "Trạm &lt;b&gt;Y tế&lt;/b&gt;" in nav and "<b>Y tế</b>" not in nav
+
+
+def resource_urls(site: Path):
+    """Every URL the browser would *load* (not links it would follow) in the built files."""
+    for page in html_files(site):
+        for tag, attrs in parse(page).tags:
+            for name in ("src", "srcset", "poster", "data", "action"):
+                if attrs.get(name):
+                    yield page, attrs[name]
+            if tag == "link" and attrs.get("href") and attrs.get("rel") not in ("canonical",):
+                yield page, attrs["href"]
+        text = page.read_text(encoding="utf-8")
+        for match in re.finditer(r"url\(\s*['\"]?([^'\")]+)", text):
+            yield page, match[1]
+    for sheet in site.rglob("*.css"):
+        text = sheet.read_text(encoding="utf-8")
+        for match in re.finditer(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)", text):
+            yield sheet, match[1] or match[2]
+
+
+def test_no_file_makes_a_request_to_another_host(real_site):
+    for path, url in resource_urls(real_site):
+        parts = urlsplit(url)
+        assert not parts.netloc, f"{path} loads {url}"
+        assert parts.scheme in ("", "data"), f"{path} loads {url}"
+    for page in html_files(real_site):
+        for tag, attrs in parse(page).tags:
+            if tag == "a" and attrs.get("href", "").startswith(("http://", "https://")):
+                host = urlsplit(attrs["href"]).hostname
+                assert host in LINK_HOSTS, f"{page} links to unexpected host {host}"
+    for script in real_site.rglob("*.js"):
+        text = script.read_text(encoding="utf-8")
+        for marker in (
+            "fonts.googleapis",
+            "fonts.gstatic",
+            "googletagmanager",
+            "cdn.jsdelivr",
+            "unpkg.com",
+            "cdnjs",
+        ):
+            assert marker not in text, f"{script} mentions {marker}"
+
+
+def test_every_page_is_vietnamese(real_site):
+    for page in html_files(real_site):
+        head = page.read_text(encoding="utf-8")[:300]
+        assert '<html lang="vi"' in head, page
+
+
+def test_built_site_has_every_page(real_site, tmp_path):
+    from generator.load import load_content
+
+    content = load_content(Path(__file__).resolve().parent.parent / "content")
+    for programme in content.programmes:
+        assert len(programme.months) == 12
+        for month in programme.months:
+            assert (
+                real_site / "thang" / f"{programme.id}-{month.number:02d}" / "index.html"
+            ).is_file()
+    for unit in content.units:
+        assert (real_site / "don-vi" / unit.id / "index.html").is_file()
+    for task in content.tasks:
+        assert (real_site / "nhiem-vu" / task.id / "index.html").is_file()
+    for fixed in ("trong-tam", "gioi-thieu", "lich", "du-lieu"):
+        assert (real_site / fixed / "index.html").is_file()
+
+
+def search_docs(site: Path) -> list[dict]:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def matches(doc: dict, query: str) -> bool:
+    """All query words appear as word prefixes in the indexed fields (as lunr matches 'bau*')."""
+    words = re.split(
+        r"[\s\-]+",
+        " ".join([doc.get("title", ""), doc.get("text", ""), doc.get("fold", "")]).lower(),
+    )
+    return all(any(w.startswith(q) for w in words) for q in query.lower().split())
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("bau cu", "bầu cử"),
+        ("nghia vu quan su", "nghĩa vụ quân sự"),
+        ("giai phong mat bang", "giải phóng mặt bằng"),
+    ],
+)
+def test_search_index_finds_accent_free_queries(real_site, query, expected):
+    docs = search_docs(real_site)
+    hits = [d for d in docs if matches(d, query)]
+    assert hits, query
+    assert any(
+        expected in fold(d["title"])
+        or expected in d["title"].lower()
+        or expected in d["text"].lower()
+        for d in hits
+    )
+    assert all(d["location"] for d in hits)
+    task_hits = [d for d in hits if d["location"].startswith("nhiem-vu/")]
+    assert task_hits, "task pages must be searchable"
+
+
+def test_search_config_declares_the_folded_field(real_site):
+    config = json.loads((real_site / "search" / "search_index.json").read_text())["config"]
+    assert "fold" in config["fields"]
+
+
+def test_same_content_same_bytes(tmp_path):
+    first = build_into(tmp_path / "a", MINI, {"SOURCE_DATE_EPOCH": EPOCH})
+    second = build_into(tmp_path / "b", MINI, {"SOURCE_DATE_EPOCH": EPOCH})
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for rel in files:
+        assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
