@@ -83,4 +83,14 @@ def render_site(content: Content, site: SiteInfo, content_dir: Path | None = Non
     pages.add_pages(output, content, site)
     feeds.add_feeds(output, content, site, content_dir)
     opendata.add_open_data(output, content, site)
+    if content_dir is not None:
+        add_source_documents(output, content, Path(content_dir))
     return output
+
+
+def add_source_documents(output: SiteOutput, content: Content, content_dir: Path) -> None:
+    """Publish the official text beside the data, at 'van-ban/<file name>'."""
+    for programme in content.programmes:
+        source = content_dir.resolve().parent / programme.source_document
+        if programme.source_document.endswith(".txt") and source.is_file():
+            output.add_file(f"van-ban/{source.name}", source.read_bytes())

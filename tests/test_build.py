@@ -1,0 +1,109 @@
+"""`generator build`: atomic (a failed build keeps the last good site) and reproducible."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import EPOCH, MINI, ROOT, copy_fixture
+
+
+def build(content: Path, site: Path, env_extra: dict[str, str]) -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(site.parent), **env_extra}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--content",
+            str(content),
+            "--site-dir",
+            str(site),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
+    site = tmp_path / "site"
+    content = copy_fixture(tmp_path)
+    assert build(content, site, {"SOURCE_DATE_EPOCH": EPOCH}).returncode == 0
+    before = snapshot(site)
+    programme = content / "programmes" / "2026.yaml"
+    programme.write_text(
+        programme.read_text(encoding="utf-8").replace(
+            "deadline: 15/01/2026", "deadline: 31/02/2026"
+        ),
+        encoding="utf-8",
+    )
+    result = build(content, site, {"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 1
+    assert "programmes/2026.yaml:41: deadline" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # no leftovers
+
+
+def test_template_error_leaves_the_previous_site_untouched(tmp_path):
+    site = tmp_path / "site"
+    assert build(MINI, site, {"SOURCE_DATE_EPOCH": EPOCH}).returncode == 0
+    before = snapshot(site)
+    broken = tmp_path / "mkdocs.yml"
+    broken.write_text(
+        (ROOT / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("custom_dir: theme", f"custom_dir: {tmp_path / 'theme'}"),
+        encoding="utf-8",
+    )
+    (tmp_path / "theme").mkdir()
+    (tmp_path / "theme" / "main.html").write_text(
+        '{% extends "base.html" %}{% block content %}{{ page.missing.attribute() }}{% endblock %}'
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--config",
+            str(broken),
+            "--content",
+            str(MINI),
+            "--site-dir",
+            str(site),
+        ],
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": EPOCH},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert snapshot(site) == before
+
+
+def test_same_source_date_epoch_gives_identical_sites(tmp_path):
+    first, second = tmp_path / "a" / "site", tmp_path / "b" / "site"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    env = {"SOURCE_DATE_EPOCH": "1795478400", "SITE_URL": "https://example.org/ctct/"}
+    assert build(ROOT / "content", first, env).returncode == 0
+    assert build(ROOT / "content", second, env).returncode == 0
+    a, b = snapshot(first), snapshot(second)
+    assert a.keys() == b.keys()
+    assert [name for name in a if a[name] != b[name]] == []
+
+
+def test_as_of_date_follows_source_date_epoch(tmp_path):
+    site = tmp_path / "site"
+    # 2026-02-20 18:00 UTC is already 21/02/2026 in Vietnam.
+    assert build(MINI, site, {"SOURCE_DATE_EPOCH": "1771610400"}).returncode == 0
+    assert "Cập nhật ngày 21/02/2026" in (site / "index.html").read_text(encoding="utf-8")
