@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .feeds import task_feed_path
+from .jsonld import task_jsonld
 from .model import Cadence, Content, Programme, Task, Unit
+from .progress import rollup
 from .site import SiteInfo, SiteOutput
 from .templating import render_page
 
@@ -94,6 +96,17 @@ def home_page(ctx: Ctx):
         as_of=as_of,
         upcoming=sorted(upcoming, key=ctx.sort_key),
         recent=sorted(recent, key=ctx.sort_key),
+        programme_rollup=rollup(programme.tasks, as_of),
+        unit_rollups=[
+            (
+                unit,
+                rollup(
+                    [t for t in content.tasks_of_unit(unit) if t.programme_id == programme.id],
+                    as_of,
+                ),
+            )
+            for unit in content.units
+        ],
         upcoming_days=UPCOMING_DAYS,
         recent_days=RECENT_DAYS,
         month_url=month_url,
@@ -130,6 +143,7 @@ def month_pages(ctx: Ctx, programme: Programme):
             programme=programme,
             month=month,
             before=before,
+            month_rollup=rollup(month.tasks, ctx.site.as_of),
             after=after,
             month_url=month_url,
             unit_url=unit_url,
@@ -169,6 +183,7 @@ def unit_page(ctx: Ctx, unit: Unit):
         unit=unit,
         tasks=tasks,
         groups=groups,
+        unit_rollup=rollup(tasks, ctx.site.as_of),
         led=led,
         dated=sum(t.deadline.end is not None for t in tasks),
         month_url=month_url,
@@ -193,6 +208,8 @@ def task_page(ctx: Ctx, task: Task):
         children=children,
         parent=parent,
         feed_path=task_feed_path(task),
+        jsonld=task_jsonld(task, ctx.content, ctx.site),
+        as_of=ctx.site.as_of,
         month_url=month_url,
         unit_url=unit_url,
         task_url=task_url,

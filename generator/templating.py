@@ -7,6 +7,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from . import progress
 from .dates import format_date, format_deadline, format_long
 from .site import Page, page_url
 
@@ -22,6 +23,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(deadline=format_deadline, date=format_date, long_date=format_long)
+    progress.register(env)
     return env
 
 

@@ -95,3 +95,14 @@ def test_current_programme_is_the_build_year_else_the_latest(mini_content):
 
     assert current_programme(mini_content, dt.date(2026, 5, 1)).year == 2026
     assert current_programme(mini_content, dt.date(2031, 5, 1)).year == 2026
+
+
+def test_progress_is_shown_and_never_invented(pages):
+    done = pages["nhiem-vu/2026-01-01.md"].body
+    assert "Đã hoàn thành ngày 14/01/2026 · đúng hạn" in done
+    assert 'href="https://example.gov.vn/vb/12"' in done
+    assert '<script type="application/ld+json">' in done
+    no_record = pages["nhiem-vu/2026-01-02.md"].body
+    assert "Chưa cập nhật tiến độ" in no_record
+    for path in ("index.md", "thang/2026-01.md", "don-vi/tram-y-te.md"):
+        assert 'class="ctct-rollup"' in pages[path].body, path
