@@ -18,7 +18,7 @@ from icalendar import Event
 
 from .dates import format_date
 from .history import TaskStamp, task_stamps
-from .ics import TZID, new_calendar, serialise, vtimezone
+from .ics import TZID, component_lines, new_calendar, serialise, vtimezone
 from .model import Cadence, Content, KeyTask, Programme, Status, Task
 from .site import SiteInfo, SiteOutput
 from .subscribe import subscribe_page
@@ -108,7 +108,8 @@ def build_feeds(content: Content, site: SiteInfo, content_dir: Path | None) -> l
     stamps = task_stamps(content_dir, content)
     host = urlsplit(site.url).hostname or "localhost"
     events = {
-        t.id: task_event(t, content, site, stamps[t.id], host) for t in dated_tasks(content.tasks)
+        t.id: component_lines(task_event(t, content, site, stamps[t.id], host))
+        for t in dated_tasks(content.tasks)
     }
     place = f"{content.ward.kind} {content.ward.name}"
     issuer = content.ward.issuer
@@ -120,9 +121,8 @@ def build_feeds(content: Content, site: SiteInfo, content_dir: Path | None) -> l
         cal = new_calendar(name, description, site.absolute(url), site.absolute(path))
         if not tasks:
             cal.add_component(vtimezone())  # RFC 5545: a calendar holds at least one component
-        for task in tasks:
-            cal.add_component(events[task.id])
-        return Feed(path, anchor, name, description, len(tasks), False, serialise(cal))
+        data = serialise(cal, (events[task.id] for task in tasks))
+        return Feed(path, anchor, name, description, len(tasks), False, data)
 
     feeds = [
         feed(

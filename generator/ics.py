@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
-from icalendar import Calendar, Timezone, TimezoneStandard
+from icalendar import Calendar, Component, Timezone, TimezoneStandard
 
 PRODID = "-//ctct-site//Lich cong tac phuong//VI"
 TZID = "Asia/Ho_Chi_Minh"
@@ -54,13 +56,22 @@ def vtimezone() -> Timezone:
     return tz
 
 
-def serialise(cal: Calendar) -> bytes:
-    """The calendar's bytes: NFC, CRLF, folded at 75 octets on character boundaries."""
-    out: list[str] = []
-    for line in cal.content_lines(sorted=False):
-        if line:
-            out.extend(fold(line))
-    return ("\r\n".join(out) + "\r\n").encode("utf-8")
+def serialise(cal: Calendar, components: Iterable[tuple[str, ...]] = ()) -> bytes:
+    """The calendar's bytes: NFC, CRLF, folded at 75 octets on character boundaries.
+
+    `components` are already serialised components (see `component_lines`), placed after the
+    calendar's own; an event carried by several feeds is thus serialised once per build.
+    """
+    own = component_lines(cal)
+    lines = [*own[:-1], *chain.from_iterable(components), own[-1]]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def component_lines(component: Component) -> tuple[str, ...]:
+    """The folded physical lines of a component, from its BEGIN line to its END line."""
+    return tuple(
+        part for line in component.content_lines(sorted=False) if line for part in fold(line)
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,7 @@ class Programme:
     signer: Signer
     source: Source
 
-    @property
+    @cached_property
     def tasks(self) -> tuple[Task, ...]:
         return tuple(task for month in self.months for task in month.tasks)
 
@@ -237,7 +238,7 @@ class Content:
     def unit(self, unit_id: str) -> Unit:
         return self._units_by_id[unit_id]
 
-    @property
+    @cached_property
     def tasks(self) -> tuple[Task, ...]:
         return tuple(task for programme in self.programmes for task in programme.tasks)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePosixPath
 
 from .feeds import task_feed_path
@@ -56,6 +57,22 @@ class Ctx:
 
     def unit(self, unit_id: str | None) -> Unit | None:
         return self.content.unit(unit_id) if unit_id else None
+
+    @cached_property
+    def programme_of(self) -> dict[str, Programme]:
+        return {p.id: p for p in self.content.programmes}
+
+    @cached_property
+    def task_of(self) -> dict[str, Task]:
+        return {t.id: t for t in self.content.tasks}
+
+    @cached_property
+    def children_of(self) -> dict[str, list[Task]]:
+        children: dict[str, list[Task]] = {}
+        for task in self.content.tasks:
+            if task.parent_id is not None:
+                children.setdefault(task.parent_id, []).append(task)
+        return children
 
     def sort_key(self, task: Task) -> tuple:
         due = task.deadline.end or dt.date.max
@@ -168,7 +185,7 @@ def units_index(ctx: Ctx):
 def unit_page(ctx: Ctx, unit: Unit):
     tasks = sorted(ctx.content.tasks_of_unit(unit), key=ctx.sort_key)
     groups: dict[tuple[int, int], list[Task]] = {}
-    programmes = {p.id: p for p in ctx.content.programmes}
+    programmes = ctx.programme_of
     for task in sorted(tasks, key=lambda t: (programmes[t.programme_id].year, t.month)):
         groups.setdefault((programmes[task.programme_id].year, task.month), []).append(task)
     for group in groups.values():
@@ -193,9 +210,9 @@ def unit_page(ctx: Ctx, unit: Unit):
 
 
 def task_page(ctx: Ctx, task: Task):
-    programme = next(p for p in ctx.content.programmes if p.id == task.programme_id)
-    children = [t for t in programme.tasks if t.parent_id == task.id]
-    parent = next((t for t in programme.tasks if t.id == task.parent_id), None)
+    programme = ctx.programme_of[task.programme_id]
+    children = ctx.children_of.get(task.id, [])
+    parent = ctx.task_of.get(task.parent_id) if task.parent_id else None
     title = f"{task.content[:90]}{'…' if len(task.content) > 90 else ''}"
     return render_page(
         f"nhiem-vu/{task.id}.md",

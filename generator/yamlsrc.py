@@ -15,6 +15,8 @@ import yaml
 from .errors import Problems
 
 _NULL_TAG = "tag:yaml.org,2002:null"
+# libyaml's parser when PyYAML has it (about 5× faster); its nodes carry the same line marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Text(str):
@@ -66,7 +68,7 @@ def load_yaml(path: Path, label: str, problems: Problems) -> Mapping | None:
     if text is None:
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
