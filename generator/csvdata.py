@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Content, Correction, DeadlineKind, Programme, Task
-from .progress import NO_REPORT, STATUS_LABELS, status_label
+from .progress import status_label
 from .site import SiteInfo
+from .urls import task_url
+from .wording import NO_REPORT, STATUS_LABELS
 
 DEADLINE_KINDS = {
     DeadlineKind.DATE: "Một ngày",
@@ -95,7 +97,7 @@ def csv_row(task: Task, programme: Programme, content: Content, site: SiteInfo) 
         d.end.isoformat() if d.end else "", d.as_written,
         " | ".join(correction_text(c) for c in task.corrections), status_label(task),
         p.done_on.isoformat() if p and p.done_on else "", p.document if p else "",
-        p.link if p else "", p.note if p else "", site.absolute(f"nhiem-vu/{task.id}/"),
+        p.link if p else "", p.note if p else "", site.absolute(task_url(task.id)),
     ]  # fmt: skip
 
 

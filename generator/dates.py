@@ -18,6 +18,9 @@ _RANGE_SAME_MONTH = re.compile(r"^(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})/(\d{4
 _RANGE_TWO_MONTHS = re.compile(r"^(\d{1,2})/(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})/(\d{4})$")
 _RANGE_FULL = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4})\s*[-–]\s*(\d{1,2}/\d{1,2}/\d{4})$")
 
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
+"""Vietnam's time: UTC+7 all year, no daylight saving."""
+
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 
 

@@ -16,41 +16,22 @@ from urllib.parse import urlsplit
 
 from icalendar import Event
 
-from .dates import format_date
+from .dates import VIETNAM, format_date
 from .history import TaskStamp, task_stamps
 from .ics import TZID, component_lines, new_calendar, serialise, vtimezone
 from .model import Cadence, Content, KeyTask, Programme, Status, Task
 from .site import SiteInfo, SiteOutput
 from .subscribe import subscribe_page
+from .urls import task_feed_path, task_url
+from .wording import CADENCES, FIELD_LABELS, STATUS_LABELS
 
 SUMMARY_CHARS = 80
-FIELD_LABELS = {
-    "deadline": "Thời hạn",
-    "lead": "Chủ trì",
-    "number": "Số thứ tự",
-    "content": "Nội dung",
-    "cadence": "Giao ban",
-}
-STATUS_LABELS = {
-    Status.NOT_STARTED: "chưa bắt đầu",
-    Status.IN_PROGRESS: "đang thực hiện",
-    Status.DONE: "đã hoàn thành",
-    Status.POSTPONED: "tạm hoãn",
-    Status.CANCELLED: "đã hủy",
-}
-CADENCE_LABELS = {
-    Cadence.WEEKLY: "hằng tuần",
-    Cadence.EVERY_2_WEEKS: "2 tuần/lần",
-    Cadence.MONTHLY: "hằng tháng",
-    Cadence.QUARTERLY: "hằng quý",
-}
 RRULES: dict[Cadence, dict[str, object]] = {
     Cadence.WEEKLY: {"freq": "weekly"},
     Cadence.EVERY_2_WEEKS: {"freq": "weekly", "interval": 2},
     Cadence.MONTHLY: {"freq": "monthly"},
     Cadence.QUARTERLY: {"freq": "monthly", "interval": 3},
 }
-VIETNAM = dt.timezone(dt.timedelta(hours=7))
 KEY_TASKS_URL = "trong-tam/"
 
 
@@ -70,15 +51,6 @@ class Feed:
     recurring: bool
     """True for the review-meeting feed, whose events repeat."""
     data: bytes
-
-
-def task_url(task_id: str) -> str:
-    return f"nhiem-vu/{task_id}/"
-
-
-def task_feed_path(task: Task) -> str | None:
-    """The task's own .ics ('Thêm vào lịch'); None for a task 'theo kế hoạch'."""
-    return f"lich/nhiem-vu/{task.id}.ics" if task.deadline.is_dated else None
 
 
 def dated_tasks(tasks: tuple[Task, ...]) -> list[Task]:
@@ -218,7 +190,7 @@ def task_description(task: Task, content: Content, site: SiteInfo) -> str:
         if progress.status is Status.DONE and progress.done_on is not None:
             lines.append(f"Đã hoàn thành ngày {format_date(progress.done_on)}")
         else:
-            lines.append(f"Tiến độ: {STATUS_LABELS[progress.status]}")
+            lines.append(f"Tiến độ: {STATUS_LABELS[progress.status].lower()}")
         lines += [text for text in (progress.document, progress.note) if text]
     programme = next(p for p in content.programmes if p.id == task.programme_id)
     lines.append(programme.title)
@@ -272,9 +244,9 @@ def meeting_event(
     if meeting.location:
         event.add("location", meeting.location)
     lines = [f"Nhiệm vụ trọng tâm {key.number}: {key.content}"]
-    if key.cadence in CADENCE_LABELS:
+    if key.cadence in CADENCES:
         lines.append(
-            f"Giao ban chuyên đề {CADENCE_LABELS[key.cadence]}"
+            f"Giao ban chuyên đề {CADENCES[key.cadence]}"
             + (f" (văn bản ghi: «{key.cadence_as_written}»)" if key.cadence_as_written else "")
         )
     lines += [programme.title, site.absolute(KEY_TASKS_URL)]

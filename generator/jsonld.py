@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from .model import Content, DeadlineKind, Status, Task
 from .site import SiteInfo
+from .urls import task_url
 
 ACTION_STATUS = {
     Status.NOT_STARTED: "https://schema.org/PotentialActionStatus",
@@ -31,7 +32,7 @@ _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 def task_data(task: Task, content: Content, site: SiteInfo) -> dict[str, Any]:
     """The JSON-LD object for one task."""
-    ward, url = content.ward, site.absolute(f"nhiem-vu/{task.id}/")
+    ward, url = content.ward, site.absolute(task_url(task.id))
     issuer = {
         "@type": "GovernmentOrganization",
         "name": ward.issuer,

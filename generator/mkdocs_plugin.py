@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .dates import fold
+from .dates import VIETNAM, fold
 from .load import check_content
 from .nav import NavItem, navigation
 from .site import Page, SiteInfo, SiteOutput, render_site
@@ -30,9 +30,6 @@ log = logging.getLogger("mkdocs.plugins.ctct")
 class ProgrammeConfig(Config):
     content = opt.Type(str, default="content")
     """The content directory, relative to mkdocs.yml."""
-
-
-VIETNAM = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
 
 
 def build_date() -> dt.date:

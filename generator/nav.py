@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from .model import Content
-from .pages import current_programme, month_title
+from .pages import current_programme
+from .wording import month_title
 
 NavItem = tuple[str, "str | list[NavItem]"]
 

@@ -20,9 +20,9 @@ from typing import Any
 from .csvdata import CSV_FIELDS, to_csv
 from .export import to_json
 from .model import Content, Programme
-from .pages import source_file_url
 from .site import Page, SiteInfo, SiteOutput
 from .templating import render_page
+from .urls import source_file_url
 
 DIR = "du-lieu/"
 JSON_FILE, CSV_FILE, SCHEMA_FILE, PACKAGE_FILE = (

@@ -5,47 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import PurePosixPath
 
-from .feeds import task_feed_path
 from .jsonld import task_jsonld
-from .model import Cadence, Content, Programme, Task, Unit
+from .model import Content, Programme, Task, Unit
 from .progress import rollup
 from .site import SiteInfo, SiteOutput
 from .templating import render_page
+from .urls import month_url, source_file_url, task_feed_path, task_url, unit_url
+from .wording import CADENCE_LABELS, month_title
 
-CADENCE_LABELS = {
-    Cadence.WEEKLY: "Giao ban chuyên đề hằng tuần",
-    Cadence.EVERY_2_WEEKS: "Giao ban chuyên đề 2 tuần/lần",
-    Cadence.MONTHLY: "Giao ban chuyên đề hằng tháng",
-    Cadence.QUARTERLY: "Giao ban chuyên đề hằng quý",
-    Cadence.NONE: "Văn bản không quy định lịch giao ban",
-}
 UPCOMING_DAYS = 30
 RECENT_DAYS = 7
-
-
-def month_url(programme_id: str, month: int) -> str:
-    return f"thang/{programme_id}-{month:02d}/"
-
-
-def unit_url(unit_id: str) -> str:
-    return f"don-vi/{unit_id}/"
-
-
-def task_url(task_id: str) -> str:
-    return f"nhiem-vu/{task_id}/"
-
-
-def month_title(year: int, month: int) -> str:
-    return f"Tháng {month}/{year}"
-
-
-def source_file_url(programme: Programme) -> str | None:
-    """Where the official text is published on the site, when it is a file we hold."""
-    if programme.source_document.endswith(".txt"):
-        return f"van-ban/{PurePosixPath(programme.source_document).name}"
-    return None
 
 
 @dataclass(frozen=True)

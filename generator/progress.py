@@ -38,6 +38,7 @@ from jinja2 import Environment
 
 from .dates import format_date
 from .model import Status, Task
+from .wording import NO_REPORT, STATUS_LABELS
 
 DUE_SOON_DAYS = 7
 """'Due soon' covers today and the next 7 days."""
@@ -82,14 +83,6 @@ COLOURS = {
 }
 """Screen colours, also set as SVG `fill` so the chart reads without the stylesheet."""
 
-STATUS_LABELS = {
-    Status.NOT_STARTED: "Chưa bắt đầu",
-    Status.IN_PROGRESS: "Đang thực hiện",
-    Status.DONE: "Đã hoàn thành",
-    Status.POSTPONED: "Tạm hoãn",
-    Status.CANCELLED: "Đã hủy",
-}
-NO_REPORT = "Chưa cập nhật tiến độ"
 _CLOSED = (Status.DONE, Status.POSTPONED, Status.CANCELLED)
 
 ON_TIME_DEFINITION = (

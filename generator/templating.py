@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from . import progress
 from .dates import format_date, format_deadline, format_long
 from .site import Page, page_url
+from .wording import FIELD_LABELS
 
 
 @cache
@@ -23,6 +24,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(deadline=format_deadline, date=format_date, long_date=format_long)
+    env.globals.update(field_labels=FIELD_LABELS)
     progress.register(env)
     return env
 

@@ -1,0 +1,35 @@
+"""Site paths of every page and file, in one place: URLs are a public promise.
+
+Paths are relative to the site root, lowercase ASCII, without the year where a subscription
+must outlive it (feeds).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from .model import Programme, Task
+
+
+def month_url(programme_id: str, month: int) -> str:
+    return f"thang/{programme_id}-{month:02d}/"
+
+
+def unit_url(unit_id: str) -> str:
+    return f"don-vi/{unit_id}/"
+
+
+def task_url(task_id: str) -> str:
+    return f"nhiem-vu/{task_id}/"
+
+
+def task_feed_path(task: Task) -> str | None:
+    """The task's own .ics ('Thêm vào lịch'); None for a task 'theo kế hoạch'."""
+    return f"lich/nhiem-vu/{task.id}.ics" if task.deadline.is_dated else None
+
+
+def source_file_url(programme: Programme) -> str | None:
+    """Where the official text is published on the site, when it is a file we hold."""
+    if programme.source_document.endswith(".txt"):
+        return f"van-ban/{PurePosixPath(programme.source_document).name}"
+    return None
