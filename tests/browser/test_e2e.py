@@ -1,0 +1,385 @@
+"""End-to-end: the built real site in Chromium, at phone (360×740) and desktop (1280×900) width.
+
+Each page is opened once per width (`Visits`) and its console, requests, language, axe report,
+sideways scroll and screenshot are kept; the tests below then judge one thing each.
+Screenshots go to test-artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.load import load_content
+from generator.model import Content, Programme
+
+from ..conftest import CONTENT
+from .conftest import SCREENSHOTS, Tab
+
+pytestmark = pytest.mark.browser
+
+# The real site's build date (SOURCE_DATE_EPOCH of the `real_site` fixture).
+AS_OF = dt.date(2026, 11, 24)
+CORE = ("home", "month", "unit", "task", "subscribe")
+PAGES = (*CORE, "key-tasks", "data", "about")
+WIDTHS = ("phone", "desktop")
+SERIOUS = {"serious", "critical"}
+ELECTION = "bầu cử"
+
+
+@pytest.fixture(scope="session")
+def model() -> Content:
+    return load_content(CONTENT, as_of=AS_OF)
+
+
+@pytest.fixture(scope="session")
+def programme(model: Content) -> Programme:
+    return next((p for p in model.programmes if p.year == AS_OF.year), model.programmes[-1])
+
+
+@pytest.fixture(scope="session")
+def paths(model: Content, programme: Programme) -> dict[str, str]:
+    """Site path of each page under test, chosen from the model."""
+    unit = next(u for u in model.units if not u.is_all)
+    task = next(t for t in programme.tasks if t.deadline.is_dated)
+    return {
+        "home": "",
+        "month": f"thang/{programme.id}-{programme.months[0].number:02d}/",
+        "unit": f"don-vi/{unit.id}/",
+        "task": f"nhiem-vu/{task.id}/",
+        "subscribe": "lich/",
+        "key-tasks": "trong-tam/",
+        "data": "du-lieu/",
+        "about": "gioi-thieu/",
+    }
+
+
+# Elements wider than the viewport, to name the culprit when a page scrolls sideways.
+OVERFLOW_JS = """() => {
+  const width = window.innerWidth, found = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.right <= width + 0.5) continue;
+    let hidden = false;
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const s = getComputedStyle(p);
+      if (s.overflowX !== 'visible' && p.getBoundingClientRect().right <= width + 0.5) {
+        hidden = true; break;
+      }
+    }
+    if (hidden) continue;
+    const cls = typeof el.className === 'string' && el.className
+      ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+    found.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls}`
+      + ` right=${Math.round(box.right)}px`);
+    if (found.length >= 8) break;
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, innerWidth: width, found};
+}"""
+
+
+@dataclass
+class Visit:
+    """What one page did when opened at one width."""
+
+    key: str
+    width: str
+    url: str
+    problems: list[str]
+    foreign: list[str]
+    requests: list[str]
+    lang: str | None
+    violations: list[dict] = field(default_factory=list)
+    overflow: dict = field(default_factory=dict)
+
+
+class Visits:
+    """Opens each page once per width, on demand, and keeps the result."""
+
+    def __init__(self, contexts: dict[str, object], base: str, paths: dict[str, str]) -> None:
+        self.contexts, self.base, self.paths = contexts, base, paths
+        self.cache: dict[tuple[str, str], Visit] = {}
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def __call__(self, key: str, width: str) -> Visit:
+        if (key, width) not in self.cache:
+            self.cache[key, width] = self._visit(key, width)
+        return self.cache[key, width]
+
+    def _visit(self, key: str, width: str) -> Visit:
+        from axe_playwright_python.sync_playwright import Axe
+
+        page = self.contexts[width].new_page()
+        try:
+            tab = Tab(page, self.base)
+            tab.goto(self.paths[key], wait_until="networkidle")
+            if key in CORE:
+                page.screenshot(path=SCREENSHOTS / f"{key}-{width}.png", full_page=True)
+            visit = Visit(
+                key,
+                width,
+                page.url,
+                tab.problems(),
+                tab.foreign_requests(),
+                list(tab.requests),
+                page.get_attribute("html", "lang"),
+                overflow=page.evaluate(OVERFLOW_JS),
+            )
+            visit.violations = Axe().run(page).response["violations"]
+            # Anything the page (or axe) did after the first look counts too.
+            visit.problems, visit.foreign = tab.problems(), tab.foreign_requests()
+            return visit
+        finally:
+            page.close()
+
+
+@pytest.fixture(scope="session")
+def visits(desktop_context, phone_context, site_server, paths) -> Visits:
+    return Visits({"desktop": desktop_context, "phone": phone_context}, site_server, paths)
+
+
+def fold(text: str) -> str:
+    """Lower case without Vietnamese accents: 'Bầu cử' → 'bau cu'."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def site_path(base: str, url: str) -> str:
+    """'http://127.0.0.1:8000/nhiem-vu/x/#y' → 'nhiem-vu/x/'."""
+    parts = urlsplit(url)
+    return parts.path.removeprefix(urlsplit(base).path)
+
+
+def axe_report(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
+        for node in v["nodes"][:10]:
+            lines.append(f"    {', '.join(map(str, node['target']))}: {node['html'][:160]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"      {summary[:300]}")
+    return "\n".join(lines)
+
+
+# --- every page, both widths ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("key", PAGES)
+def test_page_loads_without_errors(visits: Visits, key: str, width: str) -> None:
+    visit = visits(key, width)
+    assert not visit.problems, f"{visit.url} at {width} width:\n" + "\n".join(visit.problems)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("key", PAGES)
+def test_every_request_stays_on_localhost(visits: Visits, key: str, width: str) -> None:
+    visit = visits(key, width)
+    assert visit.requests, f"{visit.url}: no request recorded at all"
+    assert not visit.foreign, f"{visit.url} asked other hosts:\n" + "\n".join(visit.foreign)
+
+
+@pytest.mark.parametrize("key", PAGES)
+def test_page_is_in_vietnamese(visits: Visits, key: str) -> None:
+    visit = visits(key, "desktop")
+    assert visit.lang == "vi", f'{visit.url}: <html lang="{visit.lang}">'
+
+
+def test_axe_core_comes_with_the_package() -> None:
+    """axe-core is injected from the installed package; nothing is fetched at run time."""
+    from axe_playwright_python import base
+
+    script = base.AXE_FILE_PATH.read_text(encoding="utf-8")
+    assert base.AXE_FILE_PATH.name == "axe.min.js" and script.startswith("/*! axe v4.")
+    assert script == base.AXE_SCRIPT
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("key", PAGES)
+def test_axe_finds_no_serious_violation(visits: Visits, key: str, width: str) -> None:
+    visit = visits(key, width)
+    bad = [v for v in visit.violations if v.get("impact") in SERIOUS]
+    others = [v for v in visit.violations if v.get("impact") not in SERIOUS]
+    if others:
+        print(f"{visit.url} ({width}), minor axe findings:\n{axe_report(others)}")
+    assert not bad, f"{visit.url} ({width}) axe-core:\n{axe_report(bad)}"
+
+
+@pytest.mark.parametrize("key", PAGES)
+def test_phone_page_does_not_scroll_sideways(visits: Visits, key: str) -> None:
+    visit = visits(key, "phone")
+    overflow = visit.overflow
+    assert overflow["scrollWidth"] <= overflow["innerWidth"], (
+        f"{visit.url} at 360×740: scrollWidth {overflow['scrollWidth']} > "
+        f"{overflow['innerWidth']}; too wide: {overflow['found']}"
+    )
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("key", CORE)
+def test_screenshot_written(visits: Visits, key: str, width: str) -> None:
+    visits(key, width)
+    shot = SCREENSHOTS / f"{key}-{width}.png"
+    assert shot.is_file() and shot.stat().st_size > 1000, shot
+
+
+# --- navigation, search, feeds, focus --------------------------------------------------------
+
+
+def test_home_links_reach_every_month_and_unit(
+    tab: Tab, model: Content, programme: Programme
+) -> None:
+    page = tab.page
+    expected = [
+        (
+            "theo-thang",
+            f"Tháng {m.number}/{programme.year}",
+            f"thang/{programme.id}-{m.number:02d}/",
+        )
+        for m in programme.months
+    ] + [("theo-don-vi", u.name, f"don-vi/{u.id}/") for u in model.units]
+    assert len(programme.months) == 12
+    # The page's HTML and its scripts are all that matter here: DOMContentLoaded is enough.
+    for section, title, path in expected:
+        tab.goto("", wait_until="domcontentloaded")
+        links = page.locator(f".md-content #{section} + ul").get_by_role(
+            "link", name=title, exact=True
+        )
+        assert links.count() == 1, f"home page, section #{section}: no single link «{title}»"
+        links.click()
+        page.wait_for_url(tab.url(path), wait_until="domcontentloaded")
+        assert page.locator(".md-content h1").first.inner_text().strip() == title, path
+        assert page.get_attribute("html", "lang") == "vi", path
+    assert not tab.problems(), "\n".join(tab.problems())
+    assert not tab.foreign_requests(), "\n".join(tab.foreign_requests())
+
+
+def test_search_without_accents_finds_election_tasks(tab: Tab, programme: Programme) -> None:
+    election = {
+        f"nhiem-vu/{t.id}/": t.content for t in programme.tasks if ELECTION in t.content.lower()
+    }
+    assert election, "the 2026 programme should have tasks about «bầu cử»"
+    page = tab.page
+    tab.goto("", wait_until="networkidle")
+    page.keyboard.press("/")
+    search = page.locator("input.md-search__input")
+    assert search.evaluate("el => el === document.activeElement"), "'/' did not focus search"
+    page.keyboard.type("bau cu", delay=20)
+    items = page.locator(".md-search-result__list > .md-search-result__item")
+    items.first.wait_for(state="visible")
+    # Material shows results ten at a time; scroll the result list until every one is shown.
+    scroller = page.locator(".md-search__scrollwrap")
+    count = -1
+    while items.count() != count:
+        count = items.count()
+        scroller.evaluate("el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_timeout(150)
+    hrefs = page.locator(".md-search-result__list a[href]").evaluate_all(
+        "links => links.map(a => a.href)"
+    )
+    found = {site_path(tab.base, href) for href in hrefs}
+    missing = {path: text for path, text in election.items() if path not in found}
+    assert not missing, "search «bau cu» misses election tasks:\n" + "\n".join(
+        f"{path}: {text}" for path, text in missing.items()
+    )
+    top = fold(items.first.inner_text())
+    assert "bau cu" in top, f"the best result for «bau cu» is not about elections: {top[:200]}"
+    assert "search/search_index.json" in {site_path(tab.base, u) for u in tab.requests}
+    assert not tab.problems(), "\n".join(tab.problems())
+    assert not tab.foreign_requests(), "\n".join(tab.foreign_requests())
+
+
+def _fetch_calendar(tab: Tab, href: str) -> None:
+    assert urlsplit(href).hostname in ("127.0.0.1", "localhost"), href
+    response = tab.page.context.request.get(href)
+    assert response.status == 200, f"{href}: HTTP {response.status}"
+    content_type = response.headers.get("content-type", "")
+    assert content_type.startswith("text/calendar"), f"{href}: {content_type}"
+    body = response.text()
+    assert body.startswith("BEGIN:VCALENDAR"), f"{href}: {body[:80]!r}"
+    assert body.rstrip().endswith("END:VCALENDAR"), href
+
+
+def test_feed_links_answer_with_a_calendar(tab: Tab, model: Content, paths: dict) -> None:
+    page = tab.page
+    tab.goto("lich/")
+    unit = paths["unit"].split("/")[1]
+    for anchor in ("tat-ca", unit):
+        link = page.locator(f"section#{anchor} a[download][href$='.ics']")
+        assert link.count() == 1, f"lich/: no single .ics download link in section #{anchor}"
+        href = link.evaluate("a => a.href")
+        assert href.endswith(f"/lich/{anchor}.ics"), href
+        _fetch_calendar(tab, href)
+    tab.goto(paths["task"])
+    link = page.locator(".md-content a[href$='.ics']")
+    assert link.count() == 1, f"{paths['task']}: no single 'Thêm vào lịch' link"
+    _fetch_calendar(tab, link.evaluate("a => a.href"))
+    assert not tab.problems(), "\n".join(tab.problems())
+
+
+FOCUS_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const s = getComputedStyle(el), box = el.getBoundingClientRect();
+  const rgb = c => { const m = c.match(/^rgba?\\(([^)]*)\\)/);
+    if (!m) return null; const v = m[1].split(/[\\s,/]+/).map(Number);
+    return {r: v[0], g: v[1], b: v[2], a: v.length > 3 ? v[3] : 1}; };
+  const lin = x => (x /= 255) <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+  const lum = c => 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+  // What the ring is drawn on: the element itself when it is drawn inside (negative offset),
+  // else the nearest ancestor with a background.
+  let bg = {r: 255, g: 255, b: 255, a: 1}, behind = 'white page';
+  const start = parseFloat(s.outlineOffset) < 0 ? el : el.parentElement;
+  for (let p = start; p; p = p.parentElement) {
+    const c = rgb(getComputedStyle(p).backgroundColor);
+    if (c && c.a >= 0.5) { bg = c; behind = getComputedStyle(p).backgroundColor; break; }
+  }
+  const ring = rgb(s.outlineColor);
+  const [hi, lo] = ring ? [lum(ring), lum(bg)].sort((a, b) => b - a) : [1, 0];
+  const contrast = (hi + 0.05) / (lo + 0.05);
+  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+  const cls = typeof el.className === 'string' && el.className
+    ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+  return {
+    element: `${el.tagName.toLowerCase()}${cls} «${(el.textContent || el.value || '').trim()
+      .slice(0, 40)}»`,
+    inContent: !!el.closest('.md-content'),
+    empty: box.width === 0 || box.height === 0,
+    onScreen: box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight
+      && el.checkVisibility(),
+    ring: outline ? contrast >= 3 : s.boxShadow !== 'none',
+    style: `outline ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} (contrast `
+      + `${contrast.toFixed(2)} with ${behind} behind), `
+      + `box-shadow ${s.boxShadow}, box ${Math.round(box.width)}×${Math.round(box.height)}`,
+  };
+}"""
+
+
+@pytest.mark.parametrize("key", ["home", "month"])
+def test_keyboard_focus_is_visible(tab: Tab, paths: dict, key: str) -> None:
+    """Tab from the top of the page into the content: every stop shows a ring (≥ 3:1 contrast
+    against what is behind it, or a box-shadow) on an element that is on screen."""
+    page = tab.page
+    tab.goto(paths[key])
+    stops, in_content = [], 0
+    while in_content < 3 and len(stops) < 60:
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS_JS)
+        assert focus is not None, f"/{paths[key]}: Tab left the focus on the page body"
+        stops.append(focus)
+        in_content += focus["inContent"]
+    assert in_content == 3, f"/{paths[key]}: 60 Tab presses never reached the page content"
+    # Material's search result pane takes a Tab stop even while it is empty and 0 px high (its
+    # tabindex keeps axe's scrollable-region-focusable rule happy); noted, not judged.
+    for f in stops:
+        if f["empty"]:
+            print(f"/{paths[key]}: Tab stop without area: {f['element']}")
+    hidden = [f for f in stops if not f["empty"] and not (f["ring"] and f["onScreen"])]
+    assert not hidden, f"/{paths[key]}: keyboard focus not visible on:\n" + "\n".join(
+        f"{f['element']}: {'on' if f['onScreen'] else 'OFF'} screen, {f['style']}" for f in hidden
+    )
