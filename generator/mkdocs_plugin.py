@@ -11,6 +11,7 @@ import html
 import json
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -25,6 +26,7 @@ from .nav import NavItem, navigation
 from .site import Page, SiteInfo, SiteOutput, render_site
 
 log = logging.getLogger("mkdocs.plugins.ctct")
+_TAG = re.compile(r"<[^>]+>")
 
 
 class ProgrammeConfig(Config):
@@ -116,7 +118,8 @@ def _add_folded_search_field(index_path: Path) -> None:
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
     for doc in index.get("docs", []):
-        doc["fold"] = fold(f"{doc.get('title', '')} {doc.get('text', '')}")
+        doc["fold_title"] = fold(_TAG.sub(" ", doc.get("title", "")))
+        doc["fold"] = " ".join(fold(_TAG.sub(" ", doc.get("text", ""))).split())
     index_path.write_text(
         json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )

@@ -1,3 +1,7 @@
+// Material's search dialog has no accessible name of its own.
+var searchDialog = document.querySelector(".md-search[role=dialog]");
+if (searchDialog) searchDialog.setAttribute("aria-label", "Tìm kiếm");
+
 // Copy buttons on the subscribe page: <button data-copy="https://...">.
 document.addEventListener("click", function (event) {
   var button = event.target.closest("[data-copy]");
