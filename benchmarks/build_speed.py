@@ -1,0 +1,137 @@
+"""How build time grows with the content: 1×, 10× and 100× the 2026 programme.
+
+    .venv/bin/python benchmarks/build_speed.py [--scales 1 10 100] [--out benchmarks/out]
+
+For each scale it writes synthetic content (the 2026 programme copied into consecutive years,
+ids and dates shifted), then times, each in a fresh process:
+  - core:     load + validate + render every page, feed and data file (no mkdocs);
+  - site:     the full `python -m generator build` (mkdocs + Material, strict);
+  - baseline: plain mkdocs-material building the same number of plain Markdown pages of
+              similar size, with the same theme, search and navigation size.
+It prints a table; figures go into the README by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+PYTHON = sys.executable
+
+
+def synthetic_content(scale: int, out: Path) -> Path:
+    """The 2026 programme copied into `scale` consecutive years."""
+    target = out / f"content-{scale}x"
+    shutil.rmtree(target, ignore_errors=True)
+    (target / "programmes").mkdir(parents=True)
+    for name in ("ward.yaml", "units.yaml"):
+        shutil.copy(CONTENT / name, target / name)
+    source = (CONTENT / "programmes" / "2026.yaml").read_text(encoding="utf-8")
+    for offset in range(scale):
+        year = 2026 + offset
+        text = re.sub(r"2026", str(year), source) if offset else source
+        (target / "programmes" / f"{year}.yaml").write_text(text, encoding="utf-8")
+    return target
+
+
+def plain_docs(pages: int, out: Path) -> Path:
+    """`pages` plain Markdown pages and a mkdocs.yml with the same theme settings."""
+    target = out / f"plain-{pages}"
+    shutil.rmtree(target, ignore_errors=True)
+    docs = target / "docs"
+    (docs / "p").mkdir(parents=True)
+    (docs / "index.md").write_text("# Trang chủ\n\nTrang thử.\n", encoding="utf-8")
+    body = "Nội dung nhiệm vụ: kế hoạch, báo cáo, tổng kết công tác năm. " * 6
+    for i in range(pages):
+        (docs / "p" / f"{i}.md").write_text(
+            f"# Nhiệm vụ {i}\n\n{body}\n\n| Trường | Giá trị |\n|---|---|\n| Hạn | 15/01/2026 |\n",
+            encoding="utf-8",
+        )
+    nav = "\n".join(f"  - Trang {i}: p/{i}.md" for i in range(min(pages, 30)))
+    (target / "mkdocs.yml").write_text(
+        "site_name: Plain\ntheme:\n  name: material\n  language: vi\n  font: false\n"
+        f"plugins:\n  - search\nnot_in_nav: |\n  /p/\nnav:\n  - index.md\n{nav}\n",
+        encoding="utf-8",
+    )
+    return target
+
+
+def timed(argv: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, cwd=cwd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+CORE = """
+import sys, datetime as dt
+from pathlib import Path
+from generator.load import load_content
+from generator.site import SiteInfo, render_site
+content = load_content(Path(sys.argv[1]), as_of=dt.date(2026, 11, 24))
+out = render_site(content, SiteInfo("https://example.org/", dt.date(2026, 11, 24)), None)
+print(len(out.pages), len(out.files), len(content.tasks))
+"""
+
+
+def measure(scale: int, out: Path) -> dict[str, float | int]:
+    content = synthetic_content(scale, out)
+    result = subprocess.run(
+        [PYTHON, "-c", CORE, str(content)], cwd=ROOT, check=True, capture_output=True, text=True
+    )
+    pages, files, tasks = map(int, result.stdout.split())
+    core = timed([PYTHON, "-c", CORE, str(content)], ROOT)
+    site = timed(
+        [
+            PYTHON,
+            "-m",
+            "generator",
+            "build",
+            "--content",
+            str(content),
+            "--site-dir",
+            str(out / f"site-{scale}x"),
+        ],
+        ROOT,
+    )
+    plain = plain_docs(pages, out)
+    baseline = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(plain / "site")], plain)
+    return {
+        "scale": scale,
+        "tasks": tasks,
+        "pages": pages,
+        "files": files,
+        "core": core,
+        "site": site,
+        "baseline": baseline,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    print(
+        f"{'scale':>5} {'tasks':>7} {'pages':>7} {'files':>7} {'core s':>8} {'site s':>8} "
+        f"{'plain mkdocs s':>15} {'site/plain':>10}"
+    )
+    for scale in args.scales:
+        r = measure(scale, args.out)
+        print(
+            f"{r['scale']:>5} {r['tasks']:>7} {r['pages']:>7} {r['files']:>7} {r['core']:>8.2f} "
+            f"{r['site']:>8.2f} {r['baseline']:>15.2f} {r['site'] / r['baseline']:>10.2f}",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
