@@ -43,6 +43,7 @@ def build_date() -> dt.date:
 
 class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
     output: SiteOutput | None = None
+    bodies: dict[str, str]
 
     def on_config(self, config):
         content_dir = Path(config.config_file_path).parent / self.config.content
@@ -63,11 +64,16 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         """Theme assets plus the generated files; what lies in content/ is data, not pages."""
         docs_dir = str(Path(config.docs_dir).resolve())
         kept = Files([f for f in files if not _inside(f.abs_src_path, docs_dir)])
+        self.bodies = {page.path: page.body for page in self.output.pages}
         for page in self.output.pages:
-            kept.append(File.generated(config, page.path, content=_markdown(page)))
+            kept.append(File.generated(config, page.path, content=_front_matter(page)))
         for path, data in sorted(self.output.files.items()):
             kept.append(File.generated(config, path, content=data))
         return kept
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        """The body is already HTML: it skips Markdown (a fifth of the build time) entirely."""
+        return self.bodies.get(page.file.src_uri, html)
 
     @event_priority(-100)
     def on_post_build(self, config) -> None:
@@ -83,10 +89,11 @@ def _base_url(site_url: str | None) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def _markdown(page: Page) -> str:
-    """Front matter (JSON is valid YAML, so no content text is ever parsed as YAML) + body.
+def _front_matter(page: Page) -> str:
+    """The page's Markdown source: front matter only; `on_page_content` supplies the body.
 
-    mkdocs inserts titles into templates without escaping, so the title is escaped here.
+    Values are JSON (valid YAML), so no content text is ever parsed as YAML. mkdocs inserts
+    titles into templates without escaping, so the title is escaped here.
     """
     meta = {"title": html.escape(page.title, quote=False)}
     if page.description:
@@ -94,7 +101,7 @@ def _markdown(page: Page) -> str:
     front = "\n".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
     )
-    return f"---\n{front}\n---\n\n{page.body}"
+    return f"---\n{front}\n---\n"
 
 
 def _mkdocs_nav(items: list[NavItem]) -> list[dict]:

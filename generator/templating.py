@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -30,13 +29,12 @@ def environment() -> Environment:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """Relative link between site URLs: 'thang/2026-01/' → 'nhiem-vu/x/' is '../../nhiem-vu/x/'."""
-    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
-    target = to_url or "."
-    rel = posixpath.relpath(target, base or ".")
-    if (to_url.endswith("/") or not to_url) and not rel.endswith("/"):
-        rel += "/"
-    return rel
+    """Link from one site URL to another, up to the site root and down again.
+
+    'thang/2026-01/' → 'nhiem-vu/x/' is '../../nhiem-vu/x/'. Links relative to the root work
+    wherever the site is served (a domain root or a sub-folder such as GitHub Pages').
+    """
+    return "../" * from_url.count("/") + to_url or "./"
 
 
 def render_page(path: str, title: str, template: str, description: str = "", **context) -> Page:

@@ -439,4 +439,4 @@ def test_subscribe_page_links_every_feed(output, content):
         assert html.escape(feed.name, quote=False) in section
         assert f"{feed.events} " in section
     assert "8–24 giờ" in body and "Thunderbird" in body and "iPhone" in body
-    assert "tat-ca.ics" in hrefs  # the download link is relative to lich/
+    assert "../lich/tat-ca.ics" in hrefs  # the download link is relative to lich/

@@ -266,7 +266,7 @@ def test_page_explains_and_links_every_file(output: SiteOutput, content: Content
         "chuong-trinh.schema.json",
         "datapackage.json",
     ):
-        assert f'href="{name}"' in body
+        assert f'href="../du-lieu/{name}"' in body
     assert f"{len(content.tasks)} dòng, mỗi nhiệm vụ một dòng" in body
     assert "Creative Commons Attribution 4.0 (CC BY 4.0)" in body
     assert "https://creativecommons.org/licenses/by/4.0/" in body

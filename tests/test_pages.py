@@ -71,7 +71,7 @@ def test_month_page_shows_vietnamese_deadlines_and_corrections(pages):
     assert 'class="ctct-sub"' in january  # sub-item 2.1 under its parent
     february = pages["thang/2026-02.md"].body
     assert "<del" in february and "25/02/2025" in february and "Thứ Tư, 25/02/2026" in february
-    assert 'rel="prev"' in february and 'href="../2026-01/"' in february
+    assert 'rel="prev"' in february and 'href="../../thang/2026-01/"' in february
 
 
 def test_unit_page_includes_tasks_given_to_all_units(pages):
@@ -86,7 +86,8 @@ def test_task_page_links_back_and_explains_missing_dates(pages):
     assert "không có trong lịch" in per_plan
     assert "Văn bản không ghi đơn vị chủ trì" in per_plan
     child = pages["nhiem-vu/2026-01-02-1.md"].body
-    assert 'href="../2026-01-02/"' in child and 'href="../../don-vi/tram-y-te/"' in child
+    assert 'href="../../nhiem-vu/2026-01-02/"' in child
+    assert 'href="../../don-vi/tram-y-te/"' in child
     assert 'href="../../lich/nhiem-vu/2026-01-02-1.ics"' in child
 
 
