@@ -6,6 +6,7 @@ PY     := $(VENV)/bin/python
 .PHONY: site test check serve bench clean
 
 site: $(VENV)/.installed            ## set up, check the content, build site/
+	$(PY) -m generator check
 	$(PY) -m generator build
 
 test: $(VENV)/.installed            ## set up, lint, run every test (browser tests included)

@@ -8,6 +8,7 @@ ids and dates shifted), then times, each in a fresh process:
   - site:     the full `python -m generator build` (mkdocs + Material, strict);
   - baseline: plain mkdocs-material building the same number of plain Markdown pages of
               similar size, with the same theme, search and navigation size.
+Each time is the best of `--repeat` runs (the machine's other load only ever adds time).
 It prints a table; figures go into the README by hand.
 """
 
@@ -63,10 +64,14 @@ def plain_docs(pages: int, out: Path) -> Path:
     return target
 
 
-def timed(argv: list[str], cwd: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(argv, cwd=cwd, check=True, capture_output=True)
-    return time.perf_counter() - start
+def timed(argv: list[str], cwd: Path, repeat: int) -> float:
+    """Best wall-clock time of `repeat` runs of a command."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(argv, cwd=cwd, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return min(times)
 
 
 CORE = """
@@ -80,13 +85,13 @@ print(len(out.pages), len(out.files), len(content.tasks))
 """
 
 
-def measure(scale: int, out: Path) -> dict[str, float | int]:
+def measure(scale: int, out: Path, repeat: int) -> dict[str, float | int]:
     content = synthetic_content(scale, out)
     result = subprocess.run(
         [PYTHON, "-c", CORE, str(content)], cwd=ROOT, check=True, capture_output=True, text=True
     )
     pages, files, tasks = map(int, result.stdout.split())
-    core = timed([PYTHON, "-c", CORE, str(content)], ROOT)
+    core = timed([PYTHON, "-c", CORE, str(content)], ROOT, repeat)
     site = timed(
         [
             PYTHON,
@@ -99,9 +104,11 @@ def measure(scale: int, out: Path) -> dict[str, float | int]:
             str(out / f"site-{scale}x"),
         ],
         ROOT,
+        repeat,
     )
     plain = plain_docs(pages, out)
-    baseline = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(plain / "site")], plain)
+    mkdocs = [PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(plain / "site")]
+    baseline = timed(mkdocs, plain, repeat)
     return {
         "scale": scale,
         "tasks": tasks,
@@ -117,6 +124,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best kept)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     print(
@@ -124,7 +132,7 @@ def main() -> int:
         f"{'plain mkdocs s':>15} {'site/plain':>10}"
     )
     for scale in args.scales:
-        r = measure(scale, args.out)
+        r = measure(scale, args.out, args.repeat)
         print(
             f"{r['scale']:>5} {r['tasks']:>7} {r['pages']:>7} {r['files']:>7} {r['core']:>8.2f} "
             f"{r['site']:>8.2f} {r['baseline']:>15.2f} {r['site'] / r['baseline']:>10.2f}",

@@ -95,9 +95,11 @@ def _front_matter(page: Page) -> str:
     Values are JSON (valid YAML), so no content text is ever parsed as YAML. mkdocs inserts
     titles into templates without escaping, so the title is escaped here.
     """
-    meta = {"title": html.escape(page.title, quote=False)}
+    meta: dict[str, object] = {"title": html.escape(page.title, quote=False)}
     if page.description:
         meta["description"] = html.escape(page.description)
+    if not page.searchable:
+        meta["search"] = {"exclude": True}
     front = "\n".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
     )

@@ -77,6 +77,7 @@ def home_page(ctx: Ctx):
         "index.md",
         f"Chương trình công tác năm {programme.year}",
         "home.html.j2",
+        searchable=False,
         description=f"{programme.title}: nhiệm vụ theo tháng, theo đơn vị, lịch và dữ liệu mở.",
         ctx=ctx,
         programme=programme,

@@ -41,6 +41,8 @@ class Page:
     """The page body as HTML."""
     description: str = ""
     """Plain text summary for search engines and link previews."""
+    searchable: bool = True
+    """False for a page that only repeats other pages (the home page): a smaller index."""
 
 
 @dataclass

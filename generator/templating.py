@@ -37,7 +37,14 @@ def relative(from_url: str, to_url: str) -> str:
     return "../" * from_url.count("/") + to_url or "./"
 
 
-def render_page(path: str, title: str, template: str, description: str = "", **context) -> Page:
+def render_page(
+    path: str,
+    title: str,
+    template: str,
+    description: str = "",
+    searchable: bool = True,
+    **context,
+) -> Page:
     """Render a page body; `link(url)` in the template gives a link relative to this page."""
     here = page_url(path)
     body = (
@@ -45,4 +52,4 @@ def render_page(path: str, title: str, template: str, description: str = "", **c
         .get_template(template)
         .render(title=title, link=lambda url: relative(here, url), **context)
     )
-    return Page(path=path, title=title, body=body, description=description)
+    return Page(path, title, body, description, searchable)

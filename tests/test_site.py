@@ -240,6 +240,13 @@ def test_search_index_finds_accent_free_queries(real_site, query, expected):
     assert task_hits, "task pages must be searchable"
 
 
+def test_home_page_stays_out_of_the_index(real_site):
+    """The home page only repeats other pages (and changes daily); units and months stay in."""
+    locations = {doc["location"].split("#")[0] for doc in search_docs(real_site)}
+    assert "" not in locations
+    assert {"don-vi/cong-an-phuong/", "thang/2026-01/"} <= locations
+
+
 def test_search_config_declares_the_folded_field(real_site):
     config = json.loads((real_site / "search" / "search_index.json").read_text())["config"]
     assert "fold" in config["fields"]

@@ -383,3 +383,29 @@ def test_keyboard_focus_is_visible(tab: Tab, paths: dict, key: str) -> None:
     assert not hidden, f"/{paths[key]}: keyboard focus not visible on:\n" + "\n".join(
         f"{f['element']}: {'on' if f['onScreen'] else 'OFF'} screen, {f['style']}" for f in hidden
     )
+
+
+def test_month_prints_on_a4_without_navigation_or_search(tab: Tab, paths: dict) -> None:
+    page = tab.page
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    tab.goto(paths["month"])
+    page.emulate_media(media="print")
+    try:
+        for selector in (
+            ".md-header",
+            ".md-sidebar--primary",
+            ".md-search",
+            ".md-footer",
+            ".ctct-pager",
+        ):
+            assert page.locator(selector).first.is_hidden(), f"{selector} is printed"
+        assert page.locator(".ctct-table").is_visible()
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"the printed month is {overflow}px wider than the page"
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF")
+        (SCREENSHOTS / "month-a4.pdf").write_bytes(pdf)
+    finally:
+        page.emulate_media(media="screen")
