@@ -11,7 +11,7 @@ from .model import Content, Programme, Task, Unit
 from .progress import rollup
 from .site import SiteInfo, SiteOutput
 from .templating import render_page
-from .urls import month_url, source_file_url, task_feed_path, task_url, unit_url
+from .urls import source_file_url, task_feed_path
 from .wording import CADENCE_LABELS, month_title
 
 UPCOMING_DAYS = 30
@@ -97,10 +97,6 @@ def home_page(ctx: Ctx):
         ],
         upcoming_days=UPCOMING_DAYS,
         recent_days=RECENT_DAYS,
-        month_url=month_url,
-        unit_url=unit_url,
-        task_url=task_url,
-        month_title=month_title,
     )
 
 
@@ -111,8 +107,6 @@ def months_index(ctx: Ctx):
         "months.html.j2",
         description="Các tháng của chương trình công tác.",
         ctx=ctx,
-        month_url=month_url,
-        month_title=month_title,
     )
 
 
@@ -133,10 +127,6 @@ def month_pages(ctx: Ctx, programme: Programme):
             before=before,
             month_rollup=rollup(month.tasks, ctx.site.as_of),
             after=after,
-            month_url=month_url,
-            unit_url=unit_url,
-            task_url=task_url,
-            month_title=month_title,
         )
 
 
@@ -149,7 +139,6 @@ def units_index(ctx: Ctx):
         description="Các phòng, đơn vị và số nhiệm vụ được giao.",
         ctx=ctx,
         counts=counts,
-        unit_url=unit_url,
     )
 
 
@@ -174,9 +163,6 @@ def unit_page(ctx: Ctx, unit: Unit):
         unit_rollup=rollup(tasks, ctx.site.as_of),
         led=led,
         dated=sum(t.deadline.end is not None for t in tasks),
-        month_url=month_url,
-        task_url=task_url,
-        month_title=month_title,
     )
 
 
@@ -198,10 +184,6 @@ def task_page(ctx: Ctx, task: Task):
         feed_path=task_feed_path(task),
         jsonld=task_jsonld(task, ctx.content, ctx.site),
         as_of=ctx.site.as_of,
-        month_url=month_url,
-        unit_url=unit_url,
-        task_url=task_url,
-        month_title=month_title,
     )
 
 
@@ -227,8 +209,5 @@ def about_page(ctx: Ctx):
         description="Cơ quan ban hành, căn cứ, tổ chức thực hiện và các đính chính.",
         ctx=ctx,
         programmes=programmes,
-        month_url=month_url,
-        task_url=task_url,
-        month_title=month_title,
         source_file_url=source_file_url,
     )

@@ -9,7 +9,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from . import progress
 from .dates import format_date, format_deadline, format_long
 from .site import Page, page_url
-from .wording import FIELD_LABELS
+from .urls import month_url, task_url, unit_url
+from .wording import FIELD_LABELS, month_title
 
 
 @cache
@@ -23,7 +24,13 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(deadline=format_deadline, date=format_date, long_date=format_long)
-    env.globals.update(field_labels=FIELD_LABELS)
+    env.globals.update(
+        field_labels=FIELD_LABELS,
+        month_url=month_url,
+        unit_url=unit_url,
+        task_url=task_url,
+        month_title=month_title,
+    )
     progress.register(env)
     return env
 

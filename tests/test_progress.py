@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.load import load_content
 from generator.model import Deadline, DeadlineKind, Progress, Source, Status, Task
@@ -17,12 +16,12 @@ from generator.progress import (
     NO_REPORT,
     Standing,
     progress_text,
-    register,
     rollup,
     standing,
     standing_label,
     status_label,
 )
+from generator.templating import environment
 
 AS_OF = dt.date(2026, 3, 10)
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -202,18 +201,6 @@ def test_rollup_of_the_mini_fixture() -> None:
     january = rollup(content.programmes[0].months[0].tasks, dt.date(2026, 1, 14))
     assert january.count(Standing.DUE_SOON) == 2  # due 20/01: 6 days ahead
     assert january.count(Standing.DONE_ON_TIME) == 1
-
-
-def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("generator", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    register(env)
-    return env
 
 
 def chart(r, **kwargs) -> str:
