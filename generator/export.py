@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Content, Correction, Deadline, KeyTask, Programme, Progress, Task, Unit
+from .model import Content, Correction, Deadline, KeyTask, Programme, Progress, Task, Unit, Ward
 
 SCHEMA_VERSION = "1.0"
 
@@ -16,13 +16,7 @@ SCHEMA_VERSION = "1.0"
 def content_to_data(content: Content) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
-        "ward": {
-            "id": content.ward.id,
-            "name": content.ward.name,
-            "kind": content.ward.kind,
-            "city": content.ward.city,
-            "issuer": content.ward.issuer,
-        },
+        "ward": ward_data(content.ward),
         "units": [unit_data(unit) for unit in content.units],
         "programmes": [programme_data(p) for p in content.programmes],
         "tasks": [task_data(task, content) for task in content.tasks],
@@ -32,6 +26,17 @@ def content_to_data(content: Content) -> dict[str, Any]:
 def to_json(content: Content) -> str:
     """Deterministic, human-readable JSON (UTF-8, not ASCII-escaped)."""
     return json.dumps(content_to_data(content), ensure_ascii=False, indent=2) + "\n"
+
+
+def ward_data(ward: Ward) -> dict[str, Any]:
+    """The ward's fields, as in ward.yaml."""
+    return {
+        "id": ward.id,
+        "name": ward.name,
+        "kind": ward.kind,
+        "city": ward.city,
+        "issuer": ward.issuer,
+    }
 
 
 def unit_data(unit: Unit) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .dates import format_date
+from .export import ward_data
 from .model import Correction, KeyTask, Month, Programme, Task, Unit, Ward
 
 _STR = "tag:yaml.org,2002:str"
@@ -52,16 +53,6 @@ def dump(data: dict[str, Any], *, spaced: tuple[str, ...] = ()) -> str:
             lines.append("")
         lines.append(line)
     return "\n".join(lines) + "\n"
-
-
-def ward_data(ward: Ward) -> dict[str, Any]:
-    return {
-        "id": ward.id,
-        "name": ward.name,
-        "kind": ward.kind,
-        "city": ward.city,
-        "issuer": ward.issuer,
-    }
 
 
 def units_data(units: tuple[Unit, ...]) -> dict[str, Any]:
