@@ -23,7 +23,7 @@ from .model import Cadence, Content, KeyTask, Programme, Status, Task
 from .site import SiteInfo, SiteOutput
 from .subscribe import subscribe_page
 from .urls import task_feed_path, task_url
-from .wording import CADENCES, FIELD_LABELS, STATUS_LABELS
+from .wording import CADENCES, FIELD_LABELS, STATUS_LABELS, shorten
 
 SUMMARY_CHARS = 80
 RRULES: dict[Cadence, dict[str, object]] = {
@@ -136,17 +136,6 @@ def build_feeds(content: Content, site: SiteInfo, content_dir: Path | None) -> l
             )
         )
     return feeds
-
-
-def shorten(text: str, limit: int) -> str:
-    """Text cut at a word boundary to at most `limit` characters, with '…' when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:.–-") + "…"
 
 
 def task_event(task: Task, content: Content, site: SiteInfo, stamp: TaskStamp, host: str) -> Event:

@@ -12,8 +12,10 @@ from .progress import rollup
 from .site import SiteInfo, SiteOutput
 from .templating import render_page
 from .urls import source_file_url, task_feed_path
-from .wording import CADENCE_LABELS, month_title
+from .wording import CADENCE_LABELS, month_title, shorten
 
+TITLE_CHARS = 90
+"""A task page's title: its content, cut at a word; the page shows the whole text."""
 UPCOMING_DAYS = 30
 RECENT_DAYS = 7
 
@@ -170,7 +172,7 @@ def task_page(ctx: Ctx, task: Task):
     programme = ctx.programme_of[task.programme_id]
     children = ctx.children_of.get(task.id, [])
     parent = ctx.task_of.get(task.parent_id) if task.parent_id else None
-    title = f"{task.content[:90]}{'…' if len(task.content) > 90 else ''}"
+    title = shorten(task.content, TITLE_CHARS)
     return render_page(
         f"nhiem-vu/{task.id}.md",
         title,

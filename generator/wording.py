@@ -40,3 +40,14 @@ NO_REPORT = "Chưa cập nhật tiến độ"
 
 def month_title(year: int, month: int) -> str:
     return f"Tháng {month}/{year}"
+
+
+def shorten(text: str, limit: int) -> str:
+    """Text cut at a word boundary to at most `limit` characters, with '…' when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.–-") + "…"

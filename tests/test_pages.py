@@ -107,3 +107,26 @@ def test_progress_is_shown_and_never_invented(pages):
     assert "Chưa cập nhật tiến độ" in no_record
     for path in ("index.md", "thang/2026-01.md", "don-vi/tram-y-te.md"):
         assert 'class="ctct-rollup"' in pages[path].body, path
+
+
+def test_long_task_titles_are_cut_at_a_word_and_the_page_keeps_the_whole_text(tmp_path, site_info):
+    from generator.load import load_content
+    from generator.pages import TITLE_CHARS
+
+    from .conftest import AS_OF, copy_fixture
+
+    content_dir = copy_fixture(tmp_path)
+    programme = content_dir / "programmes" / "2026.yaml"
+    long_text = "Kế hoạch " + "tổ chức các hoạt động chào mừng " * 6 + "năm 2026"
+    programme.write_text(
+        programme.read_text(encoding="utf-8").replace(
+            "content: Kế hoạch tiêm chủng mở rộng", f"content: {long_text}"
+        ),
+        encoding="utf-8",
+    )
+    output = SiteOutput()
+    add_pages(output, load_content(content_dir, AS_OF), site_info)
+    page = next(p for p in output.pages if p.path == "nhiem-vu/2026-01-02-1.md")
+    assert len(page.title) <= TITLE_CHARS and page.title.endswith("…")
+    assert long_text.startswith(page.title[:-1]) and not page.title[:-1].endswith(" ")
+    assert long_text in page.body
