@@ -372,3 +372,12 @@ def test_round_trip_of_the_2026_document(tmp_path):
             assert (new.deadline.start, new.deadline.end) == (old.deadline.start, old.deadline.end)
     assert [u.id for u in fresh.units] == [u.id for u in committed.units]
     assert fresh.ward == committed.ward
+
+
+def test_committed_source_is_the_official_text():
+    """content/sources holds the shared official document unchanged (checked where it is)."""
+    shared = ROOT.parent / "shared" / "source" / "ctct-2026-phuong-le-ich-moc.txt"
+    if not shared.is_file():
+        pytest.skip("../shared/source is not beside this checkout")
+    committed = ROOT / "content" / "sources" / "ctct-2026-phuong-le-ich-moc.txt"
+    assert committed.read_bytes() == shared.read_bytes()
