@@ -8,6 +8,7 @@ then review the diff in tests/golden/pages/ before committing.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,37 @@ def test_long_task_titles_are_cut_at_a_word_and_the_page_keeps_the_whole_text(tm
     assert len(page.title) <= TITLE_CHARS and page.title.endswith("…")
     assert long_text.startswith(page.title[:-1]) and not page.title[:-1].endswith(" ")
     assert long_text in page.body
+
+
+def test_page_bodies_are_well_formed(pages):
+    """One wrapper div with its kind, one h1, and nothing of the body leaking into attributes."""
+    from html.parser import HTMLParser
+
+    class Check(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack: list[str] = []
+            self.first: tuple[str, dict] | None = None
+            self.h1 = 0
+
+        def handle_starttag(self, tag, attrs):
+            if self.first is None:
+                self.first = (tag, dict(attrs))
+            self.h1 += tag == "h1"
+            if tag not in ("br", "img", "hr", "input", "meta", "link", "wbr"):
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag):
+            assert self.stack and self.stack[-1] == tag, (tag, self.stack)
+            self.stack.pop()
+
+    for path, page in pages.items():
+        check = Check()
+        check.feed(page.body)
+        check.close()
+        assert check.stack == [], path
+        tag, attrs = check.first
+        assert tag == "div" and re.fullmatch(r"ctct ctct-[a-z-]+", attrs["class"]), path
+        assert check.h1 == 1, path
+    task = pages["nhiem-vu/2026-01-01.md"].body
+    assert task.index("</dl>") < task.index('<script type="application/ld+json">')

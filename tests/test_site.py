@@ -278,3 +278,10 @@ def test_plain_mkdocs_build_is_strict_clean(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     assert (tmp_path / "site" / "thang" / "2026-01" / "index.html").is_file()
+
+
+def test_structured_data_is_a_script_not_text(real_site):
+    for page in sorted((real_site / "nhiem-vu").glob("*/index.html"))[:20]:
+        html = page.read_text(encoding="utf-8")
+        scripts = parse(page).scripts
+        assert sum(s.count('"@context"') for s in scripts) == html.count('"@context"') == 1, page
