@@ -36,24 +36,27 @@ LINK_HOSTS = {
 
 
 class Tags(HTMLParser):
-    """Every start tag with its attributes, and the text inside <script> elements."""
+    """Every start tag with its attributes; the text of <script> elements, by script type."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.scripts: list[str] = []
-        self._in_script = False
+        self.data_scripts: list[str] = []
+        self._script: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
-        self._in_script = tag == "script"
+        if tag == "script":
+            is_data = dict(attrs).get("type") == "application/ld+json"
+            self._script = self.data_scripts if is_data else self.scripts
 
     def handle_endtag(self, tag):
-        self._in_script = False
+        self._script = None
 
     def handle_data(self, data):
-        if self._in_script:
-            self.scripts.append(data)
+        if self._script is not None:
+            self._script.append(data)
 
 
 def parse(path: Path) -> Tags:
@@ -112,6 +115,9 @@ def test_hostile_strings_stay_text(hostile_site):
             href = (attrs.get("href") or "").strip().lower()
             assert not href.startswith("javascript:"), (page, href)
         assert not any("alert(" in script for script in tags.scripts), page
+        for data in tags.data_scripts:  # structured data: JSON that never closes its script
+            json.loads(data)
+            assert "<" not in data, page
 
 
 def test_hostile_heading_and_pipes_do_not_change_structure(hostile_site):
@@ -283,5 +289,5 @@ def test_plain_mkdocs_build_is_strict_clean(tmp_path):
 def test_structured_data_is_a_script_not_text(real_site):
     for page in sorted((real_site / "nhiem-vu").glob("*/index.html"))[:20]:
         html = page.read_text(encoding="utf-8")
-        scripts = parse(page).scripts
+        scripts = parse(page).data_scripts
         assert sum(s.count('"@context"') for s in scripts) == html.count('"@context"') == 1, page
