@@ -97,6 +97,7 @@ def home_page(ctx: Ctx):
             )
             for unit in content.units
         ],
+        month_rollups=[(month, rollup(month.tasks, as_of)) for month in programme.months],
         upcoming_days=UPCOMING_DAYS,
         recent_days=RECENT_DAYS,
     )

@@ -108,6 +108,11 @@ def test_progress_is_shown_and_never_invented(pages):
     assert "Chưa cập nhật tiến độ" in no_record
     for path in ("index.md", "thang/2026-01.md", "don-vi/tram-y-te.md"):
         assert 'class="ctct-rollup"' in pages[path].body, path
+    home = pages["index.md"].body
+    units = home.split('class="ctct-units-progress"')[1].split("</details>")[0]
+    months = home.split('class="ctct-months-progress"')[1].split("</details>")[0]
+    assert units.count('class="ctct-rollup"') == 4  # the fixture's four units
+    assert months.count('class="ctct-rollup"') == 2  # and its two months
 
 
 def test_long_task_titles_are_cut_at_a_word_and_the_page_keeps_the_whole_text(tmp_path, site_info):
