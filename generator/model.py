@@ -108,6 +108,8 @@ class Unit:
     """Every spelling seen in documents."""
     is_all: bool = False
     """True for 'Các phòng, đơn vị': the task is shared by every unit."""
+    source: Source | None = field(default=None, compare=False)
+    """Where the registry entry was read (None for units made by the importer)."""
 
 
 @dataclass(frozen=True)

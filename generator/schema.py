@@ -55,6 +55,7 @@ def read_units(doc: Mapping, r: FileReader) -> tuple[Unit, ...]:
                 r.text(rec, "short"),
                 r.texts(rec, "aliases"),
                 r.boolean(rec, "all"),
+                Source(r.label, line),
             )
         )
     return tuple(units)

@@ -22,6 +22,7 @@ def validate(content: Content, as_of: dt.date, problems: Problems) -> None:
     check_units(content, problems)
     check_unique_ids(content, problems)
     for programme in content.programmes:
+        check_months(programme, problems)
         for month in programme.months:
             check_heading(programme, month, problems)
             check_numbering(month, problems)
@@ -35,22 +36,51 @@ RESERVED_UNIT_IDS = {"tat-ca", "giao-ban", "nhiem-vu", "cach-dang-ky", "index"}
 
 
 def check_units(content: Content, problems: Problems) -> None:
+    first_line: dict[str, int] = {}
     for unit in content.units:
+        file, line = (unit.source.file, unit.source.line) if unit.source else ("units.yaml", 1)
         if unit.id in RESERVED_UNIT_IDS:
             problems.error(
-                "units.yaml",
-                1,
+                file,
+                line,
                 "id",
                 f"mã đơn vị '{unit.id}' trùng với tên dành cho lịch chung; chọn mã khác",
             )
+        if unit.id in first_line:
+            problems.error(
+                file,
+                line,
+                "id",
+                f"mã đơn vị '{unit.id}' bị trùng (đã dùng ở dòng "
+                f"{first_line[unit.id]}); mỗi đơn vị một mã riêng",
+            )
+        first_line.setdefault(unit.id, line)
     for spelling, first, second in UnitIndex(content.units).conflicts():
-        problems.error(
-            "units.yaml",
-            1,
-            "aliases",
-            f"cách viết '{spelling}' thuộc cả hai đơn vị "
-            f"'{first.id}' và '{second.id}'; mỗi cách viết chỉ thuộc một đơn vị",
+        file, line = (
+            (second.source.file, second.source.line) if second.source else ("units.yaml", 1)
         )
+        problems.error(
+            file,
+            line,
+            "aliases",
+            f"cách viết '{spelling}' thuộc cả hai đơn vị '{first.id}' và "
+            f"'{second.id}'; mỗi cách viết chỉ thuộc một đơn vị",
+        )
+
+
+def check_months(programme: Programme, problems: Problems) -> None:
+    """Each month once: a repeated month would give two pages one address."""
+    first_line: dict[int, int] = {}
+    for month in programme.months:
+        if month.number in first_line:
+            problems.error(
+                month.source.file,
+                month.source.line,
+                "month",
+                f"tháng {month.number} xuất hiện hai lần (lần đầu ở dòng "
+                f"{first_line[month.number]}); gộp các nhiệm vụ vào một mục",
+            )
+        first_line.setdefault(month.number, month.source.line)
 
 
 def check_unique_ids(content: Content, problems: Problems) -> None:

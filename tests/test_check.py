@@ -163,6 +163,25 @@ def test_missing_files_and_every_problem_at_once(tmp_path):
     assert model is None and {"tệp", "deadline", "lead"} <= fields
 
 
+def test_duplicate_unit_id_names_its_line(tmp_path):
+    content = edit(tmp_path, "  - id: tram-y-te\n", "  - id: van-phong\n", "units.yaml")
+    problem = only(problems_of(content)[1], Severity.ERROR, "id")
+    assert (problem.file, problem.line) == ("content/units.yaml", 13)
+    assert "bị trùng (đã dùng ở dòng 2)" in problem.message
+
+
+def test_reserved_unit_id(tmp_path):
+    content = edit(tmp_path, "  - id: tram-y-te\n", "  - id: tat-ca\n", "units.yaml")
+    problem = only(problems_of(content)[1], Severity.ERROR, "id")
+    assert problem.line == 13 and "lịch chung" in problem.message
+
+
+def test_month_listed_twice(tmp_path):
+    content = edit(tmp_path, "  - month: 2\n", "  - month: 1\n")
+    problem = only(problems_of(content)[1], Severity.ERROR, "month")
+    assert problem.line == 67 and "hai lần (lần đầu ở dòng 34)" in problem.message
+
+
 def test_alias_claimed_by_two_units(tmp_path):
     content = edit(tmp_path, "    short: Trạm Y tế\n", "    short: Phòng VH-XH\n", "units.yaml")
     problem = only(problems_of(content)[1], Severity.ERROR, "aliases")
