@@ -26,7 +26,7 @@ from .subrecords import (
 from .units import UnitIndex
 from .yamlsrc import Mapping
 
-CADENCES = {c.value: c for c in Cadence}
+CADENCE_VALUES = {c.value: c for c in Cadence}
 _NO_DEADLINE = Deadline(DeadlineKind.PER_PLAN, None, None, "")
 
 
@@ -141,7 +141,7 @@ def read_key_task(item: object, line: int, r: FileReader) -> KeyTask | None:
         r.identifier(rec),
         r.integer(rec, "number", 1, 99) or 0,
         content,
-        r.choice(rec, "cadence", CADENCES) or Cadence.NONE,
+        r.choice(rec, "cadence", CADENCE_VALUES) or Cadence.NONE,
         r.text(rec, "cadence_as_written", allow_empty=True),
         meeting,
         corrections,

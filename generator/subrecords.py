@@ -12,7 +12,7 @@ from .fields import FileReader
 from .model import Correction, MeetingSchedule, Progress, Signer, Status
 from .yamlsrc import Mapping
 
-STATUSES = {s.value: s for s in Status}
+STATUS_VALUES = {s.value: s for s in Status}
 
 
 def read_corrections(
@@ -90,7 +90,7 @@ def read_progress(rec: Mapping, r: FileReader) -> Progress | None:
     )
     if p is None:
         return None
-    status = r.choice(p, "status", STATUSES)
+    status = r.choice(p, "status", STATUS_VALUES)
     link = r.text(p, "link", allow_empty=True)
     if link and not link.startswith("https://"):
         r.error(r.line_of(p, "link"), "link", "đường dẫn phải bắt đầu bằng https://")
