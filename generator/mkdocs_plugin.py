@@ -25,7 +25,9 @@ from .load import check_content
 from .nav import NavItem, navigation
 from .site import Page, SiteInfo, SiteOutput, render_site
 
-log = logging.getLogger("mkdocs.plugins.ctct")
+# Content warnings are for the clerk editing the data, so they are always shown; they live
+# outside the "mkdocs" logger so that `--strict` (which fails on mkdocs warnings) ignores them.
+content_log = logging.getLogger("ctct.content")
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -52,7 +54,7 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         if content is None:
             raise PluginError("Dữ liệu có lỗi, chưa dựng trang:\n" + "\n".join(map(str, problems)))
         for problem in problems:
-            log.info(str(problem))
+            content_log.warning(str(problem))
         ward = content.ward
         config.site_name = f"Chương trình công tác – {ward.kind} {ward.name}"
         site = SiteInfo(url=_base_url(config.site_url), as_of=as_of, name=config.site_name)
