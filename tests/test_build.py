@@ -107,3 +107,17 @@ def test_as_of_date_follows_source_date_epoch(tmp_path):
     # 2026-02-20 18:00 UTC is already 21/02/2026 in Vietnam.
     assert build(MINI, site, {"SOURCE_DATE_EPOCH": "1771610400"}).returncode == 0
     assert "Cập nhật ngày 21/02/2026" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_content_warnings_are_shown_and_do_not_stop_the_build(tmp_path):
+    content = copy_fixture(tmp_path)
+    programme = content / "programmes" / "2026.yaml"
+    programme.write_text(
+        programme.read_text(encoding="utf-8").replace(
+            "deadline: 28/02/2026", "deadline: 28/03/2026"
+        ),
+        encoding="utf-8",
+    )
+    result = build(content, tmp_path / "site", {"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr
+    assert "programmes/2026.yaml:85: deadline: Cảnh báo:" in result.stderr
