@@ -232,10 +232,10 @@ class Content:
     units: tuple[Unit, ...]
     programmes: tuple[Programme, ...]
     """Sorted by year."""
-    _units_by_id: dict[str, Unit] = field(default_factory=dict, compare=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self._units_by_id.update({unit.id: unit for unit in self.units})
+    @cached_property
+    def _units_by_id(self) -> dict[str, Unit]:
+        return {unit.id: unit for unit in self.units}
 
     def unit(self, unit_id: str) -> Unit:
         return self._units_by_id[unit_id]
