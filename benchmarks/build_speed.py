@@ -77,8 +77,9 @@ def timed(argv: list[str], cwd: Path, repeat: int) -> float:
 CORE = """
 import sys, datetime as dt
 from pathlib import Path
-from generator.load import load_content
-from generator.site import SiteInfo, render_site
+from generator.load.content import load_content
+from generator.site import render_site
+from generator.output import SiteInfo
 content = load_content(Path(sys.argv[1]), as_of=dt.date(2026, 11, 24))
 out = render_site(content, SiteInfo("https://example.org/", dt.date(2026, 11, 24)), None)
 print(len(out.pages), len(out.files), len(content.tasks))

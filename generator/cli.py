@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
-from .errors import Problem, Severity
-from .load import check_content
+from generator.dates import EpochError, vietnam_today
+from generator.errors import Problem, Severity
+from generator.load.content import check_content
 
 DEFAULT_CONTENT = Path("content")
 
@@ -58,12 +60,17 @@ def report(problems: list[Problem]) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    _, problems = check_content(args.content, args.as_of)
+    try:
+        as_of = args.as_of or vietnam_today(os.environ.get("SOURCE_DATE_EPOCH"))
+    except EpochError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    _, problems = check_content(args.content, as_of)
     return report(problems)
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from .export import to_json
+    from generator.opendata.export import to_json
 
     content, problems = check_content(args.content)
     if content is None:
@@ -73,7 +80,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from .importer import run_import as import_document
+    from generator.importer.run import run_import as import_document
 
     if not args.source.is_file():
         print(f"{args.source}: không tìm thấy tệp văn bản", file=sys.stderr)
@@ -92,7 +99,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from .mkdocs_build import build_site
+    from generator.engine.mkdocs_build import build_site
 
     return build_site(args.config, content_dir=args.content, site_dir=args.site_dir)
 

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from .model import Deadline, DeadlineKind
+from generator.model import Deadline, DeadlineKind
 
 _DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -39,7 +39,16 @@ def is_per_plan(text: str) -> bool:
     return fold(text).strip().rstrip(".") in {"theo kh", "theo ke hoach"}
 
 
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+"""Years a programme's date may fall in; anything else is a typo (and would break feeds)."""
+
+
 def make_date(day: int, month: int, year: int, written: str) -> dt.date:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DateError(
+            f"năm {year} trong '{written}' nằm ngoài khoảng {FIRST_YEAR}–{LAST_YEAR}; "
+            "kiểm tra lại năm, ví dụ 15/01/2026"
+        )
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -119,3 +128,20 @@ def format_deadline(deadline: Deadline) -> str:
     if start.year == end.year:
         return f"{start.day}/{start.month}–{end.day}/{end.month}/{end.year}"
     return f"{format_date(start)}–{format_date(end)}"
+
+
+class EpochError(ValueError):
+    """SOURCE_DATE_EPOCH is set but is not a whole number of seconds."""
+
+
+def vietnam_today(epoch: str | None) -> dt.date:
+    """The one 'today' of a check or a build: the date in Vietnam at `epoch` (the value of
+    SOURCE_DATE_EPOCH, for reproducible builds) or, when it is unset, now."""
+    if epoch is None:
+        return dt.datetime.now(VIETNAM).date()
+    if not epoch.strip().isdigit() or len(epoch.strip()) > 12:
+        raise EpochError(
+            f"SOURCE_DATE_EPOCH={epoch!r} không hợp lệ: phải là số giây kể từ 01/01/1970 "
+            "(ví dụ 1767225600), hoặc bỏ biến này đi"
+        )
+    return dt.datetime.fromtimestamp(int(epoch), VIETNAM).date()

@@ -1,8 +1,8 @@
 """The typed, immutable domain model: what a programme *is*, once loaded and normalised.
 
 Everything downstream (pages, feeds, open data) reads only these classes; nothing downstream
-reads YAML. Values are normalised once, in `generator.schema`: dates parsed, unit names resolved
-to registry ids, text in NFC.
+reads YAML. Values are normalised once, in `generator.load.records`: dates parsed, unit names
+resolved to registry ids, text in NFC.
 """
 
 from __future__ import annotations
@@ -225,13 +225,47 @@ class Ward:
 
 
 @dataclass(frozen=True)
+class TaskStamp:
+    """When a task (or key task) last changed, from the git history of the content."""
+
+    sequence: int
+    """iCalendar SEQUENCE: how many times the task's effective dates have changed."""
+    modified: dt.datetime
+    """UTC time of the last change to the task's record: DTSTAMP and LAST-MODIFIED."""
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """An official text kept in the content folder, published beside the data."""
+
+    name: str
+    """File name, published at 'van-ban/<name>'."""
+    data: bytes
+    file: str = ""
+    """The programme file that names it, for error messages."""
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Content:
-    """Everything in a content directory, validated."""
+    """Everything in a content directory, validated, with what the load stage read beside it."""
 
     ward: Ward
     units: tuple[Unit, ...]
     programmes: tuple[Programme, ...]
     """Sorted by year."""
+    stamps: dict[str, TaskStamp] = field(default_factory=dict, compare=False)
+    """Change stamps by task or key-task id; a task without one falls back to `fallback_stamp`."""
+    documents: tuple[SourceDocument, ...] = ()
+    """The official texts named by the programmes' `source_document`, read from the content."""
+
+    def stamp(self, record_id: str, programme_id: str) -> TaskStamp:
+        """The record's stamp from history, else sequence 0 at its programme's issue date."""
+        if (found := self.stamps.get(record_id)) is not None:
+            return found
+        programme = next(p for p in self.programmes if p.id == programme_id)
+        day = programme.issued_on or dt.date(programme.year, 1, 1)
+        return TaskStamp(0, dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC))
 
     @cached_property
     def _units_by_id(self) -> dict[str, Unit]:

@@ -36,9 +36,9 @@ from enum import StrEnum
 
 from jinja2 import Environment
 
-from .dates import format_date
-from .model import Status, Task
-from .wording import NO_REPORT, STATUS_LABELS
+from generator.dates import format_date
+from generator.model import Status, Task
+from generator.wording import NO_REPORT, STATUS_LABELS
 
 DUE_SOON_DAYS = 7
 """'Due soon' covers today and the next 7 days."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from .model import Programme, Task
+from generator.model import Programme, Task
 
 
 def month_url(programme_id: str, month: int) -> str:
@@ -28,8 +28,18 @@ def task_feed_path(task: Task) -> str | None:
     return f"lich/nhiem-vu/{task.id}.ics" if task.deadline.is_dated else None
 
 
+PUBLISHED_SUFFIXES = (".txt", ".pdf", ".docx")
+"""Official texts named by `source_document` with these endings are files the site publishes."""
+
+
+def is_published_file(source_document: str) -> bool:
+    """True when `source_document` names a file to publish (not a URL nor a sentence)."""
+    where = source_document.strip()
+    return "://" not in where and where.lower().endswith(PUBLISHED_SUFFIXES)
+
+
 def source_file_url(programme: Programme) -> str | None:
     """Where the official text is published on the site, when it is a file we hold."""
-    if programme.source_document.endswith(".txt"):
+    if is_published_file(programme.source_document):
         return f"van-ban/{PurePosixPath(programme.source_document).name}"
     return None

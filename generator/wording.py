@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Cadence, Status
+from generator.model import Cadence, Status
 
 CADENCES = {
     Cadence.WEEKLY: "hằng tuần",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_content
-from generator.site import SiteInfo
+from generator.load.content import load_content
+from generator.output import SiteInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -22,7 +22,7 @@ EPOCH = "1769212800"
 
 @pytest.fixture(scope="session")
 def mini_content():
-    return load_content(MINI, as_of=AS_OF)
+    return load_content(MINI, as_of=AS_OF, history=False)
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +32,7 @@ def site_info() -> SiteInfo:
 
 def build_into(tmp: Path, content_dir: Path, monkeypatch_env: dict[str, str]) -> Path:
     """Build a site with the real mkdocs config into `tmp/site` and return that folder."""
-    from generator.mkdocs_build import build_site
+    from generator.engine.mkdocs_build import build_site
 
     site_dir = tmp / "site"
     with pytest.MonkeyPatch.context() as mp:

@@ -12,7 +12,7 @@ import random
 import pytest
 
 from generator.errors import Severity
-from generator.load import check_content
+from generator.load.content import check_content
 
 from .conftest import AS_OF, MINI, copy_fixture
 

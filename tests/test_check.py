@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import Severity
-from generator.load import check_content
+from generator.load.content import check_content
 
 from .conftest import MINI, ROOT, copy_fixture
 

@@ -24,12 +24,11 @@ import icalendar
 import pytest
 import vobject
 
-from generator.feeds import add_feeds, build_feeds, dated_tasks, task_feed_path
-from generator.history import task_stamps
-from generator.ics import fold
-from generator.load import load_content
+from generator.feeds.calendars import add_feeds, build_feeds, dated_tasks, task_feed_path
+from generator.feeds.ics import fold
+from generator.load.content import load_content
 from generator.model import Cadence, Content, MeetingSchedule
-from generator.site import SiteInfo, SiteOutput
+from generator.output import SiteInfo, SiteOutput
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 GOLDEN = Path(__file__).parent / "golden" / "feeds"
@@ -39,19 +38,19 @@ AS_OF = SITE.as_of
 
 @pytest.fixture(scope="module")
 def content() -> Content:
-    return load_content(MINI, AS_OF)
+    return load_content(MINI, AS_OF, history=False)
 
 
 @pytest.fixture(scope="module")
 def output(content) -> SiteOutput:
     out = SiteOutput()
-    add_feeds(out, content, SITE, None)
+    add_feeds(out, content, SITE)
     return out
 
 
-def feeds_of(content: Content, content_dir: Path | None = None) -> dict[str, bytes]:
+def feeds_of(content: Content) -> dict[str, bytes]:
     out = SiteOutput()
-    add_feeds(out, content, SITE, content_dir)
+    add_feeds(out, content, SITE)
     return out.files
 
 
@@ -231,14 +230,16 @@ def test_two_builds_and_reordered_data_give_identical_bytes(content, output):
     assert again == output.files
 
 
-def test_without_git_stamps_are_the_issue_date(tmp_path, content):
+def test_without_git_stamps_are_the_issue_date(tmp_path):
     copy = tmp_path / "content"
     shutil.copytree(MINI, copy)
-    stamps = task_stamps(copy, content)
+    content = load_content(copy, AS_OF)
+    assert content.stamps == {}
     issued = dt.datetime(2026, 1, 5, tzinfo=dt.UTC)
-    assert {s.sequence for s in stamps.values()} == {0}
-    assert {s.modified for s in stamps.values()} == {issued}
-    assert "DTSTAMP:20260105T000000Z\r\n" in feeds_of(content, copy)["lich/tat-ca.ics"].decode()
+    stamps = [content.stamp(t.id, t.programme_id) for t in content.tasks]
+    assert {s.sequence for s in stamps} == {0}
+    assert {s.modified for s in stamps} == {issued}
+    assert "DTSTAMP:20260105T000000Z\r\n" in feeds_of(content)["lich/tat-ca.ics"].decode()
 
 
 def git(repo: Path, *args: str, when: str = "2026-01-06T08:00:00+07:00") -> None:
@@ -273,7 +274,7 @@ def test_changing_one_date_raises_only_that_events_sequence(tmp_path):
     git(repo, "commit", "-q", "-m", "Chương trình 2026")
 
     def build() -> dict[str, bytes]:
-        return feeds_of(load_content(content_dir, AS_OF), content_dir)
+        return feeds_of(load_content(content_dir, AS_OF))
 
     def edit(old: str, new: str) -> None:
         path = content_dir / "programmes" / "2026.yaml"
@@ -420,7 +421,7 @@ def test_subscribe_page_links_every_feed(output, content):
     hrefs = [html.unescape(h) for h in re.findall(r'href="([^"]*)"', body)]
     copies = [html.unescape(v) for v in re.findall(r'data-copy="([^"]*)"', body)]
     sections = re.findall(r'<section class="ctct-feed" id="([^"]+)">(.*?)</section>', body, re.S)
-    feeds = [f for f in build_feeds(content, SITE, None) if not f.path.startswith("lich/nhiem")]
+    feeds = [f for f in build_feeds(content, SITE) if not f.path.startswith("lich/nhiem")]
     assert [anchor for anchor, _ in sections] == [f.anchor for f in feeds]
     assert {"tat-ca", "giao-ban"} | {u.id for u in content.units} == {f.anchor for f in feeds}
     for (_, section), feed in zip(sections, feeds, strict=True):

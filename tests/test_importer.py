@@ -10,8 +10,8 @@ import pytest
 
 from generator.cli import main as cli_main
 from generator.errors import Problem, Severity
-from generator.importer import run_import
-from generator.load import load_content
+from generator.importer.run import run_import
+from generator.load.content import load_content
 from generator.model import Cadence, Content, Task
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from generator.csvdata import CSV_FIELDS
-from generator.export import content_to_data, to_json
-from generator.jsonld import task_jsonld
-from generator.load import load_content
+from generator.load.content import load_content
 from generator.model import Content, Programme
-from generator.opendata import add_open_data, export_schema, human_size, official_url
-from generator.site import SiteInfo, SiteOutput
+from generator.opendata.csvdata import CSV_FIELDS
+from generator.opendata.export import content_to_data, to_json
+from generator.opendata.page import add_open_data, export_schema, human_size, official_url
+from generator.output import SiteInfo, SiteOutput
+from generator.render.jsonld import task_jsonld
 
 ROOT = Path(__file__).parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -30,7 +30,7 @@ HOSTILE = '</script><script>alert(1)</script> <!-- "trích", dấu phẩy\r\ndò
 
 @pytest.fixture(scope="module")
 def content() -> Content:
-    return load_content(MINI, AS_OF)
+    return load_content(MINI, AS_OF, history=False)
 
 
 def build(content: Content) -> SiteOutput:
@@ -77,7 +77,7 @@ def test_files_and_page(output: SiteOutput, content: Content) -> None:
     assert output.files["du-lieu/chuong-trinh.json"] == to_json(content).encode("utf-8")
     assert (
         output.files["du-lieu/chuong-trinh.schema.json"]
-        == (ROOT / "generator" / "schema" / "chuong-trinh.schema.json").read_bytes()
+        == (ROOT / "generator" / "opendata" / "schema" / "chuong-trinh.schema.json").read_bytes()
     )
     assert [p.path for p in output.pages] == ["du-lieu/index.md"]
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pages import add_pages, current_programme
-from generator.site import SiteOutput
+from generator.output import SiteOutput
+from generator.render.pages import add_pages, current_programme
 
 GOLDEN = Path(__file__).parent / "golden" / "pages"
 
@@ -116,8 +116,8 @@ def test_progress_is_shown_and_never_invented(pages):
 
 
 def test_long_task_titles_are_cut_at_a_word_and_the_page_keeps_the_whole_text(tmp_path, site_info):
-    from generator.load import load_content
-    from generator.pages import TITLE_CHARS
+    from generator.load.content import load_content
+    from generator.render.pages import TITLE_CHARS
 
     from .conftest import AS_OF, copy_fixture
 

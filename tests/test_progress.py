@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_content
+from generator.load.content import load_content
 from generator.model import Deadline, DeadlineKind, Progress, Source, Status, Task
 from generator.progress import (
     COLOURS,
@@ -21,7 +21,7 @@ from generator.progress import (
     standing_label,
     status_label,
 )
-from generator.templating import environment
+from generator.render.templating import environment
 
 AS_OF = dt.date(2026, 3, 10)
 MINI = Path(__file__).parent / "fixtures" / "mini"

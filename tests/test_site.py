@@ -193,7 +193,7 @@ def test_every_page_is_vietnamese(real_site):
 
 
 def test_built_site_has_every_page(real_site, tmp_path):
-    from generator.load import load_content
+    from generator.load.content import load_content
 
     content = load_content(Path(__file__).resolve().parent.parent / "content")
     for programme in content.programmes:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.load import load_content
+from generator.load.content import load_content
 from generator.model import Content, Programme
 
 from ..conftest import CONTENT

@@ -1,0 +1,132 @@
+"""The thin mkdocs layer: hand the core's pages and files to mkdocs, and nothing else.
+
+Registered as the `ctct` plugin (see pyproject.toml). Moving to another engine means
+replacing this file and `mkdocs_build.py`; the core (`generator.site`) stays.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import os
+import re
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from generator.dates import EpochError, fold, vietnam_today
+from generator.load.content import check_content
+from generator.output import Page, SiteInfo, SiteOutput
+from generator.render.nav import NavItem, navigation
+from generator.site import render_site
+
+# Content warnings are for the clerk editing the data, so they are always shown; they live
+# outside the "mkdocs" logger so that `--strict` (which fails on mkdocs warnings) ignores them.
+content_log = logging.getLogger("ctct.content")
+_TAG = re.compile(r"<[^>]+>")
+
+
+class ProgrammeConfig(Config):
+    content = opt.Type(str, default="content")
+    """The content directory, relative to mkdocs.yml."""
+
+
+class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
+    output: SiteOutput | None = None
+    bodies: dict[str, str]
+
+    def on_config(self, config):
+        content_dir = Path(config.config_file_path).parent / self.config.content
+        try:
+            as_of = vietnam_today(os.environ.get("SOURCE_DATE_EPOCH"))
+        except EpochError as exc:
+            raise PluginError(str(exc)) from None
+        content, problems = check_content(content_dir, as_of)
+        if content is None:
+            raise PluginError("Dữ liệu có lỗi, chưa dựng trang:\n" + "\n".join(map(str, problems)))
+        for problem in problems:
+            content_log.warning(str(problem))
+        ward = content.ward
+        config.site_name = f"Chương trình công tác – {ward.kind} {ward.name}"
+        site = SiteInfo(url=_base_url(config.site_url), as_of=as_of, name=config.site_name)
+        self.output = render_site(content, site)
+        config.nav = _mkdocs_nav(navigation(content, as_of))
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        """Theme assets plus the generated files; what lies in content/ is data, not pages."""
+        docs_dir = str(Path(config.docs_dir).resolve())
+        kept = Files([f for f in files if not _inside(f.abs_src_path, docs_dir)])
+        self.bodies = {page.path: page.body for page in self.output.pages}
+        for page in self.output.pages:
+            kept.append(File.generated(config, page.path, content=_front_matter(page)))
+        for path, data in sorted(self.output.files.items()):
+            kept.append(File.generated(config, path, content=data))
+        return kept
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        """The body is already HTML: it skips Markdown (a fifth of the build time) entirely."""
+        return self.bodies.get(page.file.src_uri, html)
+
+    @event_priority(-100)
+    def on_post_build(self, config) -> None:
+        _add_folded_search_field(Path(config.site_dir) / "search" / "search_index.json")
+
+
+def _inside(path: str | None, folder: str) -> bool:
+    return bool(path) and str(Path(path).resolve()).startswith(folder + os.sep)
+
+
+def _base_url(site_url: str | None) -> str:
+    url = site_url or "http://localhost:8000/"
+    return url if url.endswith("/") else url + "/"
+
+
+def _front_matter(page: Page) -> str:
+    """The page's Markdown source: front matter only; `on_page_content` supplies the body.
+
+    Values are JSON (valid YAML), so no content text is ever parsed as YAML. mkdocs inserts
+    titles into templates without escaping, so the title is escaped here.
+    """
+    meta: dict[str, object] = {"title": html.escape(page.title, quote=False)}
+    if page.description:
+        meta["description"] = html.escape(page.description)
+    if not page.searchable:
+        meta["search"] = {"exclude": True}
+    front = "\n".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
+    )
+    return f"---\n{front}\n---\n"
+
+
+def _mkdocs_nav(items: list[NavItem]) -> list[dict]:
+    return [
+        {
+            html.escape(title, quote=False): _mkdocs_nav(target)
+            if isinstance(target, list)
+            else target
+        }
+        for title, target in items
+    ]
+
+
+def _add_folded_search_field(index_path: Path) -> None:
+    """Index an accent-free copy of each section, so 'bau cu' finds 'bầu cử'.
+
+    The `fold` field is declared in mkdocs.yml (plugins.search.fields); it is searched but never
+    shown, so results still display the Vietnamese text as written.
+    """
+    if not index_path.is_file():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    for doc in index.get("docs", []):
+        doc["fold_title"] = fold(_TAG.sub(" ", doc.get("title", "")))
+        doc["fold"] = " ".join(fold(_TAG.sub(" ", doc.get("text", ""))).split())
+    index_path.write_text(
+        json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )

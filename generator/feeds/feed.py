@@ -1,0 +1,23 @@
+"""One calendar file as the feeds stage makes it and the subscribe page lists it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One calendar file, as the subscribe page lists it."""
+
+    path: str
+    """Site path, e.g. 'lich/tat-ca.ics'."""
+    anchor: str
+    """Id of its section on the subscribe page ('tat-ca', 'giao-ban' or the unit id)."""
+    name: str
+    """Calendar name (NAME, X-WR-CALNAME)."""
+    description: str
+    events: int
+    """How many VEVENTs it holds (a recurring meeting counts once)."""
+    recurring: bool
+    """True for the review-meeting feed, whose events repeat."""
+    data: bytes

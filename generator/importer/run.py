@@ -1,0 +1,245 @@
+"""Import an official programme document (plain text, tab-separated table) into content YAML.
+
+The recipe: read the file, split it into its parts, read each part into the domain model
+(anomalies kept as written and recorded as corrections, unreadable rows reported as errors),
+group the lead cells into units, and, only when there is no error, write `ward.yaml`,
+`units.yaml` and `programmes/<year>.yaml`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from generator.errors import Problem, Problems
+from generator.importer.parts import (
+    read_front,
+    read_key_tasks,
+    read_organisation,
+    read_recipients,
+    read_signer,
+    split_parts,
+)
+from generator.importer.table import read_table
+from generator.importer.text import Line, Report
+from generator.importer.units import build_units, read_registry, slug
+from generator.importer.write import render, write_files
+from generator.load.yamlsrc import read_text
+from generator.model import Programme, Signer, Source, Unit, Ward
+
+_ISSUER = r"(?:[uủ][yỷ]\s+ban\s+nhân\s+dân|ubnd)\s+"
+_WARD = re.compile(_ISSUER + r"(phường|xã)\s+", re.IGNORECASE)
+_CITY = re.compile(_ISSUER + r"(?:thành\s+phố|tỉnh)\s+", re.IGNORECASE)
+_WARD_PLAIN = re.compile(r"^(phường|xã)\s+", re.IGNORECASE)  # a header line: 'PHƯỜNG LÊ ÍCH MỘC'
+SOURCES = "sources"
+"""The content folder's folder of official texts; the importer copies the document there."""
+_CITY_PLAIN = re.compile(r"(?:thành\s+phố|tỉnh)\s+", re.IGNORECASE)
+
+
+@dataclasses.dataclass(frozen=True)
+class Imported:
+    """Everything read from one document, ready to be written."""
+
+    ward: Ward
+    units: tuple[Unit, ...]
+    programme: Programme
+
+
+def run_import(
+    source: Path,
+    out: Path,
+    *,
+    units_file: Path | None = None,
+    year: int | None = None,
+    ward_name: str | None = None,
+    city: str | None = None,
+    source_document: str | None = None,
+    force: bool = False,
+) -> list[Problem]:
+    """Import `source` into `out`; returns every problem (nothing is written if one is an error).
+
+    `units_file` is an existing units.yaml whose ids and names are kept. The keyword overrides
+    replace what is otherwise found in the text: the programme `year`, the `ward_name` and the
+    `city`. Unless `source_document` says where the official document is (a URL, a sentence),
+    the source is copied to `out/sources/` and named from there. No existing file of `out` is
+    ever changed unless `force`: it may hold corrections and progress added by hand.
+    """
+    problems = Problems()
+    text = read_text(source, source.name, problems)
+    existing = read_registry(units_file, problems) if units_file is not None else ()
+    if text is None or problems.has_errors:
+        return problems.sorted()
+    where = source_document or f"{SOURCES}/{source.name}"
+    imported = read_document(
+        text,
+        Report(source.name, problems),
+        existing,
+        where,
+        year=year,
+        ward_name=ward_name,
+        city=city,
+    )
+    if imported is not None and not problems.has_errors:
+        files = render(imported.ward, imported.units, imported.programme)
+        if source_document is None:
+            files[f"{SOURCES}/{source.name}"] = source.read_bytes()
+        if not force and (taken := _taken(out, files)):
+            problems.error(
+                source.name,
+                1,
+                "out",
+                f"{', '.join(taken)} đã có trong {out}; dữ liệu trong đó có thể đã được sửa "
+                "tay (đính chính, tiến độ). Nhập vào một thư mục trống rồi so sánh, hoặc thêm "
+                "--force để ghi đè",
+            )
+            return problems.sorted()
+        write_files(out, files)
+    return problems.sorted()
+
+
+def _taken(out: Path, files: dict[str, str | bytes]) -> list[str]:
+    """The files of `files` that exist in `out` with other bytes (an identical copy is fine)."""
+    taken = []
+    for relative, data in files.items():
+        path = out / relative
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if path.exists() and (not path.is_file() or path.read_bytes() != raw):
+            taken.append(relative)
+    return taken
+
+
+def read_document(
+    text: str,
+    report: Report,
+    existing: tuple[Unit, ...],
+    source_document: str,
+    *,
+    year: int | None = None,
+    ward_name: str | None = None,
+    city: str | None = None,
+) -> Imported | None:
+    """The document as model objects; None when it cannot be read at all (see `report`)."""
+    lines = [Line(i, line) for i, line in enumerate(text.split("\n"), start=1)]
+    parts = split_parts(lines)
+    front = read_front(parts.front, report)
+    year = year or front.year
+    if year is None:
+        report.error(
+            1,
+            "year",
+            "không tìm thấy năm của chương trình; dòng tiêu đề cần ghi "
+            "'Công tác năm 2026' (hoặc năm tương ứng), hoặc chạy lại lệnh nhập với "
+            "--year 2027",
+        )
+        return None
+    ward = find_ward(text, report, ward_name, city)
+    months = read_table(parts.table, year, report)
+    if not months:
+        report.error(
+            len(lines),
+            "months",
+            "không tìm thấy bảng nhiệm vụ cụ thể (các dòng "
+            "'Tháng 01/2026' và dòng nhiệm vụ có cột cách nhau bằng Tab)",
+        )
+    tasks = tuple(task for month in months for task in month.tasks)
+    units, unit_of = build_units(tasks, existing, report)
+    months = tuple(
+        dataclasses.replace(
+            month,
+            tasks=tuple(
+                dataclasses.replace(task, lead_unit_id=unit_of.get(task.lead_as_written))
+                for task in month.tasks
+            ),
+        )
+        for month in months
+    )
+    organisation, closing = read_organisation(parts.organisation, report)
+    recipients = read_recipients(parts.recipients, report)
+    signer = read_signer(parts.signer, report)
+    _require(report, len(lines), signer, organisation, recipients)
+    programme = Programme(
+        id=str(year),
+        year=year,
+        title=front.title or f"Chương trình công tác năm {year}",
+        issuer=ward.issuer,
+        document_number=front.document_number,
+        issued_on=front.issued_on,
+        source_document=source_document,
+        legal_bases=front.legal_bases,
+        preamble=front.preamble,
+        key_tasks=read_key_tasks(parts.key, year, report),
+        months=months,
+        organisation=organisation,
+        closing=closing,
+        recipients=recipients,
+        signer=signer or Signer("", "", ""),
+        source=Source(report.label, front.title_line),
+    )
+    return Imported(ward, units, programme)
+
+
+def _require(
+    report: Report,
+    last: int,
+    signer: Signer | None,
+    organisation: tuple[str, ...],
+    recipients: tuple[str, ...],
+) -> None:
+    if signer is None:
+        report.error(
+            last,
+            "signer",
+            "không đọc được phần người ký; cần các dòng 'TM. ỦY BAN "
+            "NHÂN DÂN', 'CHỦ TỊCH', một dòng trống, rồi họ tên người ký",
+        )
+    if not organisation:
+        report.warn(last, "organisation", "không tìm thấy mục 'II. TỔ CHỨC THỰC HIỆN'")
+    if not recipients:
+        report.warn(last, "recipients", "không tìm thấy phần 'Nơi nhận:'")
+
+
+def find_ward(text: str, report: Report, name: str | None, city: str | None) -> Ward:
+    """The ward and city named in the text ('Ủy ban nhân dân phường Lê Ích Mộc')."""
+    found = _named(text, _WARD) or _named(text, _WARD_PLAIN)
+    kind = found[0].lower() if found else "phường"
+    name = name or (found[1] if found else None)
+    city_found = _named(text, _CITY) or _named(text, _CITY_PLAIN)
+    city = city or (city_found[1] if city_found else None)
+    if not name:
+        report.error(
+            1,
+            "phường",
+            "không tìm thấy tên phường hoặc xã trong văn bản (cần một câu "
+            "như 'Ủy ban nhân dân phường Lê Ích Mộc'), hoặc chạy lại lệnh nhập với "
+            "--ward 'Lê Ích Mộc'",
+        )
+    if not city:
+        report.error(
+            1,
+            "city",
+            "không tìm thấy tỉnh hoặc thành phố trong văn bản (cần một câu "
+            "như 'Ủy ban nhân dân thành phố Hải Phòng'), hoặc chạy lại lệnh nhập với "
+            "--city 'Hải Phòng'",
+        )
+    name, city = name or "", city or ""
+    return Ward(slug(name), name, kind, city, f"Ủy ban nhân dân {kind} {name}".strip())
+
+
+def _named(text: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
+    """The first match of `pattern` followed by a capitalised proper name, as (kind, name)."""
+    for line in text.split("\n"):
+        for m in pattern.finditer(line):
+            words = []
+            for word in line[m.end() :].split():
+                core = word.rstrip(".,;:)/")
+                if not core or not core[0].isupper():
+                    break
+                words.append(core)
+                if core != word:
+                    break
+            if words:
+                name = " ".join(words)
+                kind = m[1] if pattern.groups else ""
+                return kind, (name.title() if name.isupper() else name)
+    return None

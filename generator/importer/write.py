@@ -1,0 +1,148 @@
+"""Importer, write stage: the model as content YAML, readable and byte-for-byte stable.
+
+Keys follow the order of `content/README.md`; lines are never wrapped; a scalar that YAML
+could read as something other than text (`"10.1"`, `"2026"`, `"2026-04-01"`) is quoted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.dates import format_date
+from generator.model import Correction, KeyTask, Month, Programme, Task, Unit, Ward
+from generator.opendata.export import ward_data
+
+_STR = "tag:yaml.org,2002:str"
+
+
+class _Dumper(yaml.SafeDumper):
+    """Indents lists under their key, as the README examples do."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: _Dumper, value: str) -> yaml.ScalarNode:
+    plain = dumper.resolve(yaml.ScalarNode, value, (True, False)) == _STR
+    analysis = dumper.analyze_scalar(value)
+    style = None if value and plain and analysis.allow_block_plain else '"'
+    return dumper.represent_scalar(_STR, value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump(data: dict[str, Any], *, spaced: tuple[str, ...] = ()) -> str:
+    """YAML text; a blank line after each top-level block and before each `spaced` list item."""
+    text = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1_000_000,
+    )
+    lines: list[str] = []
+    for line in text.splitlines():
+        after_block = not line.startswith(" ") and lines and lines[-1].startswith(" ")
+        item = any(line.startswith(p) for p in spaced) and not lines[-1].endswith(":")
+        if after_block or item:
+            lines.append("")
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def units_data(units: tuple[Unit, ...]) -> dict[str, Any]:
+    items = []
+    for unit in units:
+        item: dict[str, Any] = {"id": unit.id, "name": unit.name, "short": unit.short}
+        if unit.aliases:
+            item["aliases"] = list(unit.aliases)
+        if unit.is_all:
+            item["all"] = True
+        items.append(item)
+    return {"units": items}
+
+
+def correction_data(corrections: tuple[Correction, ...]) -> list[dict[str, Any]]:
+    return [
+        {"field": c.field, "as_written": c.as_written, "read_as": c.read_as, "reason": c.reason}
+        for c in corrections
+    ]
+
+
+def key_task_data(task: KeyTask) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": task.id,
+        "number": task.number,
+        "content": task.content,
+        "cadence": task.cadence.value,
+    }
+    if task.cadence_as_written:
+        item["cadence_as_written"] = task.cadence_as_written
+    if task.corrections:
+        item["corrections"] = correction_data(task.corrections)
+    return item
+
+
+def task_data(task: Task) -> dict[str, Any]:
+    item: dict[str, Any] = {"id": task.id, "number": task.number}
+    if task.parent_id is not None:
+        item["parent"] = task.parent_id
+    item.update(content=task.content, lead=task.lead_as_written, deadline=task.deadline.as_written)
+    if task.corrections:
+        item["corrections"] = correction_data(task.corrections)
+    return item
+
+
+def month_data(month: Month) -> dict[str, Any]:
+    item: dict[str, Any] = {"month": month.number, "heading": month.heading}
+    if month.corrections:
+        item["corrections"] = correction_data(month.corrections)
+    item["tasks"] = [task_data(task) for task in month.tasks]
+    return item
+
+
+def programme_data(p: Programme) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": p.id, "year": p.year, "title": p.title, "issuer": p.issuer}
+    if p.document_number:
+        data["document_number"] = p.document_number
+    if p.issued_on is not None:
+        data["issued_on"] = format_date(p.issued_on)
+    data.update(source_document=p.source_document, legal_bases=list(p.legal_bases))
+    if p.preamble:
+        data["preamble"] = p.preamble
+    data["key_tasks"] = [key_task_data(task) for task in p.key_tasks]
+    data["months"] = [month_data(month) for month in p.months]
+    data["organisation"] = list(p.organisation)
+    if p.closing:
+        data["closing"] = p.closing
+    data["recipients"] = list(p.recipients)
+    data["signer"] = {
+        "on_behalf": p.signer.on_behalf,
+        "title": p.signer.title,
+        "name": p.signer.name,
+    }
+    return data
+
+
+def render(ward: Ward, units: tuple[Unit, ...], programme: Programme) -> dict[str, str | bytes]:
+    """Relative path → file text, for the three files the importer writes."""
+    return {
+        "ward.yaml": dump(ward_data(ward)),
+        "units.yaml": dump(units_data(units), spaced=("  - id:",)),
+        f"programmes/{programme.year}.yaml": dump(
+            programme_data(programme), spaced=("  - month:",)
+        ),
+    }
+
+
+def write_files(out: Path, files: dict[str, str | bytes]) -> None:
+    """Write every file under `out`; all contents are built before the first write."""
+    for relative, data in files.items():
+        path = out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)

@@ -1,0 +1,115 @@
+"""The load stage: read every file and the git history, build the model, validate it.
+
+Everything the build takes from the disk or git is read here, once; the stages after it only
+render. Every problem is reported at once, as `file:line: field: message`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from pathlib import Path
+
+from generator.dates import vietnam_today
+from generator.errors import ContentError, Problem, Problems
+from generator.load.documents import check_unique, read_document
+from generator.load.fields import FileReader
+from generator.load.history import task_stamps
+from generator.load.records import read_programme, read_units, read_ward
+from generator.load.units import UnitIndex
+from generator.load.validate import validate
+from generator.load.yamlsrc import load_yaml
+from generator.model import Content, Programme, SourceDocument, Ward
+
+PROGRAMMES = "programmes"
+
+
+def check_content(
+    content_dir: Path, as_of: dt.date | None = None, *, history: bool = True
+) -> tuple[Content | None, list[Problem]]:
+    """Load and validate; the model is None when there are errors. Never raises for bad content.
+
+    `as_of` defaults to today in Vietnam (`vietnam_today`); `history=False` skips git.
+    """
+    as_of = as_of or vietnam_today(os.environ.get("SOURCE_DATE_EPOCH"))
+    problems = Problems()
+    content_dir = Path(content_dir)
+    if not content_dir.is_dir():
+        problems.error(str(content_dir), 1, "thư mục", "không tìm thấy thư mục dữ liệu")
+        return None, problems.sorted()
+
+    def reader(path: Path) -> tuple[FileReader, object]:
+        label = _label(path, content_dir)
+        if not path.is_file():
+            problems.error(label, 1, "tệp", "thiếu tệp này trong thư mục dữ liệu")
+            return FileReader(label, problems), None
+        if not path.resolve().is_relative_to(content_dir.resolve()):
+            problems.error(label, 1, "tệp", "tệp này là liên kết tới nơi ngoài thư mục dữ liệu")
+            return FileReader(label, problems), None
+        return FileReader(label, problems), load_yaml(path, label, problems)
+
+    r, doc = reader(content_dir / "ward.yaml")
+    ward = read_ward(doc, r) if doc is not None else Ward("", "", "", "", "")
+    r, doc = reader(content_dir / "units.yaml")
+    units = read_units(doc, r) if doc is not None else ()
+    index = UnitIndex(units)
+    programmes: list[Programme] = []
+    documents: list[SourceDocument] = []
+    for path in _programme_files(content_dir, problems):
+        r, doc = reader(path)
+        if doc is not None and (programme := read_programme(doc, r, index)) is not None:
+            programmes.append(programme)
+            if document := read_document(doc, r.label, content_dir, problems):
+                documents.append(document)
+    check_unique(documents, problems)
+    content = Content(ward, units, tuple(sorted(programmes, key=lambda p: p.year)))
+    if not problems.has_errors:
+        validate(content, as_of, problems)
+    if problems.has_errors:
+        return None, problems.sorted()
+    stamps = task_stamps(content_dir, index, problems) if history else {}
+    content = dataclasses.replace(content, stamps=stamps, documents=tuple(documents))
+    return content, problems.sorted()
+
+
+def load_content(
+    content_dir: Path, as_of: dt.date | None = None, *, history: bool = True
+) -> Content:
+    """The validated model; raises ContentError (with every problem) when there are errors."""
+    content, problems = check_content(content_dir, as_of, history=history)
+    if content is None:
+        raise ContentError(problems)
+    return content
+
+
+def _programme_files(content_dir: Path, problems: Problems) -> list[Path]:
+    """`programmes/*.yaml`; any other file there is reported, not silently ignored."""
+    folder = content_dir / PROGRAMMES
+    entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    for path in entries:
+        if path.suffix != ".yaml" and not path.name.startswith("."):
+            problems.error(
+                _label(path, content_dir),
+                1,
+                "tệp",
+                "tệp này không được đọc: chương trình phải là programmes/<năm>.yaml "
+                "(đuôi .yaml, không phải .yml hay khác)",
+            )
+    files = [path for path in entries if path.suffix == ".yaml" and path.is_file()]
+    if not files:
+        problems.error(
+            _label(folder, content_dir),
+            1,
+            "tệp",
+            "chưa có chương trình nào (programmes/<năm>.yaml)",
+        )
+    return files
+
+
+def _label(path: Path, content_dir: Path) -> str:
+    base = content_dir.resolve().parent
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,169 @@
+"""Typed access to one content file's fields, turning every mistake into a located Problem.
+
+Each record type declares its fields once (required and optional); `FileReader` reports
+unknown fields (with the nearest known name), missing ones and wrong types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+
+from generator.dates import DateError, parse_date
+from generator.errors import Problems
+from generator.load.yamlsrc import Mapping, Sequence, Text
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class FileReader:
+    """Reads fields of the records of one file; collects problems instead of raising."""
+
+    def __init__(self, label: str, problems: Problems):
+        self.label = label
+        self.problems = problems
+
+    def error(self, line: int, field: str, message: str) -> None:
+        self.problems.error(self.label, line, field, message)
+
+    def warn(self, line: int, field: str, message: str) -> None:
+        self.problems.warn(self.label, line, field, message)
+
+    def record(
+        self,
+        value: object,
+        line: int,
+        what: str,
+        required: tuple[str, ...],
+        optional: tuple[str, ...] = (),
+    ) -> Mapping | None:
+        """Check that `value` is a mapping with known fields and all required ones."""
+        if not isinstance(value, Mapping):
+            self.error(line, what, f"phải là một bảng các trường ({', '.join(required)})")
+            return None
+        known = required + optional
+        for key in value:
+            if key not in known:
+                hint = difflib.get_close_matches(key, known, n=1)
+                fix = (
+                    f"; có phải là '{hint[0]}'?"
+                    if hint
+                    else f"; các trường hợp lệ: {', '.join(known)}"
+                )
+                self.error(value.key_lines[key], key, f"trường không xác định trong {what}{fix}")
+        for key in required:
+            if key not in value:
+                self.error(value.line, key, f"thiếu trường bắt buộc '{key}' trong {what}")
+        return value
+
+    def line_of(self, mapping: Mapping, key: str) -> int:
+        return mapping.key_lines.get(key, mapping.line)
+
+    def text(self, mapping: Mapping, key: str, *, allow_empty: bool = False) -> str:
+        """A text field; '' (with a problem, unless allowed) when missing or not text."""
+        value = mapping.get(key)
+        if value is None:
+            if key in mapping and not allow_empty:
+                self.error(self.line_of(mapping, key), key, "không được để trống")
+            return ""
+        if not isinstance(value, Text):
+            self.error(
+                self.line_of(mapping, key),
+                key,
+                "phải là một dòng chữ, không phải danh sách hay bảng",
+            )
+            return ""
+        clean = unicodedata.normalize("NFC", " ".join(str(value).split()))
+        if not clean and not allow_empty:
+            self.error(value.line, key, "không được để trống")
+        return clean
+
+    def texts(self, mapping: Mapping, key: str) -> tuple[str, ...]:
+        """A list of text items."""
+        value = mapping.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, Sequence):
+            self.error(
+                self.line_of(mapping, key),
+                key,
+                "phải là một danh sách (mỗi mục một dòng bắt đầu bằng '- ')",
+            )
+            return ()
+        items = []
+        for item, line in zip(value, value.item_lines, strict=True):
+            if isinstance(item, Text) and item.strip():
+                items.append(unicodedata.normalize("NFC", " ".join(item.split())))
+            else:
+                self.error(line, key, "mỗi mục trong danh sách phải là một dòng chữ")
+        return tuple(items)
+
+    def records(self, mapping: Mapping, key: str) -> list[tuple[object, int]]:
+        """The items of a list of records, each with its line."""
+        value = mapping.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, Sequence):
+            self.error(
+                self.line_of(mapping, key), key, "phải là một danh sách các mục bắt đầu bằng '- '"
+            )
+            return []
+        return list(zip(value, value.item_lines, strict=True))
+
+    def identifier(self, mapping: Mapping, key: str = "id") -> str:
+        value = self.text(mapping, key)
+        if value and not _ID.match(value):
+            self.error(
+                self.line_of(mapping, key),
+                key,
+                f"mã '{value}' chỉ được gồm chữ thường không dấu, số và dấu '-' "
+                "(ví dụ 2026-01-10-1)",
+            )
+        return value
+
+    def integer(self, mapping: Mapping, key: str, low: int, high: int) -> int | None:
+        value = self.text(mapping, key)
+        if not value:
+            return None
+        if not value.isdigit() or not low <= int(value) <= high:
+            self.error(
+                self.line_of(mapping, key),
+                key,
+                f"phải là một số từ {low} đến {high}, không phải '{value}'",
+            )
+            return None
+        return int(value)
+
+    def date(self, mapping: Mapping, key: str) -> dt.date | None:
+        value = self.text(mapping, key, allow_empty=True)
+        if not value:
+            return None
+        try:
+            return parse_date(value)
+        except DateError as exc:
+            self.error(self.line_of(mapping, key), key, str(exc))
+            return None
+
+    def boolean(self, mapping: Mapping, key: str) -> bool:
+        value = self.text(mapping, key, allow_empty=True).lower()
+        if value in ("", "false", "no", "không"):
+            return False
+        if value in ("true", "yes", "có"):
+            return True
+        self.error(
+            self.line_of(mapping, key), key, f"phải là true hoặc false, không phải '{value}'"
+        )
+        return False
+
+    def choice(self, mapping: Mapping, key: str, choices: dict[str, object]):
+        value = self.text(mapping, key)
+        if value and value not in choices:
+            self.error(
+                self.line_of(mapping, key),
+                key,
+                f"giá trị '{value}' không hợp lệ; chọn một trong: {', '.join(choices)}",
+            )
+            return None
+        return choices.get(value)

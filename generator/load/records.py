@@ -1,0 +1,242 @@
+"""Turn located YAML records into the typed model, normalising once: dates, units, text."""
+
+from __future__ import annotations
+
+from generator.dates import DateError, parse_deadline
+from generator.load.fields import FileReader
+from generator.load.subrecords import (
+    check_correction,
+    read_corrections,
+    read_meeting,
+    read_progress,
+    read_signer,
+)
+from generator.load.units import UnitIndex
+from generator.load.yamlsrc import Mapping
+from generator.model import (
+    Cadence,
+    Deadline,
+    DeadlineKind,
+    KeyTask,
+    Month,
+    Programme,
+    Source,
+    Task,
+    Unit,
+    Ward,
+)
+
+CADENCE_VALUES = {c.value: c for c in Cadence}
+_NO_DEADLINE = Deadline(DeadlineKind.PER_PLAN, None, None, "")
+
+
+def read_ward(doc: Mapping, r: FileReader) -> Ward:
+    r.record(doc, doc.line, "phường", ("id", "name", "kind", "city", "issuer"))
+    return Ward(
+        r.identifier(doc),
+        r.text(doc, "name"),
+        r.text(doc, "kind"),
+        r.text(doc, "city"),
+        r.text(doc, "issuer"),
+    )
+
+
+def read_units(doc: Mapping, r: FileReader) -> tuple[Unit, ...]:
+    r.record(doc, doc.line, "danh mục đơn vị", ("units",))
+    units = []
+    for item, line in r.records(doc, "units"):
+        rec = r.record(item, line, "đơn vị", ("id", "name", "short"), ("aliases", "all"))
+        if rec is None:
+            continue
+        units.append(
+            Unit(
+                r.identifier(rec),
+                r.text(rec, "name"),
+                r.text(rec, "short"),
+                r.texts(rec, "aliases"),
+                r.boolean(rec, "all"),
+                Source(r.label, line),
+            )
+        )
+    return tuple(units)
+
+
+def read_programme(doc: Mapping, r: FileReader, units: UnitIndex) -> Programme | None:
+    rec = r.record(
+        doc,
+        doc.line,
+        "chương trình",
+        (
+            "id",
+            "year",
+            "title",
+            "issuer",
+            "source_document",
+            "legal_bases",
+            "key_tasks",
+            "months",
+            "organisation",
+            "recipients",
+            "signer",
+        ),
+        ("document_number", "issued_on", "preamble", "closing", "corrections"),
+    )
+    year = r.integer(rec, "year", 2000, 2200)
+    if year is None:
+        return None
+    pid = r.identifier(rec)
+    key_tasks = tuple(
+        t
+        for item, line in r.records(rec, "key_tasks")
+        if (t := read_key_task(item, line, r)) is not None
+    )
+    months = tuple(
+        m
+        for item, line in r.records(rec, "months")
+        if (m := read_month(item, line, r, units, pid)) is not None
+    )
+    return Programme(
+        id=pid,
+        year=year,
+        title=r.text(rec, "title"),
+        issuer=r.text(rec, "issuer"),
+        document_number=r.text(rec, "document_number", allow_empty=True),
+        issued_on=r.date(rec, "issued_on"),
+        source_document=r.text(rec, "source_document"),
+        legal_bases=r.texts(rec, "legal_bases"),
+        preamble=r.text(rec, "preamble", allow_empty=True),
+        key_tasks=key_tasks,
+        months=months,
+        organisation=r.texts(rec, "organisation"),
+        closing=r.text(rec, "closing", allow_empty=True),
+        recipients=r.texts(rec, "recipients"),
+        signer=read_signer(rec, r),
+        source=Source(r.label, rec.line),
+    )
+
+
+def read_key_task(item: object, line: int, r: FileReader) -> KeyTask | None:
+    rec = r.record(
+        item,
+        line,
+        "nhiệm vụ trọng tâm",
+        ("id", "number", "content", "cadence"),
+        ("cadence_as_written", "meeting", "corrections"),
+    )
+    if rec is None:
+        return None
+    corrections = read_corrections(rec, r, ("content", "cadence"))
+    content = r.text(rec, "content")
+    for c in corrections:
+        check_correction(
+            c,
+            content
+            if c.field == "content"
+            else r.text(rec, "cadence_as_written", allow_empty=True),
+            r,
+            line,
+        )
+    meeting = read_meeting(rec, r) if rec.get("meeting") is not None else None
+    return KeyTask(
+        r.identifier(rec),
+        r.integer(rec, "number", 1, 99) or 0,
+        content,
+        r.choice(rec, "cadence", CADENCE_VALUES) or Cadence.NONE,
+        r.text(rec, "cadence_as_written", allow_empty=True),
+        meeting,
+        corrections,
+        Source(r.label, line),
+    )
+
+
+def read_month(item: object, line: int, r: FileReader, units: UnitIndex, pid: str) -> Month | None:
+    rec = r.record(item, line, "tháng", ("month", "heading", "tasks"), ("corrections",))
+    if rec is None:
+        return None
+    number = r.integer(rec, "month", 1, 12)
+    heading = r.text(rec, "heading")
+    corrections = read_corrections(rec, r, ("heading",))
+    for c in corrections:
+        check_correction(c, heading, r, line)
+    if number is None:
+        return None
+    tasks = tuple(
+        t
+        for task_item, task_line in r.records(rec, "tasks")
+        if (t := read_task(task_item, task_line, r, units, pid, number)) is not None
+    )
+    return Month(number, heading, corrections, tasks, Source(r.label, line))
+
+
+def read_task(
+    item: object, line: int, r: FileReader, units: UnitIndex, pid: str, month: int
+) -> Task | None:
+    rec = r.record(
+        item,
+        line,
+        "nhiệm vụ",
+        ("id", "number", "content", "lead", "deadline"),
+        ("parent", "corrections", "progress"),
+    )
+    if rec is None:
+        return None
+    corrections = read_corrections(rec, r, ("deadline", "lead", "number", "content"))
+    written = {
+        "number": r.text(rec, "number"),
+        "content": r.text(rec, "content"),
+        "lead": r.text(rec, "lead", allow_empty=True),
+        "deadline": r.text(rec, "deadline"),
+    }
+    for c in corrections:
+        if c.field in written:
+            check_correction(c, written[c.field], r, r.line_of(rec, "corrections"))
+
+    def effective(field: str) -> str:
+        c = next((c for c in corrections if c.field == field and c.read_as is not None), None)
+        return c.read_as if c else written[field]
+
+    return Task(
+        id=r.identifier(rec),
+        programme_id=pid,
+        month=month,
+        number=written["number"],
+        parent_id=r.identifier(rec, "parent") if "parent" in rec else None,
+        content=written["content"],
+        lead_as_written=written["lead"],
+        lead_unit_id=resolve_lead(effective("lead"), r, r.line_of(rec, "lead"), units),
+        deadline=read_deadline(
+            effective("deadline"), written["deadline"], r, r.line_of(rec, "deadline")
+        ),
+        corrections=corrections,
+        progress=read_progress(rec, r) if rec.get("progress") is not None else None,
+        source=Source(r.label, line),
+    )
+
+
+def resolve_lead(name: str, r: FileReader, line: int, units: UnitIndex) -> str | None:
+    if not name:
+        return None
+    unit = units.resolve(name)
+    if unit is not None:
+        return unit.id
+    near = units.nearest(name)
+    hint = (
+        (
+            f"; gần nhất là '{near.name}' (mã {near.id}) — sửa lại tên hoặc thêm '{name}' vào "
+            "aliases của đơn vị đó trong units.yaml"
+        )
+        if near
+        else "; thêm đơn vị này vào units.yaml"
+    )
+    r.error(line, "lead", f"đơn vị chủ trì '{name}' không có trong danh mục đơn vị{hint}")
+    return None
+
+
+def read_deadline(text: str, as_written: str, r: FileReader, line: int) -> Deadline:
+    if not text:
+        return _NO_DEADLINE
+    try:
+        return parse_deadline(text, as_written)
+    except DateError as exc:
+        r.error(line, "deadline", str(exc))
+        return _NO_DEADLINE

@@ -1,0 +1,227 @@
+"""Checks across records: duplicates, parents, anomalies of the document, progress records.
+
+An anomaly (deadline outside its month, a gap in the numbering, a missing lead unit, a heading
+with the wrong year) is a warning unless a `corrections` record for that field acknowledges it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from generator.errors import Problems
+from generator.load.units import UnitIndex
+from generator.model import Content, Month, Programme, Status, Task
+
+_REFERENCE = re.compile(r"\bsố\s+\d+[\w/.-]*", re.IGNORECASE)
+_HEADING_YEAR = re.compile(r"(\d{1,2})\s*/\s*(\d{4})")
+
+
+def validate(content: Content, as_of: dt.date, problems: Problems) -> None:
+    check_units(content, problems)
+    check_unique_ids(content, problems)
+    for programme in content.programmes:
+        check_months(programme, problems)
+        for month in programme.months:
+            check_heading(programme, month, problems)
+            check_numbering(month, problems)
+            for task in month.tasks:
+                check_task(programme, month, task, as_of, problems)
+        check_parents(programme, problems)
+
+
+# Names the feeds and the subscribe page use for themselves (lich/<name>.ics, lich/#<name>).
+RESERVED_UNIT_IDS = {"tat-ca", "giao-ban", "nhiem-vu", "cach-dang-ky", "index"}
+
+
+def check_units(content: Content, problems: Problems) -> None:
+    first_line: dict[str, int] = {}
+    for unit in content.units:
+        file, line = (unit.source.file, unit.source.line) if unit.source else ("units.yaml", 1)
+        if unit.id in RESERVED_UNIT_IDS:
+            problems.error(
+                file,
+                line,
+                "id",
+                f"mã đơn vị '{unit.id}' trùng với tên dành cho lịch chung; chọn mã khác",
+            )
+        if unit.id in first_line:
+            problems.error(
+                file,
+                line,
+                "id",
+                f"mã đơn vị '{unit.id}' bị trùng (đã dùng ở dòng "
+                f"{first_line[unit.id]}); mỗi đơn vị một mã riêng",
+            )
+        first_line.setdefault(unit.id, line)
+    for spelling, first, second in UnitIndex(content.units).conflicts():
+        file, line = (
+            (second.source.file, second.source.line) if second.source else ("units.yaml", 1)
+        )
+        problems.error(
+            file,
+            line,
+            "aliases",
+            f"cách viết '{spelling}' thuộc cả hai đơn vị '{first.id}' và "
+            f"'{second.id}'; mỗi cách viết chỉ thuộc một đơn vị",
+        )
+
+
+def check_months(programme: Programme, problems: Problems) -> None:
+    """Each month once: a repeated month would give two pages one address."""
+    first_line: dict[int, int] = {}
+    for month in programme.months:
+        if month.number in first_line:
+            problems.error(
+                month.source.file,
+                month.source.line,
+                "month",
+                f"tháng {month.number} xuất hiện hai lần (lần đầu ở dòng "
+                f"{first_line[month.number]}); gộp các nhiệm vụ vào một mục",
+            )
+        first_line.setdefault(month.number, month.source.line)
+
+
+def check_unique_ids(content: Content, problems: Problems) -> None:
+    seen: dict[str, tuple[str, int]] = {}
+    records = [(p.id, p.source) for p in content.programmes]
+    for programme in content.programmes:
+        records += [(k.id, k.source) for k in programme.key_tasks]
+        records += [(t.id, t.source) for t in programme.tasks]
+    for record_id, source in records:
+        if record_id in seen:
+            file, line = seen[record_id]
+            problems.error(
+                source.file,
+                source.line,
+                "id",
+                f"mã '{record_id}' bị trùng (đã dùng ở "
+                f"{file}:{line}); mỗi mục cần một mã riêng, không đổi về sau",
+            )
+        else:
+            seen[record_id] = (source.file, source.line)
+    years = Counter(p.year for p in content.programmes)
+    for programme in content.programmes:
+        if years[programme.year] > 1:
+            problems.error(
+                programme.source.file,
+                programme.source.line,
+                "year",
+                f"có nhiều hơn một chương trình năm {programme.year}",
+            )
+
+
+def check_heading(programme: Programme, month: Month, problems: Problems) -> None:
+    match = _HEADING_YEAR.search(month.heading)
+    wrong = match is None or (int(match[1]), int(match[2])) != (month.number, programme.year)
+    if wrong and not any(c.field == "heading" for c in month.corrections):
+        problems.warn(
+            month.source.file,
+            month.source.line,
+            "heading",
+            f"tiêu đề '{month.heading}' không khớp tháng {month.number}/{programme.year}; "
+            "nếu văn bản viết sai, thêm bản ghi corrections cho trường heading",
+        )
+
+
+def check_numbering(month: Month, problems: Problems) -> None:
+    groups: dict[str | None, list[Task]] = {}
+    for task in month.tasks:
+        groups.setdefault(task.parent_id, []).append(task)
+    for siblings in groups.values():
+        previous = 0
+        for task in siblings:
+            last = task.number.rsplit(".", 1)[-1]
+            if not last.isdigit():
+                continue
+            current = int(last)
+            acknowledged = task.correction_for("number") is not None
+            if current != previous + 1 and not acknowledged:
+                kind = "bị lặp" if current <= previous else f"nhảy từ {previous} lên {current}"
+                problems.warn(
+                    task.source.file,
+                    task.source.line,
+                    "number",
+                    f"số thứ tự {task.number} {kind} trong tháng {month.number}; nếu đúng "
+                    "như văn bản, thêm bản ghi corrections cho trường number để ghi nhận",
+                )
+            previous = current
+
+
+def check_parents(programme: Programme, problems: Problems) -> None:
+    by_id = {task.id: task for task in programme.tasks}
+    for task in programme.tasks:
+        where = (task.source.file, task.source.line)
+        if task.parent_id is not None and task.parent_id not in by_id:
+            problems.error(
+                *where,
+                "parent",
+                f"mục cha '{task.parent_id}' không tồn tại trong "
+                "chương trình; ghi đúng mã (id) của dòng cha",
+            )
+        elif task.parent_id is None and "." in task.number:
+            problems.error(
+                *where, "parent", f"mục con {task.number} thiếu trường parent (mã của dòng cha)"
+            )
+        elif task.parent_id is not None and by_id[task.parent_id].month != task.month:
+            problems.error(*where, "parent", "mục con phải nằm cùng tháng với dòng cha")
+
+
+def check_task(
+    programme: Programme, month: Month, task: Task, as_of: dt.date, problems: Problems
+) -> None:
+    where = (task.source.file, task.source.line)
+    if task.lead_unit_id is None and not task.lead_as_written and not task.correction_for("lead"):
+        problems.warn(
+            *where,
+            "lead",
+            "nhiệm vụ không có đơn vị chủ trì; ghi tên đơn vị, hoặc thêm "
+            "bản ghi corrections cho trường lead nếu văn bản để trống",
+        )
+    due = task.deadline.end
+    if due is not None and not task.correction_for("deadline"):
+        if due.year != programme.year:
+            problems.warn(
+                *where,
+                "deadline",
+                f"hạn '{task.deadline.as_written}' nằm ngoài năm "
+                f"{programme.year} của chương trình; nếu văn bản viết sai, thêm bản ghi "
+                "corrections cho trường deadline",
+            )
+        elif due.month != month.number:
+            problems.warn(
+                *where,
+                "deadline",
+                f"hạn '{task.deadline.as_written}' nằm ngoài tháng "
+                f"{month.number} của nhiệm vụ; thêm bản ghi corrections cho trường "
+                "deadline (đọc là ngày nào, hoặc giữ nguyên) để ghi nhận",
+            )
+    if task.progress is not None:
+        check_progress(task, as_of, problems)
+
+
+def check_progress(task: Task, as_of: dt.date, problems: Problems) -> None:
+    progress, where = task.progress, (task.source.file, task.source.line)
+    if progress.status is Status.DONE and progress.done_on is None:
+        problems.error(
+            *where,
+            "progress",
+            "nhiệm vụ đã hoàn thành (done) cần ngày hoàn thành done_on, ví dụ done_on: 14/01/2026",
+        )
+    if progress.done_on is not None and progress.done_on > as_of:
+        problems.error(
+            *where,
+            "progress",
+            f"ngày hoàn thành {progress.done_on:%d/%m/%Y} ở tương "
+            f"lai (hôm nay là {as_of:%d/%m/%Y}); chỉ ghi khi đã xong",
+        )
+    if progress.done_on is not None and progress.status is not Status.DONE:
+        problems.warn(*where, "progress", "có ngày hoàn thành nhưng trạng thái chưa là done")
+    if progress.document and not _REFERENCE.search(progress.document):
+        problems.warn(
+            *where,
+            "progress",
+            f"văn bản kết quả '{progress.document}' nên ghi theo "
+            "dạng thường dùng, ví dụ 'Kế hoạch số 12/KH-UBND ngày 14/01/2026'",
+        )

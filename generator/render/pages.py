@@ -1,0 +1,216 @@
+"""Pages for citizens: home, months, units, tasks, key tasks, about. Model in, HTML bodies out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from generator.model import Content, Programme, Task, Unit
+from generator.output import SiteInfo, SiteOutput
+from generator.progress import rollup
+from generator.render.jsonld import task_jsonld
+from generator.render.templating import render_page
+from generator.urls import source_file_url, task_feed_path
+from generator.wording import CADENCE_LABELS, month_title, shorten
+
+TITLE_CHARS = 90
+"""A task page's title: its content, cut at a word; the page shows the whole text."""
+UPCOMING_DAYS = 30
+RECENT_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What every template gets, besides its own records."""
+
+    content: Content
+    site: SiteInfo
+
+    def unit(self, unit_id: str | None) -> Unit | None:
+        return self.content.unit(unit_id) if unit_id else None
+
+    @cached_property
+    def programme_of(self) -> dict[str, Programme]:
+        return {p.id: p for p in self.content.programmes}
+
+    @cached_property
+    def task_of(self) -> dict[str, Task]:
+        return {t.id: t for t in self.content.tasks}
+
+    @cached_property
+    def children_of(self) -> dict[str, list[Task]]:
+        children: dict[str, list[Task]] = {}
+        for task in self.content.tasks:
+            if task.parent_id is not None:
+                children.setdefault(task.parent_id, []).append(task)
+        return children
+
+    def sort_key(self, task: Task) -> tuple:
+        due = task.deadline.end or dt.date.max
+        return (due, task.programme_id, task.month, task.source.line)
+
+
+def current_programme(content: Content, as_of: dt.date) -> Programme:
+    """The programme covering the build date, else the latest one."""
+    return next((p for p in content.programmes if p.year == as_of.year), content.programmes[-1])
+
+
+def add_pages(output: SiteOutput, content: Content, site: SiteInfo) -> None:
+    ctx = Ctx(content, site)
+    for render in (home_page, months_index, units_index, key_tasks_page, about_page):
+        output.add_page(render(ctx))
+    for programme in content.programmes:
+        for page in month_pages(ctx, programme):
+            output.add_page(page)
+    for unit in content.units:
+        output.add_page(unit_page(ctx, unit))
+    for task in content.tasks:
+        output.add_page(task_page(ctx, task))
+
+
+def home_page(ctx: Ctx):
+    content, as_of = ctx.content, ctx.site.as_of
+    programme = current_programme(content, as_of)
+    dated = [t for t in content.tasks if t.deadline.end is not None]
+    upcoming = [t for t in dated if 0 <= (t.deadline.end - as_of).days <= UPCOMING_DAYS]
+    recent = [t for t in dated if -RECENT_DAYS <= (t.deadline.end - as_of).days < 0]
+    return render_page(
+        "index.md",
+        f"Chương trình công tác năm {programme.year}",
+        "home.html.j2",
+        searchable=False,
+        description=f"{programme.title}: nhiệm vụ theo tháng, theo đơn vị, lịch và dữ liệu mở.",
+        ctx=ctx,
+        programme=programme,
+        as_of=as_of,
+        upcoming=sorted(upcoming, key=ctx.sort_key),
+        recent=sorted(recent, key=ctx.sort_key),
+        programme_rollup=rollup(programme.tasks, as_of),
+        unit_rollups=[
+            (
+                unit,
+                rollup(
+                    [t for t in content.tasks_of_unit(unit) if t.programme_id == programme.id],
+                    as_of,
+                ),
+            )
+            for unit in content.units
+        ],
+        month_rollups=[(month, rollup(month.tasks, as_of)) for month in programme.months],
+        upcoming_days=UPCOMING_DAYS,
+        recent_days=RECENT_DAYS,
+    )
+
+
+def months_index(ctx: Ctx):
+    return render_page(
+        "thang/index.md",
+        "Nhiệm vụ theo tháng",
+        "months.html.j2",
+        description="Các tháng của chương trình công tác.",
+        ctx=ctx,
+    )
+
+
+def month_pages(ctx: Ctx, programme: Programme):
+    months = programme.months
+    for i, month in enumerate(months):
+        before = months[i - 1] if i > 0 else None
+        after = months[i + 1] if i + 1 < len(months) else None
+        title = month_title(programme.year, month.number)
+        yield render_page(
+            f"thang/{programme.id}-{month.number:02d}.md",
+            title,
+            "month.html.j2",
+            description=f"{len(month.tasks)} nhiệm vụ của {title} trong {programme.title}.",
+            ctx=ctx,
+            programme=programme,
+            month=month,
+            before=before,
+            month_rollup=rollup(month.tasks, ctx.site.as_of),
+            after=after,
+        )
+
+
+def units_index(ctx: Ctx):
+    counts = {u.id: len(ctx.content.tasks_of_unit(u)) for u in ctx.content.units}
+    return render_page(
+        "don-vi/index.md",
+        "Nhiệm vụ theo đơn vị",
+        "units.html.j2",
+        description="Các phòng, đơn vị và số nhiệm vụ được giao.",
+        ctx=ctx,
+        counts=counts,
+    )
+
+
+def unit_page(ctx: Ctx, unit: Unit):
+    tasks = sorted(ctx.content.tasks_of_unit(unit), key=ctx.sort_key)
+    groups: dict[tuple[int, int], list[Task]] = {}
+    programmes = ctx.programme_of
+    for task in sorted(tasks, key=lambda t: (programmes[t.programme_id].year, t.month)):
+        groups.setdefault((programmes[task.programme_id].year, task.month), []).append(task)
+    for group in groups.values():
+        group.sort(key=ctx.sort_key)
+    led = sum(t.lead_unit_id == unit.id for t in tasks)
+    return render_page(
+        f"don-vi/{unit.id}.md",
+        unit.name,
+        "unit.html.j2",
+        description=f"{len(tasks)} nhiệm vụ của {unit.name}.",
+        ctx=ctx,
+        unit=unit,
+        tasks=tasks,
+        groups=groups,
+        unit_rollup=rollup(tasks, ctx.site.as_of),
+        led=led,
+        dated=sum(t.deadline.end is not None for t in tasks),
+    )
+
+
+def task_page(ctx: Ctx, task: Task):
+    programme = ctx.programme_of[task.programme_id]
+    children = ctx.children_of.get(task.id, [])
+    parent = ctx.task_of.get(task.parent_id) if task.parent_id else None
+    title = shorten(task.content, TITLE_CHARS)
+    return render_page(
+        f"nhiem-vu/{task.id}.md",
+        title,
+        "task.html.j2",
+        description=f"{task.content} — thời hạn: {task.deadline.as_written or 'không ghi'}.",
+        ctx=ctx,
+        task=task,
+        programme=programme,
+        children=children,
+        parent=parent,
+        feed_path=task_feed_path(task),
+        jsonld=task_jsonld(task, ctx.content, ctx.site),
+        as_of=ctx.site.as_of,
+    )
+
+
+def key_tasks_page(ctx: Ctx):
+    programmes = list(reversed(ctx.content.programmes))
+    return render_page(
+        "trong-tam.md",
+        "Nhiệm vụ trọng tâm",
+        "key_tasks.html.j2",
+        description="Các nhiệm vụ trọng tâm và lịch giao ban chuyên đề.",
+        ctx=ctx,
+        programmes=programmes,
+        cadence_labels=CADENCE_LABELS,
+    )
+
+
+def about_page(ctx: Ctx):
+    programmes = list(reversed(ctx.content.programmes))
+    return render_page(
+        "gioi-thieu.md",
+        "Giới thiệu chương trình",
+        "about.html.j2",
+        description="Cơ quan ban hành, căn cứ, tổ chức thực hiện và các đính chính.",
+        ctx=ctx,
+        programmes=programmes,
+        source_file_url=source_file_url,
+    )

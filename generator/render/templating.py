@@ -1,0 +1,62 @@
+"""Jinja2 templates for page bodies: autoescaped, so text from content/ can never become HTML."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from generator import progress
+from generator.dates import format_date, format_deadline, format_long
+from generator.output import Page, page_url
+from generator.urls import month_url, task_url, unit_url
+from generator.wording import FIELD_LABELS, month_title
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(deadline=format_deadline, date=format_date, long_date=format_long)
+    env.globals.update(
+        field_labels=FIELD_LABELS,
+        month_url=month_url,
+        unit_url=unit_url,
+        task_url=task_url,
+        month_title=month_title,
+    )
+    progress.register(env)
+    return env
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from one site URL to another, up to the site root and down again.
+
+    'thang/2026-01/' → 'nhiem-vu/x/' is '../../nhiem-vu/x/'. Links relative to the root work
+    wherever the site is served (a domain root or a sub-folder such as GitHub Pages').
+    """
+    return "../" * from_url.count("/") + to_url or "./"
+
+
+def render_page(
+    path: str,
+    title: str,
+    template: str,
+    description: str = "",
+    searchable: bool = True,
+    **context,
+) -> Page:
+    """Render a page body; `link(url)` in the template gives a link relative to this page."""
+    here = page_url(path)
+    body = (
+        environment()
+        .get_template(template)
+        .render(title=title, link=lambda url: relative(here, url), **context)
+    )
+    return Page(path, title, body, description, searchable)
