@@ -206,6 +206,8 @@ class Programme:
     recipients: tuple[str, ...]
     signer: Signer
     source: Source
+    corrections: tuple[Correction, ...] = ()
+    """Corrections of the programme's own fields (title, issuer, number, issue date)."""
 
     @cached_property
     def tasks(self) -> tuple[Task, ...]:

@@ -17,7 +17,6 @@ class SiteInfo:
     """Absolute base URL, ending with '/', e.g. 'https://example.org/ctct/'."""
     as_of: dt.date
     """The build date: 'due in the next 30 days' and progress standings are computed from it."""
-    name: str = ""
 
     def absolute(self, path: str) -> str:
         """Absolute URL of a site path such as 'lich/tat-ca.ics' or 'nhiem-vu/2026-01-01/'."""

@@ -10,6 +10,44 @@ from pathlib import PurePosixPath
 
 from generator.model import Programme, Task
 
+HOME_PAGE = "index.md"
+MONTHS_PAGE = "thang/index.md"
+UNITS_PAGE = "don-vi/index.md"
+KEY_TASKS_PAGE = "trong-tam.md"
+SUBSCRIBE_PAGE = "lich/index.md"
+DATA_PAGE = "du-lieu/index.md"
+ABOUT_PAGE = "gioi-thieu.md"
+"""Source paths of the fixed pages; the engine serves 'x/index.md' and 'x.md' at '/x/'."""
+
+KEY_TASKS_URL = "trong-tam/"
+SUBSCRIBE_URL = "lich/"
+DATA_URL = "du-lieu/"
+ALL_TASKS_FEED = "lich/tat-ca.ics"
+MEETINGS_FEED = "lich/giao-ban.ics"
+TASK_FEEDS = "lich/nhiem-vu/"
+SOURCE_FILES = "van-ban/"
+
+
+def month_page_path(programme_id: str, month: int) -> str:
+    return month_url(programme_id, month).rstrip("/") + ".md"
+
+
+def unit_page_path(unit_id: str) -> str:
+    return unit_url(unit_id).rstrip("/") + ".md"
+
+
+def task_page_path(task_id: str) -> str:
+    return task_url(task_id).rstrip("/") + ".md"
+
+
+def unit_feed_path(unit_id: str) -> str:
+    return f"lich/{unit_id}.ics"
+
+
+def source_file_path(name: str) -> str:
+    """Where an official text file is published: 'van-ban/<name>'."""
+    return SOURCE_FILES + name
+
 
 def month_url(programme_id: str, month: int) -> str:
     return f"thang/{programme_id}-{month:02d}/"
@@ -25,7 +63,7 @@ def task_url(task_id: str) -> str:
 
 def task_feed_path(task: Task) -> str | None:
     """The task's own .ics ('Thêm vào lịch'); None for a task 'theo kế hoạch'."""
-    return f"lich/nhiem-vu/{task.id}.ics" if task.deadline.is_dated else None
+    return f"{TASK_FEEDS}{task.id}.ics" if task.deadline.is_dated else None
 
 
 PUBLISHED_SUFFIXES = (".txt", ".pdf", ".docx")
@@ -41,5 +79,5 @@ def is_published_file(source_document: str) -> bool:
 def source_file_url(programme: Programme) -> str | None:
     """Where the official text is published on the site, when it is a file we hold."""
     if is_published_file(programme.source_document):
-        return f"van-ban/{PurePosixPath(programme.source_document).name}"
+        return source_file_path(PurePosixPath(programme.source_document).name)
     return None

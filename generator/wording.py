@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model import Cadence, Status
+from generator.model import Cadence, Correction, Status, Ward
 
 CADENCES = {
     Cadence.WEEKLY: "hằng tuần",
@@ -24,8 +24,14 @@ FIELD_LABELS = {
     "content": "Nội dung",
     "heading": "Tiêu đề tháng",
     "cadence": "Giao ban",
+    "title": "Tên chương trình",
+    "issuer": "Cơ quan ban hành",
+    "document_number": "Số hiệu văn bản",
+    "issued_on": "Ngày ban hành",
 }
 """Names of the fields a correction can concern."""
+KEPT_AS_WRITTEN = "giữ nguyên như văn bản"
+BLANK = "(để trống)"
 
 STATUS_LABELS = {
     Status.NOT_STARTED: "Chưa bắt đầu",
@@ -51,3 +57,21 @@ def shorten(text: str, limit: int) -> str:
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:.–-") + "…"
+
+
+def correction_sentence(c: Correction) -> str:
+    """'Thời hạn: văn bản ghi «…», đọc là «…». Lý do.' (the macro `correction_words` is its
+    HTML twin)."""
+    read = f", đọc là «{c.read_as}»" if c.read_as is not None else f", {KEPT_AS_WRITTEN}"
+    written = c.as_written or BLANK
+    return f"{FIELD_LABELS.get(c.field, c.field)}: văn bản ghi «{written}»{read}. {c.reason}"
+
+
+def ward_place(ward: Ward) -> str:
+    """'phường Lê Ích Mộc'."""
+    return f"{ward.kind} {ward.name}"
+
+
+def site_title(ward: Ward) -> str:
+    """The site's name: 'Chương trình công tác – phường Lê Ích Mộc' (plain text, not escaped)."""
+    return f"Chương trình công tác – {ward_place(ward)}"

@@ -27,7 +27,7 @@ def mini_content():
 
 @pytest.fixture(scope="session")
 def site_info() -> SiteInfo:
-    return SiteInfo(url="https://example.org/ctct/", as_of=AS_OF, name="Chương trình công tác")
+    return SiteInfo(url="https://example.org/ctct/", as_of=AS_OF)
 
 
 def build_into(tmp: Path, content_dir: Path, monkeypatch_env: dict[str, str]) -> Path:

@@ -202,7 +202,7 @@ WARNINGS = [
         'number: "3"\n        content: Tổ chức',
         'number: "2"\n        content: Tổ chức',
         "number",
-        "bị lặp",
+        "lặp lại",
     ),
     (
         "    corrections:\n      - field: heading\n        as_written: Tháng 02/2025\n"

@@ -11,16 +11,15 @@ import pytest
 from generator.load.content import load_content
 from generator.model import Deadline, DeadlineKind, Progress, Source, Status, Task
 from generator.progress import (
-    COLOURS,
     LABELS,
     NO_REPORT,
     Standing,
     progress_text,
-    rollup,
     standing,
     standing_label,
     status_label,
 )
+from generator.render.rollup import COLOURS, rollup
 from generator.render.templating import environment
 
 AS_OF = dt.date(2026, 3, 10)
@@ -163,7 +162,6 @@ def test_rollup_numbers() -> None:
     assert [s for s, _ in r.counts] == list(Standing)
     assert r.no_report == 3
     assert r.done_dated == 4
-    assert r.on_time_share == 0.75
     assert r.on_time_percent == 75
     assert r.on_time_text == "Tỉ lệ đúng hạn: 75% (3/4)"
 
@@ -184,10 +182,10 @@ def test_on_time_share_rounds_half_up_and_is_undefined_without_dated_completions
     ]
     assert rollup(tasks, AS_OF).on_time_percent == 13  # 12.5 % rounds up
     undated = rollup([task(None, Status.DONE, done=-1), task(-3)], AS_OF)
-    assert undated.on_time_share is None and undated.on_time_percent is None
+    assert undated.on_time_percent is None
     assert "chưa có" in undated.on_time_text
     empty = rollup([], AS_OF)
-    assert empty.total == 0 and empty.segments == () and empty.on_time_share is None
+    assert empty.total == 0 and empty.segments == () and empty.on_time_percent is None
 
 
 def test_rollup_of_the_mini_fixture() -> None:
@@ -245,4 +243,4 @@ def test_register_adds_filters() -> None:
         "Đến hạn trong 7 ngày tới|Chưa cập nhật tiến độ|Quá hạn, chưa báo cáo hoàn thành"
         "|Chưa cập nhật tiến độ · đã quá hạn 1 ngày"
     )
-    assert "on_time_definition" in env.globals
+    assert "on_time_definition" not in env.globals  # the definition travels with each roll-up

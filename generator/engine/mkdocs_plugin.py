@@ -24,6 +24,7 @@ from generator.load.content import check_content
 from generator.output import Page, SiteInfo, SiteOutput
 from generator.render.nav import NavItem, navigation
 from generator.site import render_site
+from generator.wording import site_title
 
 # Content warnings are for the clerk editing the data, so they are always shown; they live
 # outside the "mkdocs" logger so that `--strict` (which fails on mkdocs warnings) ignores them.
@@ -51,9 +52,9 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
             raise PluginError("Dữ liệu có lỗi, chưa dựng trang:\n" + "\n".join(map(str, problems)))
         for problem in problems:
             content_log.warning(str(problem))
-        ward = content.ward
-        config.site_name = f"Chương trình công tác – {ward.kind} {ward.name}"
-        site = SiteInfo(url=_base_url(config.site_url), as_of=as_of, name=config.site_name)
+        # Material prints site_name unescaped, in text and in attributes: escape it here, once.
+        config.site_name = html.escape(site_title(content.ward), quote=True)
+        site = SiteInfo(url=_base_url(config.site_url), as_of=as_of)
         self.output = render_site(content, site)
         config.nav = _mkdocs_nav(navigation(content, as_of))
         return config
@@ -83,8 +84,9 @@ def _inside(path: str | None, folder: str) -> bool:
 
 
 def _base_url(site_url: str | None) -> str:
-    url = site_url or "http://localhost:8000/"
-    return url if url.endswith("/") else url + "/"
+    if not site_url:
+        raise PluginError("mkdocs.yml: site_url chưa đặt; đặt biến SITE_URL là địa chỉ công khai")
+    return site_url if site_url.endswith("/") else site_url + "/"
 
 
 def _front_matter(page: Page) -> str:

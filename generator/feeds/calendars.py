@@ -20,8 +20,17 @@ from generator.feeds.ics import TZID, component_lines, new_calendar, serialise, 
 from generator.feeds.subscribe import subscribe_page
 from generator.model import Cadence, Content, KeyTask, Programme, Status, Task, TaskStamp
 from generator.output import SiteInfo, SiteOutput
-from generator.urls import task_feed_path, task_url
-from generator.wording import CADENCES, FIELD_LABELS, STATUS_LABELS, shorten
+from generator.urls import (
+    ALL_TASKS_FEED,
+    KEY_TASKS_URL,
+    MEETINGS_FEED,
+    SUBSCRIBE_URL,
+    TASK_FEEDS,
+    task_feed_path,
+    task_url,
+    unit_feed_path,
+)
+from generator.wording import CADENCES, STATUS_LABELS, correction_sentence, shorten, ward_place
 
 SUMMARY_CHARS = 80
 RRULES: dict[Cadence, dict[str, object]] = {
@@ -30,12 +39,11 @@ RRULES: dict[Cadence, dict[str, object]] = {
     Cadence.MONTHLY: {"freq": "monthly"},
     Cadence.QUARTERLY: {"freq": "monthly", "interval": 3},
 }
-KEY_TASKS_URL = "trong-tam/"
 
 
 def dated_tasks(tasks: tuple[Task, ...]) -> list[Task]:
     """The tasks a feed carries, in date order (independent of the order in the data)."""
-    dated = [t for t in tasks if t.deadline.start is not None and t.deadline.end is not None]
+    dated = [t for t in tasks if t.deadline.is_dated]
     return sorted(dated, key=lambda t: (t.deadline.start, t.deadline.end, t.id))
 
 
@@ -49,7 +57,7 @@ def add_feeds(output: SiteOutput, content: Content, site: SiteInfo) -> None:
     for feed in feeds:
         output.add_file(feed.path, feed.data)
     output.add_page(
-        subscribe_page([f for f in feeds if not f.path.startswith("lich/nhiem-vu/")], content, site)
+        subscribe_page([f for f in feeds if not f.path.startswith(TASK_FEEDS)], content, site)
     )
 
 
@@ -60,12 +68,17 @@ def build_feeds(content: Content, site: SiteInfo) -> list[Feed]:
         t.id: component_lines(task_event(t, content, site, host))
         for t in dated_tasks(content.tasks)
     }
-    place = f"{content.ward.kind} {content.ward.name}"
+    place = ward_place(content.ward)
     issuer = content.ward.issuer
     per_plan = "Nhiệm vụ “theo kế hoạch” không có ngày cố định nên không có trong lịch."
 
     def feed(
-        path: str, anchor: str, name: str, description: str, tasks: list[Task], url: str = "lich/"
+        path: str,
+        anchor: str,
+        name: str,
+        description: str,
+        tasks: list[Task],
+        url: str = SUBSCRIBE_URL,
     ) -> Feed:
         cal = new_calendar(name, description, site.absolute(url), site.absolute(path))
         if not tasks:
@@ -75,7 +88,7 @@ def build_feeds(content: Content, site: SiteInfo) -> list[Feed]:
 
     feeds = [
         feed(
-            "lich/tat-ca.ics",
+            ALL_TASKS_FEED,
             "tat-ca",
             f"Lịch công tác – {place} (tất cả)",
             f"Mọi nhiệm vụ có thời hạn trong chương trình công tác năm của {issuer}. " + per_plan,
@@ -92,7 +105,7 @@ def build_feeds(content: Content, site: SiteInfo) -> list[Feed]:
         )
         feeds.append(
             feed(
-                f"lich/{unit.id}.ics",
+                unit_feed_path(unit.id),
                 unit.id,
                 f"Lịch công tác – {unit.name}",
                 f"Nhiệm vụ có thời hạn {whose}, trong chương trình công tác năm của "
@@ -146,12 +159,7 @@ def task_description(task: Task, content: Content, site: SiteInfo) -> str:
         f"Chủ trì: {lead}",
         f"Thời hạn (theo văn bản): {task.deadline.as_written}",
     ]
-    for c in task.corrections:
-        read = f", đọc là «{c.read_as}»" if c.read_as is not None else ", giữ nguyên"
-        lines.append(
-            f"Đính chính – {FIELD_LABELS.get(c.field, c.field)}: văn bản ghi "
-            f"«{c.as_written or '(để trống)'}»{read}. {c.reason}"
-        )
+    lines += [f"Đính chính – {correction_sentence(c)}" for c in task.corrections]
     progress = task.progress
     if progress is not None:
         if progress.status is Status.DONE and progress.done_on is not None:
@@ -171,13 +179,13 @@ def meeting_feed(
     site: SiteInfo,
     host: str,
 ) -> Feed:
-    place = f"{content.ward.kind} {content.ward.name}"
+    place = ward_place(content.ward)
     name = f"Lịch giao ban chuyên đề – {place}"
     description = (
         f"Các cuộc họp giao ban chuyên đề định kỳ về nhiệm vụ trọng tâm của {content.ward.issuer}."
     )
-    path = "lich/giao-ban.ics"
-    cal = new_calendar(name, description, site.absolute("lich/"), site.absolute(path))
+    path = MEETINGS_FEED
+    cal = new_calendar(name, description, site.absolute(SUBSCRIBE_URL), site.absolute(path))
     cal.add_component(vtimezone())
     for programme, key in sorted(meetings, key=lambda pk: (pk[0].year, pk[1].number, pk[1].id)):
         cal.add_component(

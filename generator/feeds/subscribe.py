@@ -15,6 +15,7 @@ from generator.feeds.feed import Feed
 from generator.model import Cadence, Content
 from generator.output import Page, SiteInfo
 from generator.render.templating import render_page
+from generator.urls import SUBSCRIBE_PAGE
 
 GOOGLE = "https://calendar.google.com/calendar/render?cid="
 OUTLOOK = "https://outlook.live.com/calendar/0/addfromweb?url="
@@ -77,7 +78,7 @@ def subscribe_page(feeds: list[Feed], content: Content, site: SiteInfo) -> Page:
         for k in p.key_tasks
     )
     return render_page(
-        "lich/index.md",
+        SUBSCRIBE_PAGE,
         "Đăng ký lịch công tác",
         "lich.html.j2",
         description="Đăng ký lịch công tác của phường và từng đơn vị vào Google Calendar, "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.anomalies import deadline_misfit, heading_misfit, lead_missing, numbering_gap
 from generator.dates import DateError, parse_deadline
 from generator.model import Correction, Deadline
 
@@ -25,7 +26,7 @@ class Finding:
 
 def heading_year(heading: str, month: int, written: int, year: int, read_as: str) -> Finding | None:
     """A month heading whose year is not the programme's ('Tháng 4/2025' in 2026)."""
-    if written == year:
+    if not heading_misfit(heading, month, year):
         return None
     reason = f"Văn bản ghi năm {written} trong tiêu đề tháng {month} của chương trình năm {year}."
     return Finding(
@@ -39,17 +40,8 @@ def numbering(
     number: str, parts: tuple[int, ...], previous: int, repeated: bool, month: int
 ) -> Finding | None:
     """A number repeated, going back, or skipping ahead among its siblings in a month."""
-    current, prefix, where = parts[-1], "".join(f"{p}." for p in parts[:-1]), f"tháng {month}"
-    if repeated:
-        what = f"Số thứ tự {number} lặp lại trong {where}"
-    elif current <= previous:
-        what = f"Số thứ tự {number} đứng sau số {prefix}{previous} trong {where}"
-    elif current > previous + 1:
-        missing = [f"{prefix}{k}" for k in range(previous + 1, current)]
-        gap = missing[0] if len(missing) == 1 else f"{missing[0]} đến {missing[-1]}"
-        start = f"nhảy từ {prefix}{previous} lên" if previous else "bắt đầu từ"
-        what = f"Số thứ tự {start} {number} trong {where} (không có số {gap})"
-    else:
+    what = numbering_gap(number, parts, previous, repeated, month)
+    if what is None:
         return None
     return Finding(
         Correction("number", number, None, f"{what}; giữ nguyên như văn bản."),
@@ -61,9 +53,10 @@ def deadline_fit(deadline: Deadline, month: int, year: int) -> Finding | None:
     """A due date in another year (read with the programme's year when its day and month fit
     the row's month) or outside the row's month (kept, only recorded)."""
     due, written = deadline.end, deadline.as_written
-    if due is None or (due.year, due.month) == (year, month):
+    misfit = deadline_misfit(deadline, month, year)
+    if due is None or misfit is None:
         return None
-    if due.year != year:
+    if misfit == "year":
         read_as = re.sub(rf"(?<!\d){due.year}(?!\d)", str(year), written)
         try:
             fixed = parse_deadline(read_as).end
@@ -91,7 +84,7 @@ def deadline_fit(deadline: Deadline, month: int, year: int) -> Finding | None:
 
 def blank_lead(lead: str, number: str, month: int) -> Finding | None:
     """A row whose 'Chủ trì' cell is empty."""
-    if lead:
+    if not lead_missing(lead):
         return None
     return Finding(
         Correction(

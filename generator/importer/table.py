@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.anomalies import heading_written
 from generator.dates import DateError, parse_deadline
 from generator.importer import checks
 from generator.importer.text import MARKUP, Line, Report, cells_of, is_header, strip_markup
@@ -71,7 +72,7 @@ class TableReader:
             )
 
     def heading(self, at: int, heading: str) -> None:
-        match = HEADING.match(heading)
+        match = heading_written(heading)
         assert match is not None
         number, year = int(match[1]), int(match[2])
         earlier = next((m for m in self.months if m.number == number), None)

@@ -11,6 +11,7 @@ import difflib
 import re
 import unicodedata
 
+from generator.contentformat import Record
 from generator.dates import DateError, parse_date
 from generator.errors import Problems
 from generator.load.yamlsrc import Mapping, Sequence, Text
@@ -31,19 +32,12 @@ class FileReader:
     def warn(self, line: int, field: str, message: str) -> None:
         self.problems.warn(self.label, line, field, message)
 
-    def record(
-        self,
-        value: object,
-        line: int,
-        what: str,
-        required: tuple[str, ...],
-        optional: tuple[str, ...] = (),
-    ) -> Mapping | None:
-        """Check that `value` is a mapping with known fields and all required ones."""
+    def record(self, value: object, line: int, kind: Record) -> Mapping | None:
+        """Check that `value` is a mapping with the declared fields of `kind`, required ones too."""
+        what, required, known = kind.what, kind.required, kind.names
         if not isinstance(value, Mapping):
             self.error(line, what, f"phải là một bảng các trường ({', '.join(required)})")
             return None
-        known = required + optional
         for key in value:
             if key not in known:
                 hint = difflib.get_close_matches(key, known, n=1)

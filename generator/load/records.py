@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.dates import DateError, parse_deadline
+from generator import contentformat as fmt
+from generator.dates import DateError, parse_date, parse_deadline
 from generator.load.fields import FileReader
 from generator.load.subrecords import (
     check_correction,
@@ -15,6 +16,7 @@ from generator.load.units import UnitIndex
 from generator.load.yamlsrc import Mapping
 from generator.model import (
     Cadence,
+    Correction,
     Deadline,
     DeadlineKind,
     KeyTask,
@@ -27,11 +29,12 @@ from generator.model import (
 )
 
 CADENCE_VALUES = {c.value: c for c in Cadence}
+PROGRAMME_CORRECTABLE = ("title", "issuer", "document_number", "issued_on")
 _NO_DEADLINE = Deadline(DeadlineKind.PER_PLAN, None, None, "")
 
 
 def read_ward(doc: Mapping, r: FileReader) -> Ward:
-    r.record(doc, doc.line, "phường", ("id", "name", "kind", "city", "issuer"))
+    r.record(doc, doc.line, fmt.WARD)
     return Ward(
         r.identifier(doc),
         r.text(doc, "name"),
@@ -42,10 +45,10 @@ def read_ward(doc: Mapping, r: FileReader) -> Ward:
 
 
 def read_units(doc: Mapping, r: FileReader) -> tuple[Unit, ...]:
-    r.record(doc, doc.line, "danh mục đơn vị", ("units",))
+    r.record(doc, doc.line, fmt.UNITS_FILE)
     units = []
     for item, line in r.records(doc, "units"):
-        rec = r.record(item, line, "đơn vị", ("id", "name", "short"), ("aliases", "all"))
+        rec = r.record(item, line, fmt.UNIT)
         if rec is None:
             continue
         units.append(
@@ -62,29 +65,17 @@ def read_units(doc: Mapping, r: FileReader) -> tuple[Unit, ...]:
 
 
 def read_programme(doc: Mapping, r: FileReader, units: UnitIndex) -> Programme | None:
-    rec = r.record(
-        doc,
-        doc.line,
-        "chương trình",
-        (
-            "id",
-            "year",
-            "title",
-            "issuer",
-            "source_document",
-            "legal_bases",
-            "key_tasks",
-            "months",
-            "organisation",
-            "recipients",
-            "signer",
-        ),
-        ("document_number", "issued_on", "preamble", "closing", "corrections"),
-    )
+    rec = r.record(doc, doc.line, fmt.PROGRAMME)
+    if rec is None:
+        return None
     year = r.integer(rec, "year", 2000, 2200)
     if year is None:
         return None
     pid = r.identifier(rec)
+    corrections = read_corrections(rec, r, PROGRAMME_CORRECTABLE)
+    for c in corrections:
+        written = r.text(rec, c.field, allow_empty=True) if c.field in rec else ""
+        check_correction(c, written, r, r.line_of(rec, "corrections"))
     key_tasks = tuple(
         t
         for item, line in r.records(rec, "key_tasks")
@@ -101,7 +92,7 @@ def read_programme(doc: Mapping, r: FileReader, units: UnitIndex) -> Programme |
         title=r.text(rec, "title"),
         issuer=r.text(rec, "issuer"),
         document_number=r.text(rec, "document_number", allow_empty=True),
-        issued_on=r.date(rec, "issued_on"),
+        issued_on=_corrected_date(rec, r, corrections),
         source_document=r.text(rec, "source_document"),
         legal_bases=r.texts(rec, "legal_bases"),
         preamble=r.text(rec, "preamble", allow_empty=True),
@@ -112,17 +103,24 @@ def read_programme(doc: Mapping, r: FileReader, units: UnitIndex) -> Programme |
         recipients=r.texts(rec, "recipients"),
         signer=read_signer(rec, r),
         source=Source(r.label, rec.line),
+        corrections=corrections,
     )
+
+
+def _corrected_date(rec: Mapping, r: FileReader, corrections: tuple[Correction, ...]):
+    """The issue date, as a correction reads it when there is one."""
+    fix = next((c for c in corrections if c.field == "issued_on" and c.read_as), None)
+    if fix is None:
+        return r.date(rec, "issued_on")
+    try:
+        return parse_date(fix.read_as)
+    except DateError as exc:
+        r.error(r.line_of(rec, "corrections"), "read_as", str(exc))
+        return None
 
 
 def read_key_task(item: object, line: int, r: FileReader) -> KeyTask | None:
-    rec = r.record(
-        item,
-        line,
-        "nhiệm vụ trọng tâm",
-        ("id", "number", "content", "cadence"),
-        ("cadence_as_written", "meeting", "corrections"),
-    )
+    rec = r.record(item, line, fmt.KEY_TASK)
     if rec is None:
         return None
     corrections = read_corrections(rec, r, ("content", "cadence"))
@@ -150,7 +148,7 @@ def read_key_task(item: object, line: int, r: FileReader) -> KeyTask | None:
 
 
 def read_month(item: object, line: int, r: FileReader, units: UnitIndex, pid: str) -> Month | None:
-    rec = r.record(item, line, "tháng", ("month", "heading", "tasks"), ("corrections",))
+    rec = r.record(item, line, fmt.MONTH)
     if rec is None:
         return None
     number = r.integer(rec, "month", 1, 12)
@@ -171,13 +169,7 @@ def read_month(item: object, line: int, r: FileReader, units: UnitIndex, pid: st
 def read_task(
     item: object, line: int, r: FileReader, units: UnitIndex, pid: str, month: int
 ) -> Task | None:
-    rec = r.record(
-        item,
-        line,
-        "nhiệm vụ",
-        ("id", "number", "content", "lead", "deadline"),
-        ("parent", "corrections", "progress"),
-    )
+    rec = r.record(item, line, fmt.TASK)
     if rec is None:
         return None
     corrections = read_corrections(rec, r, ("deadline", "lead", "number", "content"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator import contentformat as fmt
 from generator.load.fields import FileReader
 from generator.load.yamlsrc import Mapping
 from generator.model import Correction, MeetingSchedule, Progress, Signer, Status
@@ -20,7 +21,7 @@ def read_corrections(
 ) -> tuple[Correction, ...]:
     corrections = []
     for item, line in r.records(rec, "corrections"):
-        c = r.record(item, line, "đính chính", ("field", "as_written", "reason"), ("read_as",))
+        c = r.record(item, line, fmt.CORRECTION)
         if c is None:
             continue
         field = r.choice(c, "field", {name: name for name in allowed})
@@ -46,22 +47,14 @@ def check_correction(c: Correction, written: str, r: FileReader, line: int) -> N
 
 
 def read_signer(rec: Mapping, r: FileReader) -> Signer:
-    s = r.record(
-        rec.get("signer"), r.line_of(rec, "signer"), "người ký", ("on_behalf", "title", "name")
-    )
+    s = r.record(rec.get("signer"), r.line_of(rec, "signer"), fmt.SIGNER)
     if s is None:
         return Signer("", "", "")
     return Signer(r.text(s, "on_behalf"), r.text(s, "title"), r.text(s, "name"))
 
 
 def read_meeting(rec: Mapping, r: FileReader) -> MeetingSchedule | None:
-    m = r.record(
-        rec["meeting"],
-        r.line_of(rec, "meeting"),
-        "lịch giao ban",
-        ("first", "time", "duration_minutes"),
-        ("until", "location"),
-    )
+    m = r.record(rec["meeting"], r.line_of(rec, "meeting"), fmt.MEETING)
     if m is None:
         return None
     first, until = r.date(m, "first"), r.date(m, "until")
@@ -81,13 +74,7 @@ def read_meeting(rec: Mapping, r: FileReader) -> MeetingSchedule | None:
 
 
 def read_progress(rec: Mapping, r: FileReader) -> Progress | None:
-    p = r.record(
-        rec["progress"],
-        r.line_of(rec, "progress"),
-        "tiến độ",
-        ("status",),
-        ("done_on", "document", "link", "note"),
-    )
+    p = r.record(rec["progress"], r.line_of(rec, "progress"), fmt.PROGRESS)
     if p is None:
         return None
     status = r.choice(p, "status", STATUS_VALUES)

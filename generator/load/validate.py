@@ -10,12 +10,18 @@ import datetime as dt
 import re
 from collections import Counter
 
+from generator.anomalies import (
+    deadline_misfit,
+    heading_misfit,
+    lead_missing,
+    number_parts,
+    numbering_gap,
+)
 from generator.errors import Problems
 from generator.load.units import UnitIndex
 from generator.model import Content, Month, Programme, Status, Task
 
 _REFERENCE = re.compile(r"\bsố\s+\d+[\w/.-]*", re.IGNORECASE)
-_HEADING_YEAR = re.compile(r"(\d{1,2})\s*/\s*(\d{4})")
 
 
 def validate(content: Content, as_of: dt.date, problems: Problems) -> None:
@@ -113,8 +119,7 @@ def check_unique_ids(content: Content, problems: Problems) -> None:
 
 
 def check_heading(programme: Programme, month: Month, problems: Problems) -> None:
-    match = _HEADING_YEAR.search(month.heading)
-    wrong = match is None or (int(match[1]), int(match[2])) != (month.number, programme.year)
+    wrong = heading_misfit(month.heading, month.number, programme.year)
     if wrong and not any(c.field == "heading" for c in month.corrections):
         problems.warn(
             month.source.file,
@@ -130,23 +135,22 @@ def check_numbering(month: Month, problems: Problems) -> None:
     for task in month.tasks:
         groups.setdefault(task.parent_id, []).append(task)
     for siblings in groups.values():
-        previous = 0
+        previous, seen = 0, set()
         for task in siblings:
-            last = task.number.rsplit(".", 1)[-1]
-            if not last.isdigit():
+            parts = number_parts(task.number)
+            if parts is None:
                 continue
-            current = int(last)
-            acknowledged = task.correction_for("number") is not None
-            if current != previous + 1 and not acknowledged:
-                kind = "bị lặp" if current <= previous else f"nhảy từ {previous} lên {current}"
+            what = numbering_gap(task.number, parts, previous, parts in seen, month.number)
+            if what is not None and task.correction_for("number") is None:
                 problems.warn(
                     task.source.file,
                     task.source.line,
                     "number",
-                    f"số thứ tự {task.number} {kind} trong tháng {month.number}; nếu đúng "
-                    "như văn bản, thêm bản ghi corrections cho trường number để ghi nhận",
+                    f"{what[:1].lower()}{what[1:]}; nếu đúng như văn bản, thêm bản ghi "
+                    "corrections cho trường number để ghi nhận",
                 )
-            previous = current
+            previous = parts[-1]
+            seen.add(parts)
 
 
 def check_parents(programme: Programme, problems: Problems) -> None:
@@ -172,16 +176,16 @@ def check_task(
     programme: Programme, month: Month, task: Task, as_of: dt.date, problems: Problems
 ) -> None:
     where = (task.source.file, task.source.line)
-    if task.lead_unit_id is None and not task.lead_as_written and not task.correction_for("lead"):
+    if lead_missing(task.lead_as_written) and not task.correction_for("lead"):
         problems.warn(
             *where,
             "lead",
             "nhiệm vụ không có đơn vị chủ trì; ghi tên đơn vị, hoặc thêm "
             "bản ghi corrections cho trường lead nếu văn bản để trống",
         )
-    due = task.deadline.end
-    if due is not None and not task.correction_for("deadline"):
-        if due.year != programme.year:
+    misfit = deadline_misfit(task.deadline, month.number, programme.year)
+    if misfit is not None and not task.correction_for("deadline"):
+        if misfit == "year":
             problems.warn(
                 *where,
                 "deadline",
@@ -189,7 +193,7 @@ def check_task(
                 f"{programme.year} của chương trình; nếu văn bản viết sai, thêm bản ghi "
                 "corrections cho trường deadline",
             )
-        elif due.month != month.number:
+        else:
             problems.warn(
                 *where,
                 "deadline",

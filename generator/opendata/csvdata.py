@@ -12,24 +12,16 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from generator.model import Content, Correction, DeadlineKind, Programme, Task
+from generator.model import Content, DeadlineKind, Programme, Task
 from generator.output import SiteInfo
 from generator.progress import status_label
 from generator.urls import task_url
-from generator.wording import NO_REPORT, STATUS_LABELS
+from generator.wording import NO_REPORT, STATUS_LABELS, correction_sentence
 
 DEADLINE_KINDS = {
     DeadlineKind.DATE: "Một ngày",
     DeadlineKind.RANGE: "Khoảng ngày",
     DeadlineKind.PER_PLAN: "Theo kế hoạch",
-}
-FIELD_NAMES = {
-    "deadline": "thời hạn",
-    "lead": "chủ trì",
-    "number": "số TT",
-    "content": "nội dung",
-    "heading": "tiêu đề tháng",
-    "cadence": "giao ban",
 }
 
 
@@ -95,16 +87,10 @@ def csv_row(task: Task, programme: Programme, content: Content, site: SiteInfo) 
         task.content, unit.id if unit else "", unit.name if unit else "", task.lead_as_written,
         DEADLINE_KINDS[d.kind], d.start.isoformat() if d.start else "",
         d.end.isoformat() if d.end else "", d.as_written,
-        " | ".join(correction_text(c) for c in task.corrections), status_label(task),
+        " | ".join(correction_sentence(c) for c in task.corrections), status_label(task),
         p.done_on.isoformat() if p and p.done_on else "", p.document if p else "",
         p.link if p else "", p.note if p else "", site.absolute(task_url(task.id)),
     ]  # fmt: skip
-
-
-def correction_text(c: Correction) -> str:
-    read = f", đọc là «{c.read_as}»" if c.read_as is not None else ", giữ nguyên"
-    written = c.as_written or "(để trống)"
-    return f"{FIELD_NAMES.get(c.field, c.field)}: văn bản ghi «{written}»{read}. {c.reason}"
 
 
 def to_csv(content: Content, site: SiteInfo) -> bytes:

@@ -22,9 +22,9 @@ from generator.opendata.csvdata import CSV_FIELDS, to_csv
 from generator.opendata.export import to_json
 from generator.output import Page, SiteInfo, SiteOutput
 from generator.render.templating import render_page
-from generator.urls import source_file_url
+from generator.urls import DATA_PAGE, DATA_URL, source_file_path, source_file_url
 
-DIR = "du-lieu/"
+DIR = DATA_URL
 JSON_FILE, CSV_FILE, SCHEMA_FILE, PACKAGE_FILE = (
     "chuong-trinh.json",
     "chuong-trinh.csv",
@@ -195,7 +195,7 @@ def data_page(content: Content, site: SiteInfo, files: dict[str, bytes]) -> Page
     ]
     official = [(p, official_url(p)) for p in content.programmes]
     return render_page(
-        DIR + "index.md",
+        DATA_PAGE,
         "Dữ liệu mở",
         "du-lieu.html.j2",
         description=f"Tải dữ liệu chương trình công tác của {content.ward.issuer} (CSV, JSON), "
@@ -221,4 +221,4 @@ def human_size(n: int) -> str:
 def add_source_documents(output: SiteOutput, content: Content) -> None:
     """Publish the official texts beside the data, at 'van-ban/<file name>'."""
     for document in content.documents:
-        output.add_file(f"van-ban/{document.name}", document.data)
+        output.add_file(source_file_path(document.name), document.data)

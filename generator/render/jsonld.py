@@ -19,6 +19,7 @@ from markupsafe import Markup
 from generator.model import Content, DeadlineKind, Status, Task
 from generator.output import SiteInfo
 from generator.urls import task_url
+from generator.wording import ward_place
 
 ACTION_STATUS = {
     Status.NOT_STARTED: "https://schema.org/PotentialActionStatus",
@@ -38,7 +39,7 @@ def task_data(task: Task, content: Content, site: SiteInfo) -> dict[str, Any]:
         "name": ward.issuer,
         "address": {
             "@type": "PostalAddress",
-            "addressLocality": f"{ward.kind} {ward.name}",
+            "addressLocality": ward_place(ward),
             "addressRegion": ward.city,
             "addressCountry": "VN",
         },

@@ -6,6 +6,16 @@ import datetime as dt
 
 from generator.model import Content
 from generator.render.pages import current_programme
+from generator.urls import (
+    ABOUT_PAGE,
+    DATA_PAGE,
+    KEY_TASKS_PAGE,
+    MONTHS_PAGE,
+    SUBSCRIBE_PAGE,
+    UNITS_PAGE,
+    month_page_path,
+    unit_page_path,
+)
 from generator.wording import month_title
 
 NavItem = tuple[str, "str | list[NavItem]"]
@@ -19,19 +29,19 @@ def navigation(content: Content, as_of: dt.date) -> list[NavItem]:
     reached from the months index.
     """
     programme = current_programme(content, as_of)
-    months: list[NavItem] = [("Các tháng", "thang/index.md")]
+    months: list[NavItem] = [("Các tháng", MONTHS_PAGE)]
     months += [
-        (month_title(programme.year, m.number), f"thang/{programme.id}-{m.number:02d}.md")
+        (month_title(programme.year, m.number), month_page_path(programme.id, m.number))
         for m in programme.months
     ]
-    units: list[NavItem] = [("Tất cả đơn vị", "don-vi/index.md")]
-    units += [(u.short or u.name, f"don-vi/{u.id}.md") for u in content.units]
+    units: list[NavItem] = [("Tất cả đơn vị", UNITS_PAGE)]
+    units += [(u.short or u.name, unit_page_path(u.id)) for u in content.units]
     return [
         ("Trang chủ", "index.md"),
         ("Theo tháng", months),
         ("Theo đơn vị", units),
-        ("Trọng tâm", "trong-tam.md"),
-        ("Lịch", "lich/index.md"),
-        ("Dữ liệu mở", "du-lieu/index.md"),
-        ("Giới thiệu", "gioi-thieu.md"),
+        ("Trọng tâm", KEY_TASKS_PAGE),
+        ("Lịch", SUBSCRIBE_PAGE),
+        ("Dữ liệu mở", DATA_PAGE),
+        ("Giới thiệu", ABOUT_PAGE),
     ]

@@ -8,10 +8,21 @@ from functools import cached_property
 
 from generator.model import Content, Programme, Task, Unit
 from generator.output import SiteInfo, SiteOutput
-from generator.progress import rollup
 from generator.render.jsonld import task_jsonld
+from generator.render.rollup import rollup
 from generator.render.templating import render_page
-from generator.urls import source_file_url, task_feed_path
+from generator.urls import (
+    ABOUT_PAGE,
+    HOME_PAGE,
+    KEY_TASKS_PAGE,
+    MONTHS_PAGE,
+    UNITS_PAGE,
+    month_page_path,
+    source_file_url,
+    task_feed_path,
+    task_page_path,
+    unit_page_path,
+)
 from generator.wording import CADENCE_LABELS, month_title, shorten
 
 TITLE_CHARS = 90
@@ -72,11 +83,11 @@ def add_pages(output: SiteOutput, content: Content, site: SiteInfo) -> None:
 def home_page(ctx: Ctx):
     content, as_of = ctx.content, ctx.site.as_of
     programme = current_programme(content, as_of)
-    dated = [t for t in content.tasks if t.deadline.end is not None]
+    dated = [t for t in content.tasks if t.deadline.is_dated]
     upcoming = [t for t in dated if 0 <= (t.deadline.end - as_of).days <= UPCOMING_DAYS]
     recent = [t for t in dated if -RECENT_DAYS <= (t.deadline.end - as_of).days < 0]
     return render_page(
-        "index.md",
+        HOME_PAGE,
         f"Chương trình công tác năm {programme.year}",
         "home.html.j2",
         searchable=False,
@@ -105,7 +116,7 @@ def home_page(ctx: Ctx):
 
 def months_index(ctx: Ctx):
     return render_page(
-        "thang/index.md",
+        MONTHS_PAGE,
         "Nhiệm vụ theo tháng",
         "months.html.j2",
         description="Các tháng của chương trình công tác.",
@@ -120,7 +131,7 @@ def month_pages(ctx: Ctx, programme: Programme):
         after = months[i + 1] if i + 1 < len(months) else None
         title = month_title(programme.year, month.number)
         yield render_page(
-            f"thang/{programme.id}-{month.number:02d}.md",
+            month_page_path(programme.id, month.number),
             title,
             "month.html.j2",
             description=f"{len(month.tasks)} nhiệm vụ của {title} trong {programme.title}.",
@@ -136,7 +147,7 @@ def month_pages(ctx: Ctx, programme: Programme):
 def units_index(ctx: Ctx):
     counts = {u.id: len(ctx.content.tasks_of_unit(u)) for u in ctx.content.units}
     return render_page(
-        "don-vi/index.md",
+        UNITS_PAGE,
         "Nhiệm vụ theo đơn vị",
         "units.html.j2",
         description="Các phòng, đơn vị và số nhiệm vụ được giao.",
@@ -155,7 +166,7 @@ def unit_page(ctx: Ctx, unit: Unit):
         group.sort(key=ctx.sort_key)
     led = sum(t.lead_unit_id == unit.id for t in tasks)
     return render_page(
-        f"don-vi/{unit.id}.md",
+        unit_page_path(unit.id),
         unit.name,
         "unit.html.j2",
         description=f"{len(tasks)} nhiệm vụ của {unit.name}.",
@@ -165,7 +176,7 @@ def unit_page(ctx: Ctx, unit: Unit):
         groups=groups,
         unit_rollup=rollup(tasks, ctx.site.as_of),
         led=led,
-        dated=sum(t.deadline.end is not None for t in tasks),
+        dated=sum(t.deadline.is_dated for t in tasks),
     )
 
 
@@ -175,7 +186,7 @@ def task_page(ctx: Ctx, task: Task):
     parent = ctx.task_of.get(task.parent_id) if task.parent_id else None
     title = shorten(task.content, TITLE_CHARS)
     return render_page(
-        f"nhiem-vu/{task.id}.md",
+        task_page_path(task.id),
         title,
         "task.html.j2",
         description=f"{task.content} — thời hạn: {task.deadline.as_written or 'không ghi'}.",
@@ -193,7 +204,7 @@ def task_page(ctx: Ctx, task: Task):
 def key_tasks_page(ctx: Ctx):
     programmes = list(reversed(ctx.content.programmes))
     return render_page(
-        "trong-tam.md",
+        KEY_TASKS_PAGE,
         "Nhiệm vụ trọng tâm",
         "key_tasks.html.j2",
         description="Các nhiệm vụ trọng tâm và lịch giao ban chuyên đề.",
@@ -206,7 +217,7 @@ def key_tasks_page(ctx: Ctx):
 def about_page(ctx: Ctx):
     programmes = list(reversed(ctx.content.programmes))
     return render_page(
-        "gioi-thieu.md",
+        ABOUT_PAGE,
         "Giới thiệu chương trình",
         "about.html.j2",
         description="Cơ quan ban hành, căn cứ, tổ chức thực hiện và các đính chính.",

@@ -6,11 +6,18 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from generator import progress
 from generator.dates import format_date, format_deadline, format_long
 from generator.output import Page, page_url
-from generator.urls import month_url, task_url, unit_url
-from generator.wording import FIELD_LABELS, month_title
+from generator.render import rollup
+from generator.urls import (
+    DATA_URL,
+    MEETINGS_FEED,
+    SUBSCRIBE_URL,
+    month_url,
+    task_url,
+    unit_url,
+)
+from generator.wording import BLANK, FIELD_LABELS, KEPT_AS_WRITTEN, month_title
 
 
 @cache
@@ -26,12 +33,17 @@ def environment() -> Environment:
     env.filters.update(deadline=format_deadline, date=format_date, long_date=format_long)
     env.globals.update(
         field_labels=FIELD_LABELS,
+        blank=BLANK,
+        kept_as_written=KEPT_AS_WRITTEN,
         month_url=month_url,
         unit_url=unit_url,
         task_url=task_url,
         month_title=month_title,
+        subscribe_url=SUBSCRIBE_URL,
+        data_url=DATA_URL,
+        meetings_feed=MEETINGS_FEED,
     )
-    progress.register(env)
+    rollup.register(env)
     return env
 
 

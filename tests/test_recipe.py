@@ -1,0 +1,104 @@
+"""The recipe renders from a model alone: no content folder, no git, no disk; its guards hold."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import generator
+from generator.model import (
+    Cadence,
+    Content,
+    Correction,
+    Deadline,
+    DeadlineKind,
+    KeyTask,
+    Month,
+    Programme,
+    Signer,
+    Source,
+    SourceDocument,
+    Task,
+    Unit,
+    Ward,
+)
+from generator.opendata.csvdata import to_csv
+from generator.output import Page, SiteInfo, SiteOutput
+from generator.site import render_site
+
+SITE = SiteInfo("https://example.org/", dt.date(2026, 3, 1))
+HERE = Source("(bộ nhớ)", 1)
+PACKAGE = Path(generator.__file__).resolve().parent
+
+
+def in_memory_content() -> Content:
+    """A one-task programme built in Python, as if no file had ever existed."""
+    day = dt.date(2026, 3, 20)
+    fix = Correction("deadline", "20/3/2025", "20/3/2026", "Văn bản ghi nhầm năm.")
+    task = Task(
+        "2026-03-01", "2026", 3, "1", None, "Tổng vệ sinh môi trường", "Phòng KT", "phong-kt",
+        Deadline(DeadlineKind.DATE, day, day, "20/3/2025"), (fix,), None, HERE,
+    )  # fmt: skip
+    programme = Programme(
+        id="2026", year=2026, title="Chương trình công tác năm 2026", issuer="UBND phường X",
+        document_number="01/CTr-UBND", issued_on=dt.date(2026, 1, 5),
+        source_document="sources/ctct.txt", legal_bases=("Căn cứ …",), preamble="",
+        key_tasks=(KeyTask("2026-tt-01", 1, "Thu ngân sách", Cadence.NONE, "", None, (), HERE),),
+        months=(Month(3, "Tháng 3/2026", (), (task,), HERE),), organisation=("Tổ chức",),
+        closing="", recipients=("Như trên",), signer=Signer("TM. UBND", "CHỦ TỊCH", "A"),
+        source=HERE,
+    )  # fmt: skip
+    unit = Unit("phong-kt", "Phòng Kinh tế, Hạ tầng và Đô thị", "Phòng KT")
+    ward = Ward("x", "X", "phường", "Hải Phòng", "Ủy ban nhân dân phường X")
+    document = SourceDocument("ctct.txt", "Văn bản gốc\n".encode())
+    return Content(ward, (unit,), (programme,), documents=(document,))
+
+
+def test_render_site_needs_no_folder_no_git_and_no_subprocess(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("rendering must not run a subprocess")
+
+    def package_files_only(read):
+        def guarded(path, *args, **kwargs):
+            # The generator's own files (templates, the export schema) are code, not content.
+            if not Path(path).resolve().is_relative_to(PACKAGE):
+                raise AssertionError(f"rendering must not read {path}")
+            return read(path, *args, **kwargs)
+
+        return guarded
+
+    monkeypatch.setattr(subprocess, "run", refuse)
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    monkeypatch.setattr(Path, "read_bytes", package_files_only(Path.read_bytes))
+    monkeypatch.setattr(Path, "read_text", package_files_only(Path.read_text))
+    output = render_site(in_memory_content(), SITE)
+    paths = {page.path for page in output.pages}
+    assert {"index.md", "nhiem-vu/2026-03-01.md", "don-vi/phong-kt.md", "lich/index.md"} <= paths
+    assert output.files["van-ban/ctct.txt"] == "Văn bản gốc\n".encode()
+    assert b"SUMMARY" in output.files["lich/tat-ca.ics"]
+    assert "du-lieu/chuong-trinh.csv" in output.files
+
+
+def test_the_writer_refuses_to_write_one_path_twice():
+    output = SiteOutput()
+    output.add_file("lich/tat-ca.ics", b"a")
+    with pytest.raises(ValueError, match="lich/tat-ca.ics"):
+        output.add_file("lich/tat-ca.ics", b"b")
+    output.add_page(Page("nhiem-vu/1.md", "Một", "<p>1</p>"))
+    with pytest.raises(ValueError, match="nhiem-vu/1.md"):
+        output.add_page(Page("nhiem-vu/1.md", "Hai", "<p>2</p>"))
+    with pytest.raises(ValueError):
+        output.add_file("nhiem-vu/1.md", b"")
+    assert output.files == {"lich/tat-ca.ics": b"a"} and len(output.pages) == 1
+
+
+def test_csv_says_each_correction_in_the_one_wording():
+    rows = list(csv.DictReader(io.StringIO(to_csv(in_memory_content(), SITE).decode("utf-8-sig"))))
+    assert rows[0]["Đính chính"] == (
+        "Thời hạn: văn bản ghi «20/3/2025», đọc là «20/3/2026». Văn bản ghi nhầm năm."
+    )
