@@ -32,13 +32,16 @@ def synthetic_content(scale: int, out: Path) -> Path:
     target = out / f"content-{scale}x"
     shutil.rmtree(target, ignore_errors=True)
     (target / "programmes").mkdir(parents=True)
+    (target / "sources").mkdir()
     for name in ("ward.yaml", "units.yaml"):
         shutil.copy(CONTENT / name, target / name)
     source = (CONTENT / "programmes" / "2026.yaml").read_text(encoding="utf-8")
+    document = re.search(r"^source_document: (\S+)$", source, re.M)[1]
     for offset in range(scale):
         year = 2026 + offset
         text = re.sub(r"2026", str(year), source) if offset else source
         (target / "programmes" / f"{year}.yaml").write_text(text, encoding="utf-8")
+        shutil.copy(CONTENT / document, target / document.replace("2026", str(year)))
     return target
 
 

@@ -65,3 +65,30 @@ def copy_fixture(tmp: Path, source: Path = MINI) -> Path:
     target = tmp / "content"
     shutil.copytree(source, target)
     return target
+
+
+def run_git(repo: Path, *args: str, when: str = "2026-01-06T08:00:00+07:00") -> str:
+    """Run git in `repo` with a fixed author, committer and date; returns its output."""
+    import os
+    import subprocess
+
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_AUTHOR_NAME": "Cán bộ",
+        "GIT_AUTHOR_EMAIL": "cb@example.org",
+        "GIT_COMMITTER_NAME": "Cán bộ",
+        "GIT_COMMITTER_EMAIL": "cb@example.org",
+    }
+    for key in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        env.pop(key, None)
+    done = subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *args],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout

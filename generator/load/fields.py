@@ -10,12 +10,17 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 from generator.contentformat import Record
 from generator.dates import DateError, parse_date
 from generator.errors import Problems
 from generator.load.yamlsrc import Mapping, Sequence, Text
 
+_URL_BAD = re.compile(r"[\s\"'<>`\\]")
+_MARKUP_CHARS = re.compile(r"[<>\"'&`]")
+MAX_ID = 80
+"""Longest id: ids become file names and URLs (a file name has at most 255 bytes)."""
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -108,6 +113,13 @@ class FileReader:
 
     def identifier(self, mapping: Mapping, key: str = "id") -> str:
         value = self.text(mapping, key)
+        if len(value) > MAX_ID:
+            self.error(
+                self.line_of(mapping, key),
+                key,
+                f"mã dài {len(value)} ký tự; tối đa {MAX_ID} (mã thành tên tệp và địa chỉ trang)",
+            )
+            return ""
         if value and not _ID.match(value):
             self.error(
                 self.line_of(mapping, key),
@@ -115,6 +127,27 @@ class FileReader:
                 f"mã '{value}' chỉ được gồm chữ thường không dấu, số và dấu '-' "
                 "(ví dụ 2026-01-10-1)",
             )
+        return value
+
+    def plain_name(self, mapping: Mapping, key: str) -> str:
+        """A name shown in every page's title and header: no markup characters at all."""
+        value = self.text(mapping, key)
+        if found := _MARKUP_CHARS.search(value):
+            self.error(
+                self.line_of(mapping, key),
+                key,
+                f"tên không được chứa ký tự '{found.group()}' (các ký tự < > \" ' & ` không "
+                "dùng trong tên)",
+            )
+            return ""
+        return value
+
+    def https_url(self, mapping: Mapping, key: str) -> str:
+        """An optional https link to a public page; '' (with an error) when it is not one."""
+        value = self.text(mapping, key, allow_empty=True)
+        if value and (why := url_problem(value)):
+            self.error(self.line_of(mapping, key), key, why)
+            return ""
         return value
 
     def integer(self, mapping: Mapping, key: str, low: int, high: int) -> int | None:
@@ -161,3 +194,19 @@ class FileReader:
             )
             return None
         return choices.get(value)
+
+
+def url_problem(value: str) -> str | None:
+    """Why `value` is not a plain public https link (in Vietnamese), or None when it is one."""
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname or ""
+    except ValueError:
+        parts, host = None, ""
+    if parts is None or parts.scheme != "https" or not value.startswith("https://"):
+        return f"đường dẫn '{value[:80]}' phải bắt đầu bằng https://"
+    if _URL_BAD.search(value) or len(value) > 2000:
+        return "đường dẫn không được chứa khoảng trắng, dấu nháy, < > hay quá 2000 ký tự"
+    if parts.username or parts.password or "." not in host or host.startswith("."):
+        return f"đường dẫn '{value[:80]}' cần một tên miền, ví dụ https://haiphong.gov.vn/…"
+    return None

@@ -41,7 +41,7 @@ def programme_versions(content_dir: Path, problems: Problems) -> list[Version]:
     except (OSError, subprocess.CalledProcessError, ValueError) as exc:
         detail = getattr(exc, "stderr", None) or str(exc).encode()
         log.warning(
-            "no git history for %s (%s): calendar stamps fall back to the issue date",
+            "không có lịch sử git cho %s (%s): dấu thời gian của lịch lấy theo ngày ban hành",
             content_dir,
             detail.decode("utf-8", "replace").strip(),
         )

@@ -29,6 +29,7 @@ from generator.model import (
 )
 
 CADENCE_VALUES = {c.value: c for c in Cadence}
+WARD_KINDS = {kind: kind for kind in ("phường", "xã", "thị trấn", "đặc khu")}
 PROGRAMME_CORRECTABLE = ("title", "issuer", "document_number", "issued_on")
 _NO_DEADLINE = Deadline(DeadlineKind.PER_PLAN, None, None, "")
 
@@ -37,10 +38,10 @@ def read_ward(doc: Mapping, r: FileReader) -> Ward:
     r.record(doc, doc.line, fmt.WARD)
     return Ward(
         r.identifier(doc),
-        r.text(doc, "name"),
-        r.text(doc, "kind"),
-        r.text(doc, "city"),
-        r.text(doc, "issuer"),
+        r.plain_name(doc, "name"),
+        r.choice(doc, "kind", WARD_KINDS) or "",
+        r.plain_name(doc, "city"),
+        r.plain_name(doc, "issuer"),
     )
 
 

@@ -78,10 +78,7 @@ def read_progress(rec: Mapping, r: FileReader) -> Progress | None:
     if p is None:
         return None
     status = r.choice(p, "status", STATUS_VALUES)
-    link = r.text(p, "link", allow_empty=True)
-    if link and not link.startswith("https://"):
-        r.error(r.line_of(p, "link"), "link", "đường dẫn phải bắt đầu bằng https://")
-        link = ""
+    link = r.https_url(p, "link")
     if status is None:
         return None
     return Progress(

@@ -157,7 +157,9 @@ def check_parents(programme: Programme, problems: Problems) -> None:
     by_id = {task.id: task for task in programme.tasks}
     for task in programme.tasks:
         where = (task.source.file, task.source.line)
-        if task.parent_id is not None and task.parent_id not in by_id:
+        if task.parent_id == task.id:
+            problems.error(*where, "parent", "một mục không thể là mục cha của chính nó")
+        elif task.parent_id is not None and task.parent_id not in by_id:
             problems.error(
                 *where,
                 "parent",
@@ -170,6 +172,19 @@ def check_parents(programme: Programme, problems: Problems) -> None:
             )
         elif task.parent_id is not None and by_id[task.parent_id].month != task.month:
             problems.error(*where, "parent", "mục con phải nằm cùng tháng với dòng cha")
+        elif _in_a_loop(task, by_id):
+            problems.error(*where, "parent", "các mục cha của mục này quay vòng về chính nó")
+
+
+def _in_a_loop(task: Task, by_id: dict[str, Task]) -> bool:
+    """True when following `parent` from `task` comes back to it."""
+    seen, current = {task.id}, task.parent_id
+    while current is not None and current in by_id:
+        if current in seen:
+            return True
+        seen.add(current)
+        current = by_id[current].parent_id
+    return False
 
 
 def check_task(

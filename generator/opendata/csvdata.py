@@ -93,6 +93,16 @@ def csv_row(task: Task, programme: Programme, content: Content, site: SiteInfo) 
     ]  # fmt: skip
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, 'CSV injection')."""
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet will show as text: one starting like a formula gets a leading
+    apostrophe, as OWASP recommends (the JSON keeps the text exactly as written)."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def to_csv(content: Content, site: SiteInfo) -> bytes:
     """One row per task, in document order."""
     buffer = io.StringIO(newline="")
@@ -100,5 +110,7 @@ def to_csv(content: Content, site: SiteInfo) -> bytes:
     writer.writerow([f.name for f in CSV_FIELDS])
     for programme in content.programmes:
         for task in programme.tasks:
-            writer.writerow(csv_row(task, programme, content, site))
+            writer.writerow(
+                [spreadsheet_safe(cell) for cell in csv_row(task, programme, content, site)]
+            )
     return buffer.getvalue().encode("utf-8-sig")
