@@ -50,7 +50,7 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
     assert "programmes/2026.yaml:41: deadline" in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(site) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "content", "site"]  # no leftovers but the lock
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "content", "site"]
 
 
 def test_template_error_leaves_the_previous_site_untouched(tmp_path):
