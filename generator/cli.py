@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check | import | export | build`."""
+"""Command line: `python -m generator check | report | import | export | build`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.dates import EpochError, vietnam_today
 from generator.errors import Problem, Severity
 from generator.load.content import check_content
+from generator.model import Status
 
 DEFAULT_CONTENT = Path("content")
 
@@ -40,6 +41,15 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--city", default=None, help="tỉnh, thành phố (nếu văn bản thiếu)")
     imp.add_argument("--source-document", default=None, help="văn bản gốc ở đâu (đường dẫn, URL)")
     imp.add_argument("--force", action="store_true", help="ghi đè chương trình đã có trong --out")
+    rep = commands.add_parser("report", help="ghi một báo cáo tiến độ cho một nhiệm vụ")
+    rep.add_argument("task", help="mã nhiệm vụ, ví dụ 2026-01-01")
+    rep.add_argument("--status", required=True, choices=[s.value for s in Status])
+    rep.add_argument("--done-on", default="", help="ngày hoàn thành, ngày/tháng/năm")
+    rep.add_argument("--document", default="", help="văn bản kết quả (số, ngày)")
+    rep.add_argument("--link", default="", help="đường dẫn https tới văn bản")
+    rep.add_argument("--note", default="", help="ghi chú")
+    rep.add_argument("--by", default="", help="người hoặc đơn vị báo cáo")
+    rep.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
     export = commands.add_parser("export", help="in chương trình dạng JSON")
     export.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
     build = commands.add_parser("build", help="dựng trang web vào site/")
@@ -67,6 +77,29 @@ def run_check(args: argparse.Namespace) -> int:
         return 1
     _, problems = check_content(args.content, as_of)
     return report(problems)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from generator.record.report import write_report
+
+    try:
+        today = vietnam_today(os.environ.get("SOURCE_DATE_EPOCH"))
+    except EpochError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    fields = {
+        "status": args.status,
+        "done_on": args.done_on,
+        "document": args.document,
+        "link": args.link,
+        "note": args.note,
+        "reported_by": args.by,
+    }
+    path, problems = write_report(args.content, args.task, today, fields)
+    code = report(problems)
+    if path is not None:
+        print(f"Đã ghi báo cáo vào {path}", file=sys.stderr)
+    return code
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -104,4 +137,10 @@ def run_build(args: argparse.Namespace) -> int:
     return build_site(args.config, content_dir=args.content, site_dir=args.site_dir)
 
 
-COMMANDS = {"check": run_check, "export": run_export, "import": run_import, "build": run_build}
+COMMANDS = {
+    "check": run_check,
+    "report": run_report,
+    "export": run_export,
+    "import": run_import,
+    "build": run_build,
+}

@@ -48,6 +48,8 @@ class Record:
     what: str
     """How errors name it, in Vietnamese: 'nhiệm vụ'."""
     fields: tuple[Field, ...]
+    retired: tuple[tuple[str, str], ...] = ()
+    """Fields of earlier formats, each with where its data lives now (in Vietnamese)."""
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -165,10 +167,12 @@ KEY_TASK = Record(
     ),
 )
 
-PROGRESS = Record(
-    "progress",
-    "tiến độ",
+REPORT = Record(
+    "report",
+    "báo cáo tiến độ",
     (
+        _f("task", "id", "mã nhiệm vụ được báo cáo", "the id of the task reported on"),
+        _f("reported_on", "date", "ngày báo cáo", "the day of the report"),
         _f(
             "status",
             "choice",
@@ -179,6 +183,7 @@ PROGRESS = Record(
         _f("document", "text", "văn bản kết quả", "resulting document", False),
         _f("link", "text", "đường dẫn https tới văn bản", "https link to it", False),
         _f("note", "text", "ghi chú", "note", False),
+        _f("reported_by", "text", "người hoặc đơn vị báo cáo", "who reported", False),
     ),
 )
 
@@ -199,7 +204,13 @@ TASK = Record(
             "corrections",
             False,
         ),
-        _f("progress", "record", "tiến độ (dưới đây)", "progress (below)", False),
+    ),
+    retired=(
+        (
+            "progress",
+            "tiến độ nay ghi thành tệp riêng trong reports/ (lệnh `python -m generator "
+            "report`, hoặc trang quản trị); xem content/README.md, mục “Báo cáo tiến độ”",
+        ),
     ),
 )
 
@@ -257,7 +268,7 @@ RECORDS = (
     MEETING,
     MONTH,
     TASK,
-    PROGRESS,
+    REPORT,
     CORRECTION,
     SIGNER,
 )

@@ -95,6 +95,19 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class Report:
+    """One progress report on a task, in its own file under `content/reports/`."""
+
+    task_id: str
+    reported_on: dt.date
+    """The day the report was made; the latest report is the task's standing."""
+    progress: Progress
+    reported_by: str
+    """Who reported: a unit or a person, as they sign."""
+    source: Source
+
+
+@dataclass(frozen=True)
 class Unit:
     """A department or unit of the ward (phòng, đơn vị), or the special 'all units'."""
 
@@ -132,7 +145,10 @@ class Task:
     deadline: Deadline
     corrections: tuple[Correction, ...]
     progress: Progress | None
+    """The latest report's progress (see `reports`); None when nothing was reported."""
     source: Source
+    reports: tuple[Report, ...] = ()
+    """Every progress report on the task, oldest first."""
 
     def correction_for(self, field_name: str) -> Correction | None:
         return next((c for c in self.corrections if c.field == field_name), None)

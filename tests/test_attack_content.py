@@ -62,7 +62,7 @@ def test_control_characters_are_refused_with_their_line(tmp_path, char):
 )
 def test_progress_link_must_be_a_plain_https_address(tmp_path, link):
     content = copy_fixture(tmp_path)
-    programme = content / "programmes" / "2026.yaml"
+    programme = content / "reports" / "2026-01-01--2026-01-14.yaml"
     text = programme.read_text(encoding="utf-8")
     assert "link:" in text
     start = text.index("link:")

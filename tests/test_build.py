@@ -120,4 +120,4 @@ def test_content_warnings_are_shown_and_do_not_stop_the_build(tmp_path):
     )
     result = build(content, tmp_path / "site", {"SOURCE_DATE_EPOCH": EPOCH})
     assert result.returncode == 0, result.stderr
-    assert "programmes/2026.yaml:85: deadline: Cảnh báo:" in result.stderr
+    assert "programmes/2026.yaml:80: deadline: Cảnh báo:" in result.stderr

@@ -98,5 +98,5 @@ def test_programme_level_correction_is_read_checked_and_shown(tmp_path):
 
 
 def test_declaration_covers_readme_mentions_of_every_record():
-    assert {r.key for r in fmt.RECORDS} >= {"ward", "unit", "programme", "task", "progress"}
+    assert {r.key for r in fmt.RECORDS} >= {"ward", "unit", "programme", "task", "report"}
     assert Path(README).is_file()

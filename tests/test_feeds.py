@@ -311,7 +311,7 @@ def test_changing_one_date_raises_only_that_events_sequence(tmp_path):
         assert header(data) == header(second[path])
 
     # A change that is not a date moves the time but not the sequence.
-    edit("Kế hoạch số 12/KH-UBND ngày 14/01/2026", "Kế hoạch số 12/KH-UBND")
+    edit("Kế hoạch cải cách hành chính năm 2026", "Kế hoạch cải cách hành chính năm 2026 (bổ sung)")
     git(repo, "commit", "-q", "-am", "Sửa văn bản", when="2026-03-01T07:00:00+07:00")
     third = events(build()["lich/tat-ca.ics"])
     assert "SEQUENCE:0\r\nDTSTART" in third["2026-01-01@example.org"]

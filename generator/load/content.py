@@ -17,6 +17,7 @@ from generator.load.documents import check_unique, read_document
 from generator.load.fields import FileReader
 from generator.load.history import task_stamps
 from generator.load.records import read_programme, read_units, read_ward
+from generator.load.reports import attach, check_reports, read_reports
 from generator.load.units import UnitIndex
 from generator.load.validate import validate
 from generator.load.yamlsrc import load_yaml
@@ -63,12 +64,15 @@ def check_content(
             if document := read_document(doc, r.label, content_dir, problems):
                 documents.append(document)
     check_unique(documents, problems)
+    reports = read_reports(content_dir, reader)
     content = Content(ward, units, tuple(sorted(programmes, key=lambda p: p.year)))
     if not problems.has_errors:
         validate(content, as_of, problems)
+        check_reports(reports, content, as_of, problems)
     if problems.has_errors:
         return None, problems.sorted()
     stamps = task_stamps(content_dir, index, problems) if history else {}
+    content = attach(content, reports)
     content = dataclasses.replace(content, stamps=stamps, documents=tuple(documents))
     return content, problems.sorted()
 

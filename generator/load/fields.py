@@ -43,8 +43,11 @@ class FileReader:
         if not isinstance(value, Mapping):
             self.error(line, what, f"phải là một bảng các trường ({', '.join(required)})")
             return None
+        retired = dict(kind.retired)
         for key in value:
-            if key not in known:
+            if key in retired:
+                self.error(value.key_lines[key], key, retired[key])
+            elif key not in known:
                 hint = difflib.get_close_matches(key, known, n=1)
                 fix = (
                     f"; có phải là '{hint[0]}'?"
@@ -194,6 +197,11 @@ class FileReader:
             )
             return None
         return choices.get(value)
+
+
+def is_identifier(value: str) -> bool:
+    """True for an id the site can use in a file name and an address."""
+    return len(value) <= MAX_ID and bool(_ID.match(value))
 
 
 def url_problem(value: str) -> str | None:

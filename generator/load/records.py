@@ -9,7 +9,6 @@ from generator.load.subrecords import (
     check_correction,
     read_corrections,
     read_meeting,
-    read_progress,
     read_signer,
 )
 from generator.load.units import UnitIndex
@@ -201,7 +200,7 @@ def read_task(
             effective("deadline"), written["deadline"], r, r.line_of(rec, "deadline")
         ),
         corrections=corrections,
-        progress=read_progress(rec, r) if rec.get("progress") is not None else None,
+        progress=None,
         source=Source(r.label, line),
     )
 

@@ -1,4 +1,5 @@
-"""Readers for the records nested in tasks and key tasks: corrections, progress, meetings.
+"""Readers for the records nested in programmes (corrections, meetings, the signer) and for
+progress reports.
 
 Also the signer of a programme. Each turns one located YAML mapping into a model value and
 reports what is wrong through the `FileReader`.
@@ -11,7 +12,7 @@ import datetime as dt
 from generator import contentformat as fmt
 from generator.load.fields import FileReader
 from generator.load.yamlsrc import Mapping
-from generator.model import Correction, MeetingSchedule, Progress, Signer, Status
+from generator.model import Correction, MeetingSchedule, Progress, Report, Signer, Source, Status
 
 STATUS_VALUES = {s.value: s for s in Status}
 
@@ -73,18 +74,22 @@ def read_meeting(rec: Mapping, r: FileReader) -> MeetingSchedule | None:
     )
 
 
-def read_progress(rec: Mapping, r: FileReader) -> Progress | None:
-    p = r.record(rec["progress"], r.line_of(rec, "progress"), fmt.PROGRESS)
+def read_report(doc: Mapping, r: FileReader) -> Report | None:
+    """One report file: the task, the day, the status and what came of it."""
+    p = r.record(doc, doc.line, fmt.REPORT)
     if p is None:
         return None
+    task_id, reported_on = r.identifier(p, "task"), r.date(p, "reported_on")
     status = r.choice(p, "status", STATUS_VALUES)
     link = r.https_url(p, "link")
-    if status is None:
+    if status is None or reported_on is None or not task_id:
         return None
-    return Progress(
+    progress = Progress(
         status,
         r.date(p, "done_on"),
         r.text(p, "document", allow_empty=True),
         link,
         r.text(p, "note", allow_empty=True),
     )
+    by = r.text(p, "reported_by", allow_empty=True)
+    return Report(task_id, reported_on, progress, by, Source(r.label, doc.line))

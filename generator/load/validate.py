@@ -7,7 +7,6 @@ with the wrong year) is a warning unless a `corrections` record for that field a
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 
 from generator.anomalies import (
@@ -19,9 +18,7 @@ from generator.anomalies import (
 )
 from generator.errors import Problems
 from generator.load.units import UnitIndex
-from generator.model import Content, Month, Programme, Status, Task
-
-_REFERENCE = re.compile(r"\bsố\s+\d+[\w/.-]*", re.IGNORECASE)
+from generator.model import Content, Month, Programme, Task
 
 
 def validate(content: Content, as_of: dt.date, problems: Problems) -> None:
@@ -216,31 +213,3 @@ def check_task(
                 f"{month.number} của nhiệm vụ; thêm bản ghi corrections cho trường "
                 "deadline (đọc là ngày nào, hoặc giữ nguyên) để ghi nhận",
             )
-    if task.progress is not None:
-        check_progress(task, as_of, problems)
-
-
-def check_progress(task: Task, as_of: dt.date, problems: Problems) -> None:
-    progress, where = task.progress, (task.source.file, task.source.line)
-    if progress.status is Status.DONE and progress.done_on is None:
-        problems.error(
-            *where,
-            "progress",
-            "nhiệm vụ đã hoàn thành (done) cần ngày hoàn thành done_on, ví dụ done_on: 14/01/2026",
-        )
-    if progress.done_on is not None and progress.done_on > as_of:
-        problems.error(
-            *where,
-            "progress",
-            f"ngày hoàn thành {progress.done_on:%d/%m/%Y} ở tương "
-            f"lai (hôm nay là {as_of:%d/%m/%Y}); chỉ ghi khi đã xong",
-        )
-    if progress.done_on is not None and progress.status is not Status.DONE:
-        problems.warn(*where, "progress", "có ngày hoàn thành nhưng trạng thái chưa là done")
-    if progress.document and not _REFERENCE.search(progress.document):
-        problems.warn(
-            *where,
-            "progress",
-            f"văn bản kết quả '{progress.document}' nên ghi theo "
-            "dạng thường dùng, ví dụ 'Kế hoạch số 12/KH-UBND ngày 14/01/2026'",
-        )
