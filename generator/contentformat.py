@@ -256,6 +256,36 @@ PROGRAMME = Record(
             "programme-level corrections",
             False,
         ),
+        _f(
+            "amendments",
+            "records",
+            "các lần điều chỉnh chương trình (dưới đây)",
+            "adjustments of the programme (below)",
+            False,
+        ),
+    ),
+)
+
+AMENDMENT = Record(
+    "amendment",
+    "điều chỉnh",
+    (
+        _f("id", "id", "mã cố định (`2026-dieu-chinh-01`)", "permanent id"),
+        _f("decided_on", "date", "ngày của văn bản điều chỉnh", "date of the adjusting decision"),
+        _f(
+            "decision",
+            "text",
+            "văn bản điều chỉnh (`Quyết định số 15/QĐ-UBND ngày 10/3/2026`)",
+            "the decision that adjusted the programme",
+        ),
+        _f("reason", "text", "lý do điều chỉnh", "why the programme was adjusted"),
+        _f(
+            "tasks",
+            "texts",
+            "mã các nhiệm vụ được điều chỉnh, thêm hoặc bỏ",
+            "ids of the tasks changed, added or removed",
+        ),
+        _f("link", "text", "đường dẫn https tới văn bản", "https link to the decision", False),
     ),
 )
 
@@ -264,6 +294,7 @@ RECORDS = (
     UNITS_FILE,
     UNIT,
     PROGRAMME,
+    AMENDMENT,
     KEY_TASK,
     MEETING,
     MONTH,

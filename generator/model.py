@@ -95,6 +95,21 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class Amendment:
+    """A decision adjusting the programme during the year, with its reason."""
+
+    id: str
+    decided_on: dt.date
+    decision: str
+    """The adjusting document, e.g. 'Quyết định số 15/QĐ-UBND ngày 10/3/2026'."""
+    reason: str
+    task_ids: tuple[str, ...]
+    """The tasks it changes, adds or removes."""
+    link: str
+    source: Source
+
+
+@dataclass(frozen=True)
 class Report:
     """One progress report on a task, in its own file under `content/reports/`."""
 
@@ -224,6 +239,8 @@ class Programme:
     source: Source
     corrections: tuple[Correction, ...] = ()
     """Corrections of the programme's own fields (title, issuer, number, issue date)."""
+    amendments: tuple[Amendment, ...] = ()
+    """Decisions that adjusted the programme after it was issued."""
 
     @cached_property
     def tasks(self) -> tuple[Task, ...]:

@@ -26,6 +26,7 @@ def validate(content: Content, as_of: dt.date, problems: Problems) -> None:
     check_unique_ids(content, problems)
     for programme in content.programmes:
         check_months(programme, problems)
+        check_amendments(programme, as_of, problems)
         for month in programme.months:
             check_heading(programme, month, problems)
             check_numbering(month, problems)
@@ -71,6 +72,19 @@ def check_units(content: Content, problems: Problems) -> None:
         )
 
 
+def check_amendments(programme: Programme, as_of: dt.date, problems: Problems) -> None:
+    """An adjustment is decided after the programme is issued, and not in the future."""
+    start = programme.issued_on or dt.date(programme.year, 1, 1)
+    for amendment in programme.amendments:
+        day, where = amendment.decided_on, (amendment.source.file, amendment.source.line)
+        if day > as_of:
+            problems.error(*where, "decided_on", f"ngày {day:%d/%m/%Y} ở tương lai")
+        elif day < start:
+            problems.error(
+                *where, "decided_on", f"ngày {day:%d/%m/%Y} trước khi ban hành chương trình"
+            )
+
+
 def check_months(programme: Programme, problems: Problems) -> None:
     """Each month once: a repeated month would give two pages one address."""
     first_line: dict[int, int] = {}
@@ -92,6 +106,7 @@ def check_unique_ids(content: Content, problems: Problems) -> None:
     for programme in content.programmes:
         records += [(k.id, k.source) for k in programme.key_tasks]
         records += [(t.id, t.source) for t in programme.tasks]
+        records += [(a.id, a.source) for a in programme.amendments]
     for record_id, source in records:
         if record_id in seen:
             file, line = seen[record_id]
