@@ -116,6 +116,11 @@ def format_long(day: dt.date) -> str:
     return f"{WEEKDAYS[day.weekday()]}, {format_date(day)}"
 
 
+def vietnam_date(moment: dt.datetime) -> dt.date:
+    """The day a UTC moment falls on in Vietnam."""
+    return moment.astimezone(VIETNAM).date()
+
+
 def format_deadline(deadline: Deadline) -> str:
     """A deadline in Vietnamese form: 'Thứ Năm, 15/01/2026', '10–20/3/2026', 'Theo kế hoạch'."""
     if deadline.kind is DeadlineKind.PER_PLAN or deadline.start is None or deadline.end is None:

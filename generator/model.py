@@ -269,6 +269,44 @@ class TaskStamp:
     """UTC time of the last change to the task's record: DTSTAMP and LAST-MODIFIED."""
 
 
+class ChangeKind(StrEnum):
+    """What happened to a task, as its history tells it."""
+
+    ISSUED = "issued"
+    """In the programme as first committed."""
+    ADDED = "added"
+    AMENDED = "amended"
+    MINOR = "minor"
+    """Only a typo fix: punctuation, spaces, case or tone-mark placement."""
+    REMOVED = "removed"
+    REPORTED = "reported"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    """'content', 'lead', 'deadline', 'number', 'month' or 'parent'."""
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One dated event in a task's life."""
+
+    task_id: str
+    programme_id: str
+    kind: ChangeKind
+    when: dt.datetime
+    """UTC: the commit's time, or the report's day at 00:00 in Vietnam."""
+    title: str
+    """The task's content at that moment (its last content, for a removed task)."""
+    fields: tuple[FieldChange, ...] = ()
+    amendment: Amendment | None = None
+    """The adjustment recorded with this change, if any."""
+    report: Report | None = None
+
+
 @dataclass(frozen=True)
 class SourceDocument:
     """An official text kept in the content folder, published beside the data."""
@@ -293,6 +331,8 @@ class Content:
     """Change stamps by task or key-task id; a task without one falls back to `fallback_stamp`."""
     documents: tuple[SourceDocument, ...] = ()
     """The official texts named by the programmes' `source_document`, read from the content."""
+    changes: tuple[Change, ...] = ()
+    """Every dated event of every task, oldest first (`load.changes`)."""
 
     def stamp(self, record_id: str, programme_id: str) -> TaskStamp:
         """The record's stamp from history, else sequence 0 at its programme's issue date."""

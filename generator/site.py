@@ -7,6 +7,7 @@ means rewriting only `generator/engine/`.
 
 from __future__ import annotations
 
+from generator.feeds.atom import add_change_feeds
 from generator.feeds.calendars import add_feeds
 from generator.model import Content
 from generator.opendata.page import add_open_data, add_source_documents
@@ -19,6 +20,7 @@ def render_site(content: Content, site: SiteInfo) -> SiteOutput:
     output = SiteOutput()
     add_pages(output, content, site)
     add_feeds(output, content, site)
+    add_change_feeds(output, content, site)
     add_open_data(output, content, site)
     add_source_documents(output, content)
     return output

@@ -26,6 +26,9 @@ ALL_TASKS_FEED = "lich/tat-ca.ics"
 MEETINGS_FEED = "lich/giao-ban.ics"
 TASK_FEEDS = "lich/nhiem-vu/"
 SOURCE_FILES = "van-ban/"
+CHANGES_PAGE = "thay-doi/index.md"
+CHANGES_URL = "thay-doi/"
+CHANGES_FEED = "thay-doi/atom.xml"
 
 
 def month_page_path(programme_id: str, month: int) -> str:
@@ -42,6 +45,11 @@ def task_page_path(task_id: str) -> str:
 
 def unit_feed_path(unit_id: str) -> str:
     return f"lich/{unit_id}.ics"
+
+
+def unit_changes_feed(unit_id: str) -> str:
+    """A unit's Atom feed of changes and reports: 'thay-doi/<unit-id>.xml'."""
+    return f"{CHANGES_URL}{unit_id}.xml"
 
 
 def source_file_path(name: str) -> str:

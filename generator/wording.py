@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model import Cadence, Correction, Status, Ward
+from generator.model import Cadence, ChangeKind, Correction, Status, Ward
 
 CADENCES = {
     Cadence.WEEKLY: "hằng tuần",
@@ -28,6 +28,8 @@ FIELD_LABELS = {
     "issuer": "Cơ quan ban hành",
     "document_number": "Số hiệu văn bản",
     "issued_on": "Ngày ban hành",
+    "month": "Tháng",
+    "parent": "Mục cha",
 }
 """Names of the fields a correction can concern."""
 KEPT_AS_WRITTEN = "giữ nguyên như văn bản"
@@ -40,6 +42,16 @@ STATUS_LABELS = {
     Status.POSTPONED: "Tạm hoãn",
     Status.CANCELLED: "Đã hủy",
 }
+CHANGE_LABELS = {
+    ChangeKind.ISSUED: "Có trong chương trình",
+    ChangeKind.ADDED: "Thêm nhiệm vụ",
+    ChangeKind.AMENDED: "Điều chỉnh",
+    ChangeKind.MINOR: "Sửa lỗi chữ",
+    ChangeKind.REMOVED: "Bỏ nhiệm vụ",
+    ChangeKind.REPORTED: "Báo cáo tiến độ",
+}
+NO_DECISION = "Không ghi văn bản điều chỉnh"
+"""What the site says of a change that came without an `amendments` record."""
 NO_REPORT = "Chưa cập nhật tiến độ"
 """What the site says of a task without a progress record: never more than that."""
 

@@ -13,8 +13,10 @@ from pathlib import Path
 
 from generator.dates import vietnam_today
 from generator.errors import ContentError, Problem, Problems
+from generator.load.changes import task_changes
 from generator.load.documents import check_unique, read_document
 from generator.load.fields import FileReader
+from generator.load.gitlog import programme_versions
 from generator.load.history import task_stamps
 from generator.load.records import read_programme, read_units, read_ward
 from generator.load.reports import attach, check_reports, read_reports
@@ -72,8 +74,13 @@ def check_content(
     if problems.has_errors:
         return None, problems.sorted()
     stamps = task_stamps(content_dir, index, problems) if history else {}
+    versions = programme_versions(content_dir, Problems()) if history else []
     content = attach(content, reports)
-    content = dataclasses.replace(content, stamps=stamps, documents=tuple(documents))
+    present = {task.id: task for task in content.tasks}
+    changes = task_changes(versions, index, reports, present)
+    content = dataclasses.replace(
+        content, stamps=stamps, documents=tuple(documents), changes=changes
+    )
     return content, problems.sorted()
 
 

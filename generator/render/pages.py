@@ -8,6 +8,7 @@ from functools import cached_property
 
 from generator.model import Content, Programme, Task, Unit
 from generator.output import SiteInfo, SiteOutput
+from generator.render.changes import changes_page, task_history
 from generator.render.jsonld import task_jsonld
 from generator.render.rollup import rollup
 from generator.render.templating import render_page
@@ -71,6 +72,7 @@ def add_pages(output: SiteOutput, content: Content, site: SiteInfo) -> None:
     ctx = Ctx(content, site)
     for render in (home_page, months_index, units_index, key_tasks_page, about_page):
         output.add_page(render(ctx))
+    output.add_page(changes_page(content, ctx))
     for programme in content.programmes:
         for page in month_pages(ctx, programme):
             output.add_page(page)
@@ -197,6 +199,7 @@ def task_page(ctx: Ctx, task: Task):
         parent=parent,
         feed_path=task_feed_path(task),
         jsonld=task_jsonld(task, ctx.content, ctx.site),
+        history=task_history(ctx.content, task.id),
         as_of=ctx.site.as_of,
     )
 

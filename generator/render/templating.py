@@ -6,7 +6,8 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from generator.dates import format_date, format_deadline, format_long
+from generator.dates import format_date, format_deadline, format_long, vietnam_date
+from generator.model import ChangeKind
 from generator.output import Page, page_url
 from generator.render import rollup
 from generator.urls import (
@@ -17,7 +18,15 @@ from generator.urls import (
     task_url,
     unit_url,
 )
-from generator.wording import BLANK, FIELD_LABELS, KEPT_AS_WRITTEN, month_title
+from generator.wording import (
+    BLANK,
+    CHANGE_LABELS,
+    FIELD_LABELS,
+    KEPT_AS_WRITTEN,
+    NO_DECISION,
+    STATUS_LABELS,
+    month_title,
+)
 
 
 @cache
@@ -30,7 +39,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(deadline=format_deadline, date=format_date, long_date=format_long)
+    env.filters.update(
+        deadline=format_deadline, date=format_date, long_date=format_long, vietnam_date=vietnam_date
+    )
     env.globals.update(
         field_labels=FIELD_LABELS,
         blank=BLANK,
@@ -39,6 +50,10 @@ def environment() -> Environment:
         unit_url=unit_url,
         task_url=task_url,
         month_title=month_title,
+        change_labels=CHANGE_LABELS,
+        change_kinds=ChangeKind,
+        status_labels=STATUS_LABELS,
+        no_decision=NO_DECISION,
         subscribe_url=SUBSCRIBE_URL,
         data_url=DATA_URL,
         meetings_feed=MEETINGS_FEED,

@@ -1,0 +1,157 @@
+"""The life of every task, from git: issued, added, amended field by field, removed, reported.
+
+Each version of a programme file is read like the present one (`parse_yaml`,
+`read_programme`), so reordering or reformatting the YAML changes nothing: tasks are matched by
+id and compared on what they mean (content, lead unit, dates, number, month, parent). An
+adjustment recorded in the same commit (`amendments`, listing the task) explains the change; a
+change without one is kept and shown as such. A typo fix is a minor change (`typo_only`).
+Progress reports are dated by their own `reported_on`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Protocol
+
+from generator.dates import VIETNAM, format_deadline
+from generator.errors import Problems
+from generator.load.fields import FileReader
+from generator.load.records import read_programme
+from generator.load.units import UnitIndex
+from generator.load.yamlsrc import parse_yaml
+from generator.model import Amendment, Change, ChangeKind, FieldChange, Programme, Report, Task
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
+_WORDS = re.compile(r"[^\W_]+")
+
+
+class Version(Protocol):
+    commit: str
+    when: dt.datetime
+    changed: dict[str, str | None]
+
+
+def task_changes(
+    versions: Iterable[Version],
+    units: UnitIndex,
+    reports: Iterable[Report],
+    present: dict[str, Task],
+) -> tuple[Change, ...]:
+    """Every event, oldest first; `present` holds today's tasks, by id, for the reports."""
+    tasks: dict[str, dict[str, Task]] = {}
+    known: dict[str, set[str]] = {}
+    events: list[Change] = []
+    for version in versions:
+        for path, text in sorted(version.changed.items()):
+            if "programmes/" not in path or not path.endswith(".yaml"):
+                continue
+            programme = _read(path, text, units) if text is not None else None
+            if text is not None and programme is None:
+                continue  # unreadable: the history notice already names it
+            now = {t.id: t for t in programme.tasks} if programme else {}
+            fresh = [
+                a
+                for a in (programme.amendments if programme else ())
+                if a.id not in known.get(path, set())
+            ]
+            events += _compare(tasks.get(path), now, fresh, version.when)
+            tasks[path] = now
+            known[path] = {a.id for a in programme.amendments} if programme else set()
+    for report in reports:
+        day = dt.datetime.combine(report.reported_on, dt.time(), VIETNAM).astimezone(dt.UTC)
+        task = present[report.task_id]
+        events.append(
+            Change(
+                task.id, task.programme_id, ChangeKind.REPORTED, day, task.content, report=report
+            )
+        )
+    order = list(ChangeKind)
+    return tuple(sorted(events, key=lambda e: (e.when, e.task_id, order.index(e.kind))))
+
+
+def _read(path: str, text: str, units: UnitIndex) -> Programme | None:
+    scratch = Problems()
+    doc = parse_yaml(text, path, scratch)
+    return read_programme(doc, FileReader(path, scratch), units) if doc is not None else None
+
+
+def _compare(
+    before: dict[str, Task] | None, now: dict[str, Task], fresh: list[Amendment], when: dt.datetime
+) -> list[Change]:
+    def why(task_id: str) -> Amendment | None:
+        return next((a for a in fresh if task_id in a.task_ids), None)
+
+    if before is None:
+        return [
+            Change(t.id, t.programme_id, ChangeKind.ISSUED, when, t.content) for t in now.values()
+        ]
+    events = [
+        Change(t.id, t.programme_id, ChangeKind.ADDED, when, t.content, amendment=why(t.id))
+        for i, t in now.items()
+        if i not in before
+    ]
+    events += [
+        Change(t.id, t.programme_id, ChangeKind.REMOVED, when, t.content, amendment=why(t.id))
+        for i, t in before.items()
+        if i not in now
+    ]
+    for task_id in sorted(now.keys() & before.keys()):
+        old, new = before[task_id], now[task_id]
+        fields = field_changes(old, new)
+        if fields:
+            kind = ChangeKind.MINOR if _minor(old, new) else ChangeKind.AMENDED
+            amendment = why(task_id) if kind is ChangeKind.AMENDED else None
+            events.append(
+                Change(task_id, new.programme_id, kind, when, new.content, fields, amendment)
+            )
+    return events
+
+
+def field_changes(old: Task, new: Task) -> tuple[FieldChange, ...]:
+    """What a reader would see differ between two versions of a task, before → after."""
+    pairs = (
+        ("content", old.content, new.content),
+        ("lead", _lead(old), _lead(new)),
+        ("deadline", format_deadline(old.deadline), format_deadline(new.deadline)),
+        ("number", old.number, new.number),
+        ("month", str(old.month), str(new.month)),
+        ("parent", old.parent_id or "", new.parent_id or ""),
+    )
+    return tuple(FieldChange(name, a, b) for name, a, b in pairs if a != b)
+
+
+def _minor(old: Task, new: Task) -> bool:
+    """Only a typo fix: same dates, lead unit, number, month and parent, and content equal but
+    for punctuation, spaces, case or where a tone mark sits."""
+    return _meaning(old) == _meaning(new) and typo_only(old.content, new.content)
+
+
+def _meaning(task: Task) -> tuple[object, ...]:
+    """What a task commits the ward to, beside its words."""
+    d = task.deadline
+    return (d.start, d.end, task.lead_unit_id, task.number, task.month, task.parent_id)
+
+
+def typo_only(a: str, b: str) -> bool:
+    """True when two texts have the same words, letter for letter and tone for tone, and may
+    differ only in punctuation, spacing, case or tone-mark placement ('hoá' / 'hóa')."""
+    return _word_keys(a) == _word_keys(b)
+
+
+def _word_keys(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    keys = []
+    for word in _WORDS.findall(unicodedata.normalize("NFC", text).casefold()):
+        marks = unicodedata.normalize("NFD", word)
+        base = "".join(c for c in marks if c not in _TONES)
+        keys.append(
+            (unicodedata.normalize("NFC", base), tuple(sorted(c for c in marks if c in _TONES)))
+        )
+    return keys
+
+
+def _lead(task: Task) -> str:
+    fix = task.correction_for("lead")
+    return fix.read_as if fix and fix.read_as else task.lead_as_written
