@@ -50,7 +50,7 @@ class Parts:
 def split_parts(lines: list[Line]) -> Parts:
     parts, part = Parts(), "front"
     for line in lines:
-        plain = fold(MARKUP.sub("", line.text)).strip(" \t*")
+        plain = fold(MARKUP.sub("", line.text)).strip(" \t*-–+•")  # a bullet or bold mark
         heading = "\t" not in line.text.strip()
         if heading and _KEY.match(plain):
             part = "key"

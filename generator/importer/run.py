@@ -1,9 +1,9 @@
-"""Import an official programme document (plain text, tab-separated table) into content YAML.
+"""Import an official programme document (Word .docx, or plain text) into content YAML.
 
-The recipe: read the file, split it into its parts, read each part into the domain model
-(anomalies kept as written and recorded as corrections, unreadable rows reported as errors),
-group the lead cells into units, and, only when there is no error, write `ward.yaml`,
-`units.yaml` and `programmes/<year>.yaml`.
+The recipe: read the file as lines (`source`), split them into the document's parts, read each
+part into the domain model (anomalies kept as written and recorded as corrections, unreadable
+rows reported as errors), group the lead cells into units, and, only when there is no error,
+write `ward.yaml`, `units.yaml` and `programmes/<year>.yaml`.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from generator.importer.parts import (
     read_signer,
     split_parts,
 )
+from generator.importer.source import read_source
 from generator.importer.table import read_table
 from generator.importer.text import Line, Report
 from generator.importer.units import build_units, read_registry, slug
 from generator.importer.write import render, write_files
-from generator.load.yamlsrc import read_text
 from generator.model import Programme, Signer, Source, Unit, Ward
 
 _ISSUER = r"(?:[uủ][yỷ]\s+ban\s+nhân\s+dân|ubnd)\s+"
@@ -66,14 +66,15 @@ def run_import(
     ever changed unless `force`: it may hold corrections and progress added by hand.
     """
     problems = Problems()
-    text = read_text(source, source.name, problems)
+    read = read_source(source, problems)
     existing = read_registry(units_file, problems) if units_file is not None else ()
-    if text is None or problems.has_errors:
+    if read is None or problems.has_errors:
         return problems.sorted()
     where = source_document or f"{SOURCES}/{source.name}"
+    lines, report = read
     imported = read_document(
-        text,
-        Report(source.name, problems),
+        lines,
+        report,
         existing,
         where,
         year=year,
@@ -110,7 +111,7 @@ def _taken(out: Path, files: dict[str, str | bytes]) -> list[str]:
 
 
 def read_document(
-    text: str,
+    lines: list[Line],
     report: Report,
     existing: tuple[Unit, ...],
     source_document: str,
@@ -120,7 +121,6 @@ def read_document(
     city: str | None = None,
 ) -> Imported | None:
     """The document as model objects; None when it cannot be read at all (see `report`)."""
-    lines = [Line(i, line) for i, line in enumerate(text.split("\n"), start=1)]
     parts = split_parts(lines)
     front = read_front(parts.front, report)
     year = year or front.year
@@ -133,14 +133,14 @@ def read_document(
             "--year 2027",
         )
         return None
-    ward = find_ward(text, report, ward_name, city)
+    ward = find_ward("\n".join(line.text for line in lines), report, ward_name, city)
     months = read_table(parts.table, year, report)
     if not months:
         report.error(
             len(lines),
             "months",
             "không tìm thấy bảng nhiệm vụ cụ thể (các dòng "
-            "'Tháng 01/2026' và dòng nhiệm vụ có cột cách nhau bằng Tab)",
+            f"'Tháng 01/2026' và dòng nhiệm vụ có 4 {report.columns})",
         )
     tasks = tuple(task for month in months for task in month.tasks)
     units, unit_of = build_units(tasks, existing, report)

@@ -1,0 +1,34 @@
+"""Importer, source stage: the official document as lines, whatever its form.
+
+A Word document (.docx, see `docx_file` and `docx_lines`) or a plain-text file (UTF-8, the task
+table as Tab-separated lines) gives the same lines to the shared readers; only the places of
+the problems differ: 'dòng 12' in a text file, 'bảng 2, dòng 17' or 'đoạn 12' in Word.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.errors import Problems
+from generator.importer.docx_file import NotWordError, is_word_file, open_docx
+from generator.importer.docx_lines import DOCX_COLUMNS, docx_lines
+from generator.importer.text import Line, Report
+from generator.load.yamlsrc import read_text
+
+
+def read_source(source: Path, problems: Problems) -> tuple[list[Line], Report] | None:
+    """The document's lines and the report that places its problems; None if unreadable."""
+    label = source.name
+    if is_word_file(source):
+        try:
+            document = open_docx(source)
+        except NotWordError as exc:
+            problems.error(label, 0, "tệp", str(exc))
+            return None
+        lines = docx_lines(document)
+        return lines, Report(label, problems, lines, DOCX_COLUMNS)
+    text = read_text(source, label, problems)
+    if text is None:
+        return None
+    lines = [Line(i, line) for i, line in enumerate(text.split("\n"), start=1)]
+    return lines, Report(label, problems, lines)
