@@ -70,15 +70,16 @@ class WordDoc:
         """A task table; `merge_down` holds (row, column) cells merged with the cell below."""
         table = self.document.add_table(rows=len(rows), cols=4)
         table.style = "Table Grid"
-        for r, row in enumerate(rows):
+        for word_row, row in zip(table.rows, rows, strict=True):
             cells = [*row.cells, "", "", "", ""][:4]
+            word_cells = word_row.cells
             for c, text in enumerate(cells):
-                add_marked(table.cell(r, c).paragraphs[0], text)
+                add_marked(word_cells[c].paragraphs[0], text)
             if row.heading:
                 first = next(c for c, text in enumerate(cells) if text)
-                table.cell(r, first).merge(table.cell(r, 3))
+                word_cells[first].merge(word_cells[3])
             if row.repeat:
-                table.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+                word_row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         for r, c in merge_down:
             table.cell(r + 1, c).paragraphs[0].clear()
             table.cell(r, c).merge(table.cell(r + 1, c))

@@ -28,6 +28,8 @@ from generator.importer.text import MARKUP, Line, is_header
 
 DOCX_COLUMNS = "cột của bảng"
 """How a Word document writes the columns of the task table, for messages."""
+DOCX_EDGES = ("đầu văn bản", "cuối văn bản")
+"""The places of a problem of the whole document: something missing at its start, its end."""
 MAX_SPAN = 64
 """A cell never spans more grid columns than this (a hostile gridSpan cannot blow memory up)."""
 _RUNS = (
@@ -86,10 +88,30 @@ def _blocks(body: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
 
 
 def _paragraph_text(p: BaseOxmlElement, labels: dict[BaseOxmlElement, str]) -> str:
-    """The words of a paragraph; a Tab is a space (cells come from tables, not from Tabs)."""
-    text = "".join(run.text for run in xpath(p, _RUNS)).replace("\t", " ")
+    """The words of a paragraph, a line break as '\n'. A Tab is a space: cells come from
+    tables, never from Tabs."""
+    text = "".join(_INLINE.get(child.tag, _text_of)(child) for r in xpath(p, _RUNS) for child in r)
     label = labels.get(p)
     return f"{label} {text}" if label else text
+
+
+def _text_of(element: BaseOxmlElement) -> str:
+    """The text of a `w:t`; nothing for what is not text (properties, drawings, fields)."""
+    return (element.text or "") if element.tag == qn("w:t") else ""
+
+
+def _break(br: BaseOxmlElement) -> str:
+    """A line break is a new line; a page or column break is nothing."""
+    return "\n" if br.get(qn("w:type"), "textWrapping") == "textWrapping" else ""
+
+
+_INLINE = {
+    qn("w:br"): _break,
+    qn("w:cr"): lambda _: "\n",
+    qn("w:tab"): lambda _: " ",
+    qn("w:ptab"): lambda _: " ",
+    qn("w:noBreakHyphen"): lambda _: "-",
+}
 
 
 def _grid(table: BaseOxmlElement, labels: dict[BaseOxmlElement, str]) -> list[list[_Cell]]:

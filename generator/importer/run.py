@@ -23,7 +23,7 @@ from generator.importer.parts import (
 )
 from generator.importer.source import read_source
 from generator.importer.table import read_table
-from generator.importer.text import Line, Report
+from generator.importer.text import END, START, Line, Report
 from generator.importer.units import build_units, read_registry, slug
 from generator.importer.write import render, write_files
 from generator.model import Programme, Signer, Source, Unit, Ward
@@ -126,7 +126,7 @@ def read_document(
     year = year or front.year
     if year is None:
         report.error(
-            1,
+            START,
             "year",
             "không tìm thấy năm của chương trình; dòng tiêu đề cần ghi "
             "'Công tác năm 2026' (hoặc năm tương ứng), hoặc chạy lại lệnh nhập với "
@@ -137,7 +137,7 @@ def read_document(
     months = read_table(parts.table, year, report)
     if not months:
         report.error(
-            len(lines),
+            END,
             "months",
             "không tìm thấy bảng nhiệm vụ cụ thể (các dòng "
             f"'Tháng 01/2026' và dòng nhiệm vụ có 4 {report.columns})",
@@ -157,7 +157,7 @@ def read_document(
     organisation, closing = read_organisation(parts.organisation, report)
     recipients = read_recipients(parts.recipients, report)
     signer = read_signer(parts.signer, report)
-    _require(report, len(lines), signer, organisation, recipients)
+    _require(report, signer, organisation, recipients)
     programme = Programme(
         id=str(year),
         year=year,
@@ -181,22 +181,21 @@ def read_document(
 
 def _require(
     report: Report,
-    last: int,
     signer: Signer | None,
     organisation: tuple[str, ...],
     recipients: tuple[str, ...],
 ) -> None:
     if signer is None:
         report.error(
-            last,
+            END,
             "signer",
             "không đọc được phần người ký; cần các dòng 'TM. ỦY BAN "
             "NHÂN DÂN', 'CHỦ TỊCH', một dòng trống, rồi họ tên người ký",
         )
     if not organisation:
-        report.warn(last, "organisation", "không tìm thấy mục 'II. TỔ CHỨC THỰC HIỆN'")
+        report.warn(END, "organisation", "không tìm thấy mục 'II. TỔ CHỨC THỰC HIỆN'")
     if not recipients:
-        report.warn(last, "recipients", "không tìm thấy phần 'Nơi nhận:'")
+        report.warn(END, "recipients", "không tìm thấy phần 'Nơi nhận:'")
 
 
 def find_ward(text: str, report: Report, name: str | None, city: str | None) -> Ward:
@@ -208,7 +207,7 @@ def find_ward(text: str, report: Report, name: str | None, city: str | None) -> 
     city = city or (city_found[1] if city_found else None)
     if not name:
         report.error(
-            1,
+            START,
             "phường",
             "không tìm thấy tên phường hoặc xã trong văn bản (cần một câu "
             "như 'Ủy ban nhân dân phường Lê Ích Mộc'), hoặc chạy lại lệnh nhập với "
@@ -216,7 +215,7 @@ def find_ward(text: str, report: Report, name: str | None, city: str | None) -> 
         )
     if not city:
         report.error(
-            1,
+            START,
             "city",
             "không tìm thấy tỉnh hoặc thành phố trong văn bản (cần một câu "
             "như 'Ủy ban nhân dân thành phố Hải Phòng'), hoặc chạy lại lệnh nhập với "

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.errors import Problems
 from generator.importer.docx_file import NotWordError, is_word_file, open_docx
-from generator.importer.docx_lines import DOCX_COLUMNS, docx_lines
+from generator.importer.docx_lines import DOCX_COLUMNS, DOCX_EDGES, docx_lines
 from generator.importer.text import Line, Report
 from generator.load.yamlsrc import read_text
 
@@ -26,7 +26,7 @@ def read_source(source: Path, problems: Problems) -> tuple[list[Line], Report] |
             problems.error(label, 0, "tệp", str(exc))
             return None
         lines = docx_lines(document)
-        return lines, Report(label, problems, lines, DOCX_COLUMNS)
+        return lines, Report(label, problems, lines, DOCX_COLUMNS, DOCX_EDGES)
     text = read_text(source, label, problems)
     if text is None:
         return None
