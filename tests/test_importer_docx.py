@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -142,21 +143,29 @@ ROWS = [
 ]
 
 
-def an_hoa(tmp_path: Path, rows: list[Row] = ROWS, left: list[str] | None = None) -> Path:
-    """A commune's programme whose header alone names the commune and the province."""
+def an_hoa(
+    tmp_path: Path,
+    rows: list[Row] = ROWS,
+    left: list[str] | None = None,
+    number: str = "Số: 07/CTr-UBND",
+    merge_down: tuple[tuple[int, int], ...] = ((3, 2),),
+) -> Path:
+    """A commune's programme whose header alone names the commune and the province; its title
+    in two paragraphs."""
     doc = WordDoc()
     doc.header(
-        [left or ["UBND TỈNH BẮC NINH", "ỦY BAN NHÂN DÂN XÃ AN HÒA"], ["Số: 07/CTr-UBND"]],
+        [left or ["UBND TỈNH BẮC NINH", "ỦY BAN NHÂN DÂN XÃ AN HÒA"], [number]],
         [["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["An Hòa, ngày 06 tháng 01 năm 2027"]],
     )
-    doc.paragraph("CHƯƠNG TRÌNH\nCông tác năm 2027 của Ủy ban nhân dân xã", bold=True)
+    doc.paragraph("CHƯƠNG TRÌNH", bold=True)
+    doc.paragraph("Công tác năm 2027 của Ủy ban nhân dân xã", bold=True)
     doc.paragraph("Căn cứ Quy chế làm việc của Ủy ban nhân dân xã;", "List Bullet")
     doc.paragraph("Ủy ban nhân dân xã xây dựng Chương trình công tác năm 2027 như sau:")
     doc.paragraph("Nhiệm vụ trọng tâm", "List Bullet", bold=True)
     doc.paragraph("Khám chữa bệnh ban đầu (*Giao ban chuyên đề hằng tuần*)", "List Number")
     doc.paragraph("Xây dựng nông thôn mới nâng cao.", "List Number")
     doc.paragraph("Nhiệm vụ cụ thể", bold=True)
-    doc.table(rows, merge_down=((3, 2),))
+    doc.table(rows, merge_down)
     doc.paragraph("II. TỔ CHỨC THỰC HIỆN", bold=True)
     doc.paragraph("1. Các phòng, đơn vị tổ chức thực hiện đúng tiến độ.")
     doc.signature(
@@ -206,6 +215,32 @@ def test_other_header_layouts_name_the_commune_and_province(tmp_path, left):
     import_ok(an_hoa(tmp_path, left=left), tmp_path / "out")
     ward = load_content(tmp_path / "out", as_of=AS_OF).ward
     assert (ward.id, ward.kind, ward.city) == ("an-hoa", "xã", "Bắc Ninh")
+
+
+def test_draft_without_a_number_is_warned_at_the_header(tmp_path):
+    problems = import_ok(an_hoa(tmp_path, number="Số:      /CTr-UBND"), tmp_path / "out")
+    (draft,) = [p for p in problems if p.field == "document_number"]
+    assert draft.place == "bảng 1, dòng 2, cột 1" and "chưa ghi số" in draft.message
+    assert load_content(tmp_path / "out", as_of=AS_OF).programmes[0].document_number == ""
+
+
+def test_words_typed_decomposed_read_as_precomposed(tmp_path):
+    """'Unicode tổ hợp' (NFD) in Word gives the same words and unit as precomposed text."""
+    decomposed = unicodedata.normalize("NFD", "Phòng Tài chính - Kế hoạch")
+    rows = [*ROWS[:4], Row(["2.1", "Giao chỉ tiêu", decomposed, "20/01/2027"]), *ROWS[5:]]
+    import_ok(an_hoa(tmp_path, rows), tmp_path / "out")
+    content = load_content(tmp_path / "out", as_of=AS_OF)
+    sub = next(t for t in content.tasks if t.id == "2027-01-02-1")
+    assert sub.lead_as_written == "Phòng Tài chính - Kế hoạch"
+    assert sub.lead_unit_id == next(t for t in content.tasks if t.id == "2027-01-02").lead_unit_id
+
+
+def test_invisible_direction_character_is_an_error_at_its_row(tmp_path):
+    rows = [*ROWS[:2], Row(["1", "Kế hoạch \u202eđảo chiều", "Trạm Y tế", "15/01/2027"])]
+    problems = run_import(an_hoa(tmp_path, rows, merge_down=()), tmp_path / "out")
+    assert [(p.place, p.field) for p in problems] == [("bảng 2, dòng 3", "tệp")]
+    assert "U+202E" in problems[0].message
+    assert not (tmp_path / "out").exists()
 
 
 def test_unreadable_row_in_word_is_an_error_at_its_row(tmp_path, capsys):
