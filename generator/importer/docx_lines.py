@@ -88,8 +88,8 @@ def _blocks(body: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
 
 
 def _paragraph_text(p: BaseOxmlElement, labels: dict[BaseOxmlElement, str]) -> str:
-    """The words of a paragraph, a line break as '\n'. A Tab is a space: cells come from
-    tables, never from Tabs."""
+    """The words of a paragraph, each line break starting a new line. A Tab is a space: cells
+    come from tables, never from Tabs."""
     text = "".join(_INLINE.get(child.tag, _text_of)(child) for r in xpath(p, _RUNS) for child in r)
     label = labels.get(p)
     return f"{label} {text}" if label else text
