@@ -66,10 +66,12 @@ def list_labels(document: Document) -> dict[BaseOxmlElement, str]:
 
 
 def _part(document: Document, relationship: str) -> BaseOxmlElement | None:
+    """The XML of a related part (numbering, styles); None when absent or not XML."""
     try:
-        return document.part.part_related_by(relationship).element  # type: ignore[attr-defined]
+        part = document.part.part_related_by(relationship)
     except KeyError:
         return None
+    return getattr(part, "element", None)
 
 
 def _val(element: BaseOxmlElement, path: str) -> str | None:
