@@ -267,9 +267,12 @@ def test_huge_table_and_nested_tables_are_read(tmp_path):
     rows += [Row([str(n), f"Việc số {n}", "Trạm Y tế", "20/01/2027"]) for n in range(1, 501)]
     source = an_hoa(tmp_path, rows)
     document = zipfile.ZipFile(source).read("word/document.xml").decode()
-    nested = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>lồng</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    nested = ""
+    for _ in range(3):  # a table in a table in a table, inside the content cell
+        nested = f"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>lồng</w:t></w:r></w:p>{nested}<w:p/>"
+        nested += "</w:tc></w:tr></w:tbl>"
     marker = "<w:t>Việc số 7</w:t></w:r></w:p>"
-    rewrite(source, document.replace(marker, marker + nested * 3))
+    rewrite(source, document.replace(marker, marker + nested))
     import_ok(source, tmp_path / "out")
     content = load_content(tmp_path / "out", as_of=AS_OF)
     assert len(content.tasks) == 500
