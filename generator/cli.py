@@ -30,8 +30,10 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="ngày dùng để kiểm tra tiến độ (mặc định: hôm nay), YYYY-MM-DD",
     )
-    imp = commands.add_parser("import", help="nhập văn bản chương trình (dạng văn bản thuần)")
-    imp.add_argument("source", type=Path)
+    imp = commands.add_parser(
+        "import", help="nhập văn bản chương trình: tệp Word .docx, hoặc văn bản thuần .txt"
+    )
+    imp.add_argument("source", type=Path, help="văn bản gốc: .docx (Word) hoặc .txt (UTF-8)")
     imp.add_argument("--out", type=Path, required=True)
     imp.add_argument("--units", type=Path, default=None, help="units.yaml có sẵn để dùng lại mã")
     imp.add_argument(

@@ -20,10 +20,15 @@ class Problem:
     field: str
     message: str
     severity: Severity = Severity.ERROR
+    place: str = ""
+    """Where in the file, in words, when a line number cannot say it: a Word document has no
+    lines, so its problems read 'bảng 2, dòng 17' or 'đoạn 12'; `line` then only orders them.
+    A problem of the whole file has neither (line 0)."""
 
     def __str__(self) -> str:
         label = "Lỗi" if self.severity is Severity.ERROR else "Cảnh báo"
-        return f"{self.file}:{self.line}: {self.field}: {label}: {self.message}"
+        where = f": {self.place}" if self.place else f":{self.line}" if self.line else ""
+        return f"{self.file}{where}: {self.field}: {label}: {self.message}"
 
 
 class ContentError(Exception):
@@ -44,11 +49,11 @@ class Problems:
     def __init__(self) -> None:
         self.items: list[Problem] = []
 
-    def error(self, file: str, line: int, field: str, message: str) -> None:
-        self.items.append(Problem(file, line, field, message, Severity.ERROR))
+    def error(self, file: str, line: int, field: str, message: str, place: str = "") -> None:
+        self.items.append(Problem(file, line, field, message, Severity.ERROR, place))
 
-    def warn(self, file: str, line: int, field: str, message: str) -> None:
-        self.items.append(Problem(file, line, field, message, Severity.WARNING))
+    def warn(self, file: str, line: int, field: str, message: str, place: str = "") -> None:
+        self.items.append(Problem(file, line, field, message, Severity.WARNING, place))
 
     @property
     def has_errors(self) -> bool:

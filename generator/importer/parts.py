@@ -50,7 +50,7 @@ class Parts:
 def split_parts(lines: list[Line]) -> Parts:
     parts, part = Parts(), "front"
     for line in lines:
-        plain = fold(MARKUP.sub("", line.text)).strip(" \t*")
+        plain = fold(MARKUP.sub("", line.text)).strip(" \t*-–+•")  # a bullet or bold mark
         heading = "\t" not in line.text.strip()
         if heading and _KEY.match(plain):
             part = "key"
@@ -97,6 +97,14 @@ def read_front(lines: list[Line], report: Report) -> Front:
             continue
         if (m := _NUMBER.match(text)) and not number:
             number = m[1].rstrip(".,;")
+            if not number[:1].isdigit():  # 'Số:    /CTr-UBND', a draft not numbered yet
+                report.warn(
+                    line.number,
+                    "document_number",
+                    f"văn bản chưa ghi số ('{text}'); để trống document_number, "
+                    "ghi số vào sau khi văn bản được ban hành",
+                )
+                number = ""
         elif year is None and not _BULLET.match(text) and (m := _TITLE.search(text)):
             year, title, title_line = int(m[1]), _title(previous, text), line.number
         elif year is not None and (_BULLET.match(text) or fold(text).startswith("can cu")):

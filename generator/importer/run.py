@@ -1,9 +1,9 @@
-"""Import an official programme document (plain text, tab-separated table) into content YAML.
+"""Import an official programme document (Word .docx, or plain text) into content YAML.
 
-The recipe: read the file, split it into its parts, read each part into the domain model
-(anomalies kept as written and recorded as corrections, unreadable rows reported as errors),
-group the lead cells into units, and, only when there is no error, write `ward.yaml`,
-`units.yaml` and `programmes/<year>.yaml`.
+The recipe: read the file as lines (`source`), split them into the document's parts, read each
+part into the domain model (anomalies kept as written and recorded as corrections, unreadable
+rows reported as errors), group the lead cells into units, and, only when there is no error,
+write `ward.yaml`, `units.yaml` and `programmes/<year>.yaml`.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from generator.importer.parts import (
     read_signer,
     split_parts,
 )
+from generator.importer.source import read_source
 from generator.importer.table import read_table
-from generator.importer.text import Line, Report
+from generator.importer.text import END, START, Line, Report
 from generator.importer.units import build_units, read_registry, slug
 from generator.importer.write import render, write_files
-from generator.load.yamlsrc import read_text
 from generator.model import Programme, Signer, Source, Unit, Ward
 
 _ISSUER = r"(?:[uủ][yỷ]\s+ban\s+nhân\s+dân|ubnd)\s+"
@@ -66,14 +66,15 @@ def run_import(
     ever changed unless `force`: it may hold corrections and progress added by hand.
     """
     problems = Problems()
-    text = read_text(source, source.name, problems)
+    read = read_source(source, problems)
     existing = read_registry(units_file, problems) if units_file is not None else ()
-    if text is None or problems.has_errors:
+    if read is None or problems.has_errors:
         return problems.sorted()
     where = source_document or f"{SOURCES}/{source.name}"
+    lines, report = read
     imported = read_document(
-        text,
-        Report(source.name, problems),
+        lines,
+        report,
         existing,
         where,
         year=year,
@@ -110,7 +111,7 @@ def _taken(out: Path, files: dict[str, str | bytes]) -> list[str]:
 
 
 def read_document(
-    text: str,
+    lines: list[Line],
     report: Report,
     existing: tuple[Unit, ...],
     source_document: str,
@@ -120,27 +121,26 @@ def read_document(
     city: str | None = None,
 ) -> Imported | None:
     """The document as model objects; None when it cannot be read at all (see `report`)."""
-    lines = [Line(i, line) for i, line in enumerate(text.split("\n"), start=1)]
     parts = split_parts(lines)
     front = read_front(parts.front, report)
     year = year or front.year
     if year is None:
         report.error(
-            1,
+            START,
             "year",
             "không tìm thấy năm của chương trình; dòng tiêu đề cần ghi "
             "'Công tác năm 2026' (hoặc năm tương ứng), hoặc chạy lại lệnh nhập với "
             "--year 2027",
         )
         return None
-    ward = find_ward(text, report, ward_name, city)
+    ward = find_ward("\n".join(line.text for line in lines), report, ward_name, city)
     months = read_table(parts.table, year, report)
     if not months:
         report.error(
-            len(lines),
+            END,
             "months",
             "không tìm thấy bảng nhiệm vụ cụ thể (các dòng "
-            "'Tháng 01/2026' và dòng nhiệm vụ có cột cách nhau bằng Tab)",
+            f"'Tháng 01/2026' và dòng nhiệm vụ có 4 {report.columns})",
         )
     tasks = tuple(task for month in months for task in month.tasks)
     units, unit_of = build_units(tasks, existing, report)
@@ -157,7 +157,7 @@ def read_document(
     organisation, closing = read_organisation(parts.organisation, report)
     recipients = read_recipients(parts.recipients, report)
     signer = read_signer(parts.signer, report)
-    _require(report, len(lines), signer, organisation, recipients)
+    _require(report, signer, organisation, recipients)
     programme = Programme(
         id=str(year),
         year=year,
@@ -181,22 +181,21 @@ def read_document(
 
 def _require(
     report: Report,
-    last: int,
     signer: Signer | None,
     organisation: tuple[str, ...],
     recipients: tuple[str, ...],
 ) -> None:
     if signer is None:
         report.error(
-            last,
+            END,
             "signer",
             "không đọc được phần người ký; cần các dòng 'TM. ỦY BAN "
             "NHÂN DÂN', 'CHỦ TỊCH', một dòng trống, rồi họ tên người ký",
         )
     if not organisation:
-        report.warn(last, "organisation", "không tìm thấy mục 'II. TỔ CHỨC THỰC HIỆN'")
+        report.warn(END, "organisation", "không tìm thấy mục 'II. TỔ CHỨC THỰC HIỆN'")
     if not recipients:
-        report.warn(last, "recipients", "không tìm thấy phần 'Nơi nhận:'")
+        report.warn(END, "recipients", "không tìm thấy phần 'Nơi nhận:'")
 
 
 def find_ward(text: str, report: Report, name: str | None, city: str | None) -> Ward:
@@ -208,7 +207,7 @@ def find_ward(text: str, report: Report, name: str | None, city: str | None) -> 
     city = city or (city_found[1] if city_found else None)
     if not name:
         report.error(
-            1,
+            START,
             "phường",
             "không tìm thấy tên phường hoặc xã trong văn bản (cần một câu "
             "như 'Ủy ban nhân dân phường Lê Ích Mộc'), hoặc chạy lại lệnh nhập với "
@@ -216,7 +215,7 @@ def find_ward(text: str, report: Report, name: str | None, city: str | None) -> 
         )
     if not city:
         report.error(
-            1,
+            START,
             "city",
             "không tìm thấy tỉnh hoặc thành phố trong văn bản (cần một câu "
             "như 'Ủy ban nhân dân thành phố Hải Phòng'), hoặc chạy lại lệnh nhập với "

@@ -67,7 +67,7 @@ class TableReader:
                 line.number,
                 "bảng",
                 f"không đọc được dòng này trong bảng nhiệm vụ: '{line.text.strip()[:60]}'; mỗi "
-                f"dòng cần 4 cột cách nhau bằng Tab ({COLUMNS}), hoặc là tiêu đề tháng "
+                f"dòng cần 4 {self.report.columns} ({COLUMNS}), hoặc là tiêu đề tháng "
                 "như 'Tháng 01/2026'",
             )
 
@@ -84,7 +84,7 @@ class TableReader:
             self.report.error(
                 at,
                 "heading",
-                f"tháng {number} đã có tiêu đề ở dòng {earlier.line}; "
+                f"tháng {number} đã có tiêu đề ở {self.report.where(earlier.line)}; "
                 "mỗi tháng chỉ một tiêu đề, các dòng của tháng phải liền nhau",
             )
             self.months.append(self.months.pop(self.months.index(earlier)))
@@ -112,8 +112,8 @@ class TableReader:
             self.report.error(
                 at,
                 "bảng",
-                f"dòng có {count} cột; cần đúng 4 cột cách nhau bằng "
-                f"Tab ({COLUMNS}); để trống ô nếu văn bản để trống",
+                f"dòng có {count} cột; cần đúng 4 {self.report.columns} ({COLUMNS}); "
+                "để trống ô nếu văn bản để trống",
             )
             return
         number, content, lead, written = (
