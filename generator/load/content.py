@@ -15,7 +15,7 @@ from generator.dates import vietnam_today
 from generator.errors import ContentError, Problem, Problems
 from generator.load.documents import check_unique, read_document
 from generator.load.fields import FileReader
-from generator.load.history import task_stamps
+from generator.load.history import Calendars, calendar_history
 from generator.load.records import read_programme, read_units, read_ward
 from generator.load.units import UnitIndex
 from generator.load.validate import validate
@@ -68,8 +68,15 @@ def check_content(
         validate(content, as_of, problems)
     if problems.has_errors:
         return None, problems.sorted()
-    stamps = task_stamps(content_dir, index, problems) if history else {}
-    content = dataclasses.replace(content, stamps=stamps, documents=tuple(documents))
+    calendars = calendar_history(content_dir, problems) if history else Calendars({}, ())
+    if problems.has_errors:  # a shallow clone
+        return None, problems.sorted()
+    content = dataclasses.replace(
+        content,
+        stamps=calendars.stamps,
+        removed=calendars.removed,
+        documents=tuple(documents),
+    )
     return content, problems.sorted()
 
 
