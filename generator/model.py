@@ -8,7 +8,7 @@ resolved to registry ids, text in NFC.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from generator.values import Cadence as Cadence
@@ -230,6 +230,8 @@ class Content:
     def task_facts(self, task: Task) -> TaskFacts:
         """What the task's calendar event shows (the one rule for feeds and history alike)."""
         lead = self._units_by_id.get(task.lead_unit_id or "")
+        if lead is not None:  # events never show a unit's other spellings
+            lead = replace(lead, aliases=())
         return TaskFacts(task, lead, self.programme(task.programme_id).title, self.ward.id)
 
     def meeting_facts(self, programme: Programme, key: KeyTask) -> MeetingFacts:

@@ -11,11 +11,11 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from generator.cli import main
 from generator.errors import Problems, Severity
 from generator.feeds.calendars import add_feeds
 from generator.load.content import check_content, load_content
@@ -153,6 +153,9 @@ def test_changing_one_date_raises_only_that_events_sequence(repo):
 
 def test_renaming_a_unit_moves_exactly_its_events(repo):
     before = repo.feeds()
+    repo.edit("short: Trạm Y tế\n", "short: Trạm Y tế\n    aliases: [TYT]\n", "units.yaml")
+    repo.commit("Thêm cách viết", "2026-03-01T08:00:00+07:00")
+    assert repo.feeds() == before  # a spelling the events never show moves nothing
     repo.edit("name: Trạm Y tế phường", "name: Trạm Y tế phường An Biên", "units.yaml")
     repo.commit("Đổi tên Trạm Y tế", "2026-03-02T08:00:00+07:00")
     after = repo.feeds()
@@ -245,14 +248,18 @@ def test_a_shallow_clone_is_refused_unless_allowed(repo, tmp_path, monkeypatch):
     assert [p.severity for p in problems if p.field == "lịch sử"] == [Severity.WARNING]
 
 
-def test_check_and_build_refuse_a_shallow_clone_cleanly(repo, tmp_path, monkeypatch, capsys):
+def test_check_and_build_refuse_a_shallow_clone_cleanly(repo, tmp_path):
     content = shallow_clone(repo, tmp_path)
-    monkeypatch.delenv(ALLOW_SHALLOW, raising=False)
-    assert main(["check", "--content", str(content)]) == 1
-    err = capsys.readouterr().err
-    assert "git fetch --unshallow" in err and "Traceback" not in err
-    monkeypatch.chdir(ROOT)
+    env = {k: v for k, v in os.environ.items() if k != ALLOW_SHALLOW}
     site = tmp_path / "site"
-    assert main(["build", "--content", str(content), "--site-dir", str(site)]) == 1
-    err = capsys.readouterr().err
-    assert "git fetch --unshallow" in err and "Traceback" not in err and not site.exists()
+    for command in (["check"], ["build", "--site-dir", str(site)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "generator", *command, "--content", str(content)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 1, command
+        assert "git fetch --unshallow" in done.stderr and "Traceback" not in done.stderr
+    assert not site.exists()
