@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
+JS     := tests/js
 
 .PHONY: site test check serve bench clean
 
@@ -9,7 +10,7 @@ site: $(VENV)/.installed            ## set up, check the content, build site/
 	$(PY) -m generator check
 	$(PY) -m generator build
 
-test: $(VENV)/.installed            ## set up, lint, run every test (browser tests included)
+test: $(VENV)/.installed $(JS)/node_modules/.installed  ## set up, lint, run every test (browser tests included)
 	$(PY) -m ruff check generator tests benchmarks
 	$(PY) -m ruff format --check generator tests benchmarks
 	$(PY) -m pytest
@@ -29,5 +30,11 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
+# ical.js for the feed tests, pinned by the lock file; skipped (and its tests too) without npm.
+$(JS)/node_modules/.installed: $(JS)/package.json $(JS)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix $(JS) --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the ical.js feed tests will be skipped"; fi
+
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache $(JS)/node_modules

@@ -8,118 +8,21 @@ resolved to registry ids, text in NFC.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-
-@dataclass(frozen=True)
-class Source:
-    """Where a record was read from, for error messages and traceability."""
-
-    file: str
-    """Path of the content file, relative to the content directory's parent."""
-    line: int
-    """1-based line of the record's first field."""
-
-
-class Cadence(StrEnum):
-    """How often a key task's thematic review meeting (giao ban chuyên đề) is held."""
-
-    WEEKLY = "weekly"
-    EVERY_2_WEEKS = "every_2_weeks"
-    MONTHLY = "monthly"
-    QUARTERLY = "quarterly"
-    NONE = "none"
-
-
-class DeadlineKind(StrEnum):
-    DATE = "date"
-    RANGE = "range"
-    PER_PLAN = "per_plan"
-
-
-class Status(StrEnum):
-    """Progress status reported by the lead unit."""
-
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    POSTPONED = "postponed"
-    CANCELLED = "cancelled"
-
-
-@dataclass(frozen=True)
-class Correction:
-    """An explicit, visible reading of the official text where it is evidently wrong."""
-
-    field: str
-    """The field corrected: `deadline`, `lead`, `number`, `content`, `heading`, `cadence`."""
-    as_written: str
-    """The words exactly as the official document has them."""
-    read_as: str | None
-    """What we read them as; None when the text is kept as written and only noted."""
-    reason: str
-    """Why, in Vietnamese, for the reader."""
-
-
-@dataclass(frozen=True)
-class Deadline:
-    """'Thời gian xong trước ngày': a date, a date range, or 'theo kế hoạch' (no fixed date)."""
-
-    kind: DeadlineKind
-    start: dt.date | None
-    """First day (equal to `end` for a single date); None for per-plan."""
-    end: dt.date | None
-    """The day the task is due; None for per-plan."""
-    as_written: str
-    """The deadline cell exactly as written in the official document."""
-
-    @property
-    def is_dated(self) -> bool:
-        return self.end is not None
-
-
-@dataclass(frozen=True)
-class Progress:
-    """What the lead unit reports about a task; optional, added during the year."""
-
-    status: Status
-    done_on: dt.date | None = None
-    """The day the task was completed (required when status is done)."""
-    document: str = ""
-    """The resulting document's reference, e.g. 'Kế hoạch số 12/KH-UBND ngày 14/01/2026'."""
-    link: str = ""
-    """Optional https link to the resulting document."""
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Amendment:
-    """A decision adjusting the programme during the year, with its reason."""
-
-    id: str
-    decided_on: dt.date
-    decision: str
-    """The adjusting document, e.g. 'Quyết định số 15/QĐ-UBND ngày 10/3/2026'."""
-    reason: str
-    task_ids: tuple[str, ...]
-    """The tasks it changes, adds or removes."""
-    link: str
-    source: Source
-
-
-@dataclass(frozen=True)
-class Report:
-    """One progress report on a task, in its own file under `content/reports/`."""
-
-    task_id: str
-    reported_on: dt.date
-    """The day the report was made; the latest report is the task's standing."""
-    progress: Progress
-    reported_by: str
-    """Who reported: a unit or a person, as they sign."""
-    source: Source
+from generator.life import Amendment as Amendment
+from generator.life import Change as Change
+from generator.life import ChangeKind as ChangeKind
+from generator.life import FieldChange as FieldChange
+from generator.life import Report as Report
+from generator.values import Cadence as Cadence
+from generator.values import Correction as Correction
+from generator.values import Deadline as Deadline
+from generator.values import DeadlineKind as DeadlineKind
+from generator.values import Progress as Progress
+from generator.values import Source as Source
+from generator.values import Status as Status
 
 
 @dataclass(frozen=True)
@@ -261,50 +164,44 @@ class Ward:
 
 @dataclass(frozen=True)
 class TaskStamp:
-    """When a task (or key task) last changed, from the git history of the content."""
+    """When a task's (or key task's) calendar event last changed, from the git history."""
 
     sequence: int
-    """iCalendar SEQUENCE: how many times the task's effective dates have changed."""
+    """iCalendar SEQUENCE: how many times the event's schedule (dates, cancellation) changed."""
     modified: dt.datetime
-    """UTC time of the last change to the task's record: DTSTAMP and LAST-MODIFIED."""
-
-
-class ChangeKind(StrEnum):
-    """What happened to a task, as its history tells it."""
-
-    ISSUED = "issued"
-    """In the programme as first committed."""
-    ADDED = "added"
-    AMENDED = "amended"
-    MINOR = "minor"
-    """Only a typo fix: punctuation, spaces, case or tone-mark placement."""
-    REMOVED = "removed"
-    REPORTED = "reported"
+    """UTC time of the last change to what the event shows: DTSTAMP and LAST-MODIFIED."""
 
 
 @dataclass(frozen=True)
-class FieldChange:
-    field: str
-    """'content', 'lead', 'deadline', 'number', 'month' or 'parent'."""
-    before: str
-    after: str
+class TaskFacts:
+    """All a dated task's event shows from the content: feeds render from it, history digests it."""
+
+    task: Task
+    lead: Unit | None
+    programme_title: str
+    ward_id: str
+    """Part of every event's UID."""
 
 
 @dataclass(frozen=True)
-class Change:
-    """One dated event in a task's life."""
+class MeetingFacts:
+    """All a key task's review-meeting event shows from the content."""
 
-    task_id: str
-    programme_id: str
-    kind: ChangeKind
-    when: dt.datetime
-    """UTC: the commit's time, or the report's day at 00:00 in Vietnam."""
-    title: str
-    """The task's content at that moment (its last content, for a removed task)."""
-    fields: tuple[FieldChange, ...] = ()
-    amendment: Amendment | None = None
-    """The adjustment recorded with this change, if any."""
-    report: Report | None = None
+    key: KeyTask
+    programme_title: str
+    year: int
+    """The programme's year: a schedule without `until` ends with it."""
+    ward_id: str
+
+
+@dataclass(frozen=True)
+class RemovedTask:
+    """A tombstone: a task whose published event git history shows is gone (deleted, undated)."""
+
+    facts: TaskFacts
+    """As in the last version that had the event."""
+    stamp: TaskStamp
+    """The removal: sequence one higher, at the removing commit's time."""
 
 
 @dataclass(frozen=True)
@@ -328,19 +225,35 @@ class Content:
     programmes: tuple[Programme, ...]
     """Sorted by year."""
     stamps: dict[str, TaskStamp] = field(default_factory=dict, compare=False)
-    """Change stamps by task or key-task id; a task without one falls back to `fallback_stamp`."""
+    """Change stamps by task or key-task id, from git history (see `stamp` for the fallback)."""
     documents: tuple[SourceDocument, ...] = ()
     """The official texts named by the programmes' `source_document`, read from the content."""
     changes: tuple[Change, ...] = ()
     """Every dated event of every task, oldest first (`load.changes`)."""
+    removed: tuple[RemovedTask, ...] = field(default=(), compare=False)
+    """Tasks whose events git history shows were published and are gone, sorted by id."""
 
     def stamp(self, record_id: str, programme_id: str) -> TaskStamp:
         """The record's stamp from history, else sequence 0 at its programme's issue date."""
         if (found := self.stamps.get(record_id)) is not None:
             return found
-        programme = next(p for p in self.programmes if p.id == programme_id)
+        programme = self.programme(programme_id)
         day = programme.issued_on or dt.date(programme.year, 1, 1)
         return TaskStamp(0, dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC))
+
+    def task_facts(self, task: Task) -> TaskFacts:
+        """What the task's calendar event shows (the one rule for feeds and history alike)."""
+        lead = self._units_by_id.get(task.lead_unit_id or "")
+        if lead is not None:  # events never show a unit's other spellings
+            lead = replace(lead, aliases=())
+        return TaskFacts(task, lead, self.programme(task.programme_id).title, self.ward.id)
+
+    def meeting_facts(self, programme: Programme, key: KeyTask) -> MeetingFacts:
+        """What the key task's review-meeting event shows."""
+        return MeetingFacts(key, programme.title, programme.year, self.ward.id)
+
+    def programme(self, programme_id: str) -> Programme:
+        return next(p for p in self.programmes if p.id == programme_id)
 
     @cached_property
     def _units_by_id(self) -> dict[str, Unit]:

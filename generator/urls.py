@@ -74,6 +74,11 @@ def task_feed_path(task: Task) -> str | None:
     return f"{TASK_FEEDS}{task.id}.ics" if task.deadline.is_dated else None
 
 
+def archive_feed_path(year: int) -> str:
+    """The feed of one programme year, every event kept ('lich/2026/tat-ca.ics')."""
+    return f"lich/{year}/tat-ca.ics"
+
+
 PUBLISHED_SUFFIXES = (".txt", ".pdf", ".docx")
 """Official texts named by `source_document` with these endings are files the site publishes."""
 

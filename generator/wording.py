@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from generator.model import Cadence, ChangeKind, Correction, Status, Ward
 
 CADENCES = {
@@ -87,3 +89,45 @@ def ward_place(ward: Ward) -> str:
 def site_title(ward: Ward) -> str:
     """The site's name: 'Chương trình công tác – phường Lê Ích Mộc' (plain text, not escaped)."""
     return f"Chương trình công tác – {ward_place(ward)}"
+
+
+TITLE_CHARS = 60
+"""Longest calendar title (SUMMARY): a phone's month view shows about ten characters of it."""
+LEAD_CHARS = 24
+"""Longest lead-unit name in a title, so that the task keeps most of the room."""
+DOCUMENT_KINDS = tuple(
+    (f"{making}kế hoạch{doing}", "KH")
+    for making in ("xây dựng và ban hành ", "xây dựng ", "")
+    for doing in (" thực hiện", " tổ chức", "")
+) + (("báo cáo", "BC"),)
+"""Openings shared by many tasks, moved to the end of a title as the usual abbreviation."""
+MEETING_KIND = "giao ban"
+
+
+CANCELLED_TITLE = "Đã hủy: "
+"""Opens the title of a cancelled task's event (and of a removed task's tombstone)."""
+
+
+def event_title(text: str, lead: str = "", kind: str = "", prefix: str = "") -> str:
+    """A calendar title: what distinguishes the record first, then its kind and lead unit.
+
+    'Kế hoạch cải cách hành chính năm 2026' led by Phòng VH-XH becomes 'Cải cách hành chính
+    năm 2026 (KH) · Phòng VH-XH'. `lead` is empty where the feed is the unit's own; `kind`
+    replaces the abbreviation found in the text. Never longer than TITLE_CHARS.
+    """
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    for opening, abbreviation in DOCUMENT_KINDS:
+        rest = text[len(opening) :]
+        if text[: len(opening)].lower() == opening and rest[:1] == " " and rest.strip():
+            text, kind = rest.strip(), kind or abbreviation
+            break
+    text = text[:1].upper() + text[1:]
+    tail = (f" ({kind})" if kind else "") + (f" · {shorten(lead, LEAD_CHARS)}" if lead else "")
+    return prefix + shorten(text, TITLE_CHARS - len(prefix) - len(tail)) + tail
+
+
+REMOVED_EVENT = (
+    "Sự kiện này đã bị bỏ khỏi lịch: nhiệm vụ không còn trong chương trình công tác "
+    "hoặc không còn thời hạn cố định."
+)
+"""First line of the description of a tombstone (a task whose event is gone)."""

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.load.content import load_content
+from generator.load.history import ALLOW_SHALLOW
 from generator.output import SiteInfo
+
+# The suite must pass in a shallow clone too (CI may make one): building from one is allowed
+# here, with a warning. The tests of the refusal itself unset this.
+os.environ.setdefault(ALLOW_SHALLOW, "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -29,7 +29,7 @@ def edit(tmp_path: Path, old: str, new: str, file: str = PROGRAMME) -> Path:
 
 
 def problems_of(content: Path):
-    model, problems = check_content(content, AS_OF)
+    model, problems = check_content(content, AS_OF, history=False)
     return model, problems
 
 
@@ -265,3 +265,20 @@ def test_cli_warnings_only_exit_zero(tmp_path):
     content = edit(tmp_path, "deadline: 28/02/2026", "deadline: 28/03/2026")
     result = run_cli("check", "--content", str(content))
     assert result.returncode == 0 and "Cảnh báo" in result.stderr
+
+
+@pytest.mark.parametrize("day", [29, 30, 31])
+def test_monthly_meeting_late_in_the_month_is_a_warning_at_its_line(tmp_path, day):
+    content = edit(tmp_path, "first: 07/01/2026", f"first: {day}/01/2026")
+    model, problems = problems_of(content)
+    problem = only(problems, Severity.WARNING, "meeting")
+    assert model is not None
+    assert (problem.file, problem.line) == (f"content/{PROGRAMME}", 19)
+    assert f"ngày {day}" in problem.message and "ngày cuối tháng" in problem.message
+
+
+def test_weekly_meeting_late_in_the_month_is_fine(tmp_path):
+    content = edit(tmp_path, "cadence: monthly", "cadence: weekly")
+    path = content / PROGRAMME
+    path.write_text(path.read_text(encoding="utf-8").replace("07/01/2026", "31/01/2026"))
+    assert problems_of(content)[1] == []

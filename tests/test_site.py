@@ -26,6 +26,9 @@ HOSTILE = {
 LINK_HOSTS = {
     "calendar.google.com",
     "outlook.live.com",
+    "outlook.office.com",
+    "f-droid.org",
+    "play.google.com",
     "example.org",
     "example.gov.vn",
     "creativecommons.org",

@@ -1,50 +1,95 @@
 """Calendar feeds: every dated task as an all-day event, by unit and for the whole ward.
 
-Feeds live at year-free URLs (`lich/tat-ca.ics`, `lich/<unit-id>.ics`), so a subscription
-continues when next year's programme is added. Each dated task is one VEVENT with the same UID
-in every feed; tasks 'theo kế hoạch' have no date and stay out. Review meetings of key tasks
-become recurring events in `lich/giao-ban.ics`, only when the data gives their day and time.
-Nothing here reads the clock or git: stamps come from the model (`Content.stamp`).
+Feeds to subscribe to live at year-free URLs (`lich/tat-ca.ics`, `lich/<unit-id>.ics`,
+`lich/giao-ban.ics`), so a subscription continues when next year's programme is added; they
+carry events from twelve months before the build date onward, so they do not grow with every
+year. Each programme also has an archive feed with all its events (`lich/<year>/tat-ca.ics`).
+`lich/nhiem-vu/<task-id>.ics` is one task to add ('Thêm vào lịch'), not a calendar.
+
+Each dated task is one VEVENT with the same UID in every feed; tasks 'theo kế hoạch' have no date
+and stay out. A task whose event git history shows is gone stays as a cancelled event (a
+tombstone) in the feeds that carried it. Review meetings of key tasks are recurring events in
+`lich/giao-ban.ics`, only when the data gives their day and time. Nothing here reads the clock
+or git: stamps and tombstones come from the model (`Content.stamp`, `Content.removed`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlsplit
+from dataclasses import dataclass
+from functools import cache
 
-from icalendar import Event
-
-from generator.dates import VIETNAM, format_date
+from generator.feeds.events import meeting_event, meeting_last_day, task_event
 from generator.feeds.feed import Feed
-from generator.feeds.ics import TZID, component_lines, new_calendar, serialise, vtimezone
+from generator.feeds.ics import (
+    component_lines,
+    event_file,
+    serialise,
+    subscription_calendar,
+    vtimezone,
+)
 from generator.feeds.subscribe import subscribe_page
-from generator.model import Cadence, Content, KeyTask, Programme, Status, Task, TaskStamp
+from generator.model import Content, KeyTask, Programme, Task, TaskFacts, TaskStamp
 from generator.output import SiteInfo, SiteOutput
 from generator.urls import (
     ALL_TASKS_FEED,
-    KEY_TASKS_URL,
     MEETINGS_FEED,
     SUBSCRIBE_URL,
     TASK_FEEDS,
+    archive_feed_path,
     task_feed_path,
-    task_url,
     unit_feed_path,
 )
-from generator.wording import CADENCES, STATUS_LABELS, correction_sentence, shorten, ward_place
+from generator.wording import ward_place
 
-SUMMARY_CHARS = 80
-RRULES: dict[Cadence, dict[str, object]] = {
-    Cadence.WEEKLY: {"freq": "weekly"},
-    Cadence.EVERY_2_WEEKS: {"freq": "weekly", "interval": 2},
-    Cadence.MONTHLY: {"freq": "monthly"},
-    Cadence.QUARTERLY: {"freq": "monthly", "interval": 3},
-}
+PER_PLAN = "Nhiệm vụ “theo kế hoạch” không có ngày cố định nên không có trong lịch."
+WINDOW = (
+    "Lịch gồm các nhiệm vụ có thời hạn từ 12 tháng trước trở đi; "
+    "các năm trước có lịch lưu trữ riêng từng năm."
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One task event a feed may carry: a dated task, or the tombstone of a removed one."""
+
+    facts: TaskFacts
+    stamp: TaskStamp
+    removed: bool
+
+    @property
+    def start(self) -> dt.date:
+        assert self.facts.task.deadline.start is not None
+        return self.facts.task.deadline.start
+
+    @property
+    def end(self) -> dt.date:
+        assert self.facts.task.deadline.end is not None
+        return self.facts.task.deadline.end
 
 
 def dated_tasks(tasks: tuple[Task, ...]) -> list[Task]:
     """The tasks a feed carries, in date order (independent of the order in the data)."""
-    dated = [t for t in tasks if t.deadline.is_dated]
+    dated = [t for t in tasks if t.deadline.start is not None and t.deadline.end is not None]
     return sorted(dated, key=lambda t: (t.deadline.start, t.deadline.end, t.id))
+
+
+def window_start(as_of: dt.date) -> dt.date:
+    """The first day the year-free feeds cover: the same day a year before the build date."""
+    try:
+        return as_of.replace(year=as_of.year - 1)
+    except ValueError:  # 29 February
+        return as_of.replace(year=as_of.year - 1, day=28)
+
+
+def entries(content: Content) -> list[Entry]:
+    """Every task event, live and removed, in date order."""
+    live = [
+        Entry(content.task_facts(t), content.stamp(t.id, t.programme_id), False)
+        for t in dated_tasks(content.tasks)
+    ]
+    gone = [Entry(r.facts, r.stamp, True) for r in content.removed if r.facts.task.deadline.end]
+    return sorted(live + gone, key=lambda e: (e.start, e.end, e.facts.task.id))
 
 
 def scheduled_key_tasks(content: Content) -> list[tuple[Programme, KeyTask]]:
@@ -62,41 +107,55 @@ def add_feeds(output: SiteOutput, content: Content, site: SiteInfo) -> None:
 
 
 def build_feeds(content: Content, site: SiteInfo) -> list[Feed]:
-    """All feeds: the ward's, the meetings' (if any), each unit's, then each dated task's."""
-    host = urlsplit(site.url).hostname or "localhost"
-    events = {
-        t.id: component_lines(task_event(t, content, site, host))
-        for t in dated_tasks(content.tasks)
-    }
-    place = ward_place(content.ward)
-    issuer = content.ward.issuer
-    per_plan = "Nhiệm vụ “theo kế hoạch” không có ngày cố định nên không có trong lịch."
+    """All feeds: the ward's, the meetings' (if any), each unit's, each year's archive, then each
+    dated task's file."""
+
+    @cache
+    def lines(entry: Entry, name_lead: bool) -> tuple[str, ...]:
+        event = task_event(
+            entry.facts, entry.stamp, site, name_lead=name_lead, removed=entry.removed
+        )
+        return component_lines(event)
 
     def feed(
         path: str,
         anchor: str,
         name: str,
         description: str,
-        tasks: list[Task],
-        url: str = SUBSCRIBE_URL,
+        chosen: list[Entry],
+        lead_of: str = "",
+        year: int | None = None,
     ) -> Feed:
-        cal = new_calendar(name, description, site.absolute(url), site.absolute(path))
-        if not tasks:
+        """A calendar to subscribe to; titles name the lead unit unless it is `lead_of`."""
+        cal = subscription_calendar(
+            name, description, site.absolute(SUBSCRIBE_URL), site.absolute(path)
+        )
+        if not chosen:
             cal.add_component(vtimezone())  # RFC 5545: a calendar holds at least one component
-        data = serialise(cal, (events[task.id] for task in tasks))
-        return Feed(path, anchor, name, description, len(tasks), False, data)
+        events = (lines(e, e.facts.lead is None or e.facts.lead.id != lead_of) for e in chosen)
+        data = serialise(cal, events)
+        return Feed(path, anchor, name, description, len(chosen), data, year=year)
 
+    everything = entries(content)
+    start = window_start(site.as_of)
+    recent = [e for e in everything if e.end >= start]
+    place = ward_place(content.ward)
+    issuer = content.ward.issuer
     feeds = [
         feed(
             ALL_TASKS_FEED,
             "tat-ca",
             f"Lịch công tác – {place} (tất cả)",
-            f"Mọi nhiệm vụ có thời hạn trong chương trình công tác năm của {issuer}. " + per_plan,
-            dated_tasks(content.tasks),
+            f"Mọi nhiệm vụ có thời hạn trong chương trình công tác năm của {issuer}. "
+            f"{WINDOW} {PER_PLAN}",
+            recent,
         )
     ]
-    if meetings := scheduled_key_tasks(content):
-        feeds.append(meeting_feed(meetings, content, site, host))
+    if scheduled := scheduled_key_tasks(content):  # once it exists, its address stays
+        recent_meetings = [
+            (p, k) for p, k in scheduled if meeting_last_day(content.meeting_facts(p, k)) >= start
+        ]
+        feeds.append(meeting_feed(recent_meetings, content, site))
     for unit in content.units:
         whose = (
             "giao chung cho các phòng, đơn vị"
@@ -109,75 +168,44 @@ def build_feeds(content: Content, site: SiteInfo) -> list[Feed]:
                 unit.id,
                 f"Lịch công tác – {unit.name}",
                 f"Nhiệm vụ có thời hạn {whose}, trong chương trình công tác năm của "
-                f"{issuer}. " + per_plan,
-                dated_tasks(content.tasks_of_unit(unit)),
+                f"{issuer}. {WINDOW} {PER_PLAN}",
+                [e for e in recent if _belongs(e, unit.id)],
+                lead_of=unit.id,
             )
         )
-    for task in dated_tasks(content.tasks):
-        path = task_feed_path(task) or ""
+    for programme in content.programmes:
         feeds.append(
             feed(
-                path,
-                task.id,
-                f"Lịch công tác – {place}: {shorten(task.content, 60)}",
-                task.content,
-                [task],
-                task_url(task.id),
+                archive_feed_path(programme.year),
+                f"tat-ca-{programme.year}",
+                f"Lịch công tác – {place}, năm {programme.year}",
+                f"Mọi nhiệm vụ có thời hạn trong chương trình công tác năm {programme.year} "
+                f"của {issuer} (lưu trữ). {PER_PLAN}",
+                [e for e in everything if e.facts.task.programme_id == programme.id],
+                year=programme.year,
             )
         )
+    for entry in everything:
+        if not entry.removed:
+            feeds.append(task_file(entry, lines(entry, True), site))
     return feeds
 
 
-def task_event(task: Task, content: Content, site: SiteInfo, host: str) -> Event:
-    """One all-day event from the first day to the day after the last."""
-    stamp = content.stamp(task.id, task.programme_id)
-    assert task.deadline.start is not None and task.deadline.end is not None
-    unit = content.unit(task.lead_unit_id) if task.lead_unit_id else None
-    event = Event()
-    event.add("uid", f"{task.id}@{host}")
-    event.add("dtstamp", stamp.modified)
-    event.add("last-modified", stamp.modified)
-    event.add("sequence", stamp.sequence)
-    event.add("dtstart", task.deadline.start)
-    event.add("dtend", task.deadline.end + dt.timedelta(days=1))
-    event.add("summary", "Hạn: " + shorten(task.content, SUMMARY_CHARS))
-    event.add("description", task_description(task, content, site))
-    if unit is not None:
-        event.add("categories", [unit.short])
-    event.add("url", site.absolute(task_url(task.id)))
-    event.add("transp", "TRANSPARENT")
-    if task.progress is not None and task.progress.status is Status.CANCELLED:
-        event.add("status", "CANCELLED")
-    return event
+def _belongs(entry: Entry, unit_id: str) -> bool:
+    """A unit's feed carries the tasks it leads and those given to all units."""
+    lead = entry.facts.lead
+    return lead is not None and (lead.id == unit_id or lead.is_all)
 
 
-def task_description(task: Task, content: Content, site: SiteInfo) -> str:
-    unit = content.unit(task.lead_unit_id) if task.lead_unit_id else None
-    lead = unit.name if unit else (task.lead_as_written or "văn bản không ghi")
-    lines = [
-        task.content,
-        f"Chủ trì: {lead}",
-        f"Thời hạn (theo văn bản): {task.deadline.as_written}",
-    ]
-    lines += [f"Đính chính – {correction_sentence(c)}" for c in task.corrections]
-    progress = task.progress
-    if progress is not None:
-        if progress.status is Status.DONE and progress.done_on is not None:
-            lines.append(f"Đã hoàn thành ngày {format_date(progress.done_on)}")
-        else:
-            lines.append(f"Tiến độ: {STATUS_LABELS[progress.status].lower()}")
-        lines += [text for text in (progress.document, progress.note) if text]
-    programme = next(p for p in content.programmes if p.id == task.programme_id)
-    lines.append(programme.title)
-    lines.append(site.absolute(task_url(task.id)))
-    return "\n".join(lines)
+def task_file(entry: Entry, event: tuple[str, ...], site: SiteInfo) -> Feed:
+    """One task's file ('Thêm vào lịch'): a plain event to add, not a calendar to subscribe to."""
+    task = entry.facts.task
+    data = serialise(event_file(), [event])
+    return Feed(task_feed_path(task) or "", task.id, task.content, "", 1, data)
 
 
 def meeting_feed(
-    meetings: list[tuple[Programme, KeyTask]],
-    content: Content,
-    site: SiteInfo,
-    host: str,
+    meetings: list[tuple[Programme, KeyTask]], content: Content, site: SiteInfo
 ) -> Feed:
     place = ward_place(content.ward)
     name = f"Lịch giao ban chuyên đề – {place}"
@@ -185,48 +213,11 @@ def meeting_feed(
         f"Các cuộc họp giao ban chuyên đề định kỳ về nhiệm vụ trọng tâm của {content.ward.issuer}."
     )
     path = MEETINGS_FEED
-    cal = new_calendar(name, description, site.absolute(SUBSCRIBE_URL), site.absolute(path))
+    cal = subscription_calendar(
+        name, description, site.absolute(SUBSCRIBE_URL), site.absolute(path)
+    )
     cal.add_component(vtimezone())
     for programme, key in sorted(meetings, key=lambda pk: (pk[0].year, pk[1].number, pk[1].id)):
-        cal.add_component(
-            meeting_event(key, programme, site, content.stamp(key.id, programme.id), host)
-        )
-    return Feed(path, "giao-ban", name, description, len(meetings), True, serialise(cal))
-
-
-def meeting_event(
-    key: KeyTask, programme: Programme, site: SiteInfo, stamp: TaskStamp, host: str
-) -> Event:
-    """A recurring timed event in Asia/Ho_Chi_Minh, following the key task's cadence."""
-    meeting = key.meeting
-    assert meeting is not None
-    start = dt.datetime.combine(meeting.first, meeting.start_time)
-    event = Event()
-    event.add("uid", f"giao-ban-{key.id}@{host}")
-    event.add("dtstamp", stamp.modified)
-    event.add("last-modified", stamp.modified)
-    event.add("sequence", stamp.sequence)
-    event.add("dtstart", start, parameters={"TZID": TZID})
-    event.add(
-        "dtend", start + dt.timedelta(minutes=meeting.duration_minutes), parameters={"TZID": TZID}
-    )
-    if key.cadence in RRULES:
-        rule = dict(RRULES[key.cadence])
-        if meeting.until is not None:  # UNTIL is UTC when DTSTART has a TZID (RFC 5545)
-            last = dt.datetime.combine(meeting.until, dt.time(23, 59, 59), VIETNAM)
-            rule["until"] = last.astimezone(dt.UTC)
-        event.add("rrule", rule)
-    event.add("summary", "Giao ban chuyên đề: " + shorten(key.content, SUMMARY_CHARS - 20))
-    if meeting.location:
-        event.add("location", meeting.location)
-    lines = [f"Nhiệm vụ trọng tâm {key.number}: {key.content}"]
-    if key.cadence in CADENCES:
-        lines.append(
-            f"Giao ban chuyên đề {CADENCES[key.cadence]}"
-            + (f" (văn bản ghi: «{key.cadence_as_written}»)" if key.cadence_as_written else "")
-        )
-    lines += [programme.title, site.absolute(KEY_TASKS_URL)]
-    event.add("description", "\n".join(lines))
-    event.add("categories", ["Giao ban chuyên đề"])
-    event.add("url", site.absolute(KEY_TASKS_URL))
-    return event
+        facts = content.meeting_facts(programme, key)
+        cal.add_component(meeting_event(facts, content.stamp(key.id, programme.id), site))
+    return Feed(path, "giao-ban", name, description, len(meetings), serialise(cal), recurring=True)

@@ -17,7 +17,9 @@ class Feed:
     """Calendar name (NAME, X-WR-CALNAME)."""
     description: str
     events: int
-    """How many VEVENTs it holds (a recurring meeting counts once)."""
-    recurring: bool
-    """True for the review-meeting feed, whose events repeat."""
+    """How many VEVENTs it holds (a recurring meeting counts once, a tombstone too)."""
     data: bytes
+    recurring: bool = False
+    """True for the review-meeting feed, whose events repeat."""
+    year: int | None = None
+    """The programme year of an archive feed (`lich/<year>/tat-ca.ics`); None if year-free."""

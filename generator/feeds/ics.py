@@ -1,8 +1,10 @@
 """iCalendar plumbing shared by the feeds: calendar headers, the time zone, exact serialisation.
 
-icalendar builds and escapes the properties; `serialise` then owns the bytes: text in NFC, CRLF
-line ends, lines folded at 75 octets (the leading space of a continuation line included) without
-splitting a UTF-8 character, a combining mark from its letter, or a backslash escape.
+icalendar builds and escapes the properties; it does not know NAME and X-WR-* as text, so the
+calendar's names are given as `vText` and escaped too (RFC 5545 §3.3.11: commas, semicolons,
+backslashes, newlines). `serialise` then owns the bytes: text in NFC, CRLF line ends, lines
+folded at 75 octets (the leading space of a continuation line included) without splitting a
+UTF-8 character, a combining mark from its letter, or a backslash escape.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import chain
 
-from icalendar import Calendar, Component, Timezone, TimezoneStandard
+from icalendar import Calendar, Component, Timezone, TimezoneStandard, vText
 
 PRODID = "-//ctct-site//Lich cong tac phuong//VI"
 TZID = "Asia/Ho_Chi_Minh"
@@ -22,20 +24,28 @@ LIMIT = 75
 """Octets per physical line, CRLF excluded."""
 
 
-def new_calendar(name: str, description: str, url: str, source: str) -> Calendar:
-    """A calendar with every header property the feeds carry (and no METHOD)."""
-    cal = Calendar()
-    cal.add("version", "2.0")
-    cal.add("prodid", PRODID)
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
-    cal.add("description", description)
-    cal.add("x-wr-caldesc", description)
+def subscription_calendar(name: str, description: str, url: str, source: str) -> Calendar:
+    """A feed to subscribe to: named, described, with its refresh interval (and no METHOD)."""
+    cal = event_file()
+    cal.add("name", vText(name))
+    cal.add("x-wr-calname", vText(name))
+    cal.add("description", vText(description))
+    cal.add("x-wr-caldesc", vText(description))
     cal.add("x-wr-timezone", TZID)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT12H")
     cal.add("url", url)
     cal.add("source", source)
+    return cal
+
+
+def event_file() -> Calendar:
+    """A file of events to add ('Thêm vào lịch'): no name, no refresh, nothing that would make
+    Outlook or iOS create or subscribe to a calendar (MS-OXCICAL: no X-WR-CALNAME for one
+    appointment)."""
+    cal = Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", PRODID)
     return cal
 
 

@@ -1,6 +1,11 @@
 """The subscribe page `lich/`: each feed's addresses for every calendar app, and a QR code.
 
-QR codes are made at build time (segno, inline SVG): no web service sees who subscribes.
+It walks a clerk through Android (ICSx⁵, or Google Calendar subscribed once from a browser),
+iPhone, Google Calendar, Outlook (personal and work accounts) and Thunderbird, and through
+setting a reminder before a deadline: the feeds carry no VALARM, so each person sets a default
+notification for the subscribed calendar. Archive feeds (one per programme year) are listed
+after the year-free ones. QR codes are made at build time (segno, inline SVG): no web service
+sees who subscribes.
 """
 
 from __future__ import annotations
@@ -19,6 +24,10 @@ from generator.urls import SUBSCRIBE_PAGE
 
 GOOGLE = "https://calendar.google.com/calendar/render?cid="
 OUTLOOK = "https://outlook.live.com/calendar/0/addfromweb?url="
+OUTLOOK_WORK = "https://outlook.office.com/calendar/0/addfromweb?url="
+"""Outlook on the web for work and school accounts (Microsoft 365)."""
+ICSX5_FDROID = "https://f-droid.org/packages/at.bitfire.icsdroid/"
+ICSX5_PLAY = "https://play.google.com/store/apps/details?id=at.bitfire.icsdroid"
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,9 @@ class FeedLinks:
     """The same with the webcal:// scheme, which calendar apps open as a subscription."""
     google: str
     outlook: str
+    """Outlook.com (personal accounts)."""
+    outlook_work: str
+    """Outlook for work or school accounts (Microsoft 365)."""
     qr: Markup
     """An inline SVG QR code of the webcal address (iPhone camera → subscribe)."""
 
@@ -46,8 +58,8 @@ def google_url(url: str) -> str:
     return GOOGLE + quote(webcal_url(url), safe="")
 
 
-def outlook_url(url: str, name: str) -> str:
-    return f"{OUTLOOK}{quote(url, safe='')}&name={quote(name, safe='')}"
+def outlook_url(url: str, name: str, base: str = OUTLOOK) -> str:
+    return f"{base}{quote(url, safe='')}&name={quote(name, safe='')}"
 
 
 def qr_svg(text: str, label: str) -> Markup:
@@ -66,6 +78,7 @@ def feed_links(feed: Feed, site: SiteInfo) -> FeedLinks:
         webcal_url(url),
         google_url(url),
         outlook_url(url, feed.name),
+        outlook_url(url, feed.name, OUTLOOK_WORK),
         qr_svg(webcal_url(url), f"Mã QR đăng ký {feed.name}"),
     )
 
@@ -81,9 +94,11 @@ def subscribe_page(feeds: list[Feed], content: Content, site: SiteInfo) -> Page:
         SUBSCRIBE_PAGE,
         "Đăng ký lịch công tác",
         "lich.html.j2",
-        description="Đăng ký lịch công tác của phường và từng đơn vị vào Google Calendar, "
-        "Outlook, iPhone, Thunderbird.",
-        feeds=[feed_links(f, site) for f in feeds],
+        description="Đăng ký lịch công tác của phường và từng đơn vị vào điện thoại Android, "
+        "iPhone, Google Calendar, Outlook, Thunderbird; đặt lời nhắc trước hạn.",
+        feeds=[feed_links(f, site) for f in feeds if f.year is None],
+        archives=[feed_links(f, site) for f in feeds if f.year is not None],
+        icsx5=(ICSX5_FDROID, ICSX5_PLAY),
         per_plan=per_plan,
         unscheduled=unscheduled,
         has_meetings=any(f.recurring for f in feeds),

@@ -1,65 +1,45 @@
 """The life of every task, from git: issued, added, amended field by field, removed, reported.
 
-Each version of a programme file is read like the present one (`parse_yaml`,
-`read_programme`), so reordering or reformatting the YAML changes nothing: tasks are matched by
-id and compared on what they mean (content, lead unit, dates, number, month, parent). An
-adjustment recorded in the same commit (`amendments`, listing the task) explains the change; a
-change without one is kept and shown as such. A typo fix is a minor change (`typo_only`).
-Progress reports are dated by their own `reported_on`.
+Each version of the content is read like the present one (`load.versions`), so reordering or
+reformatting the YAML changes nothing: tasks are matched by id and compared on what they mean
+(content, lead unit, dates, number, month, parent). An adjustment recorded in the same commit
+(`amendments`, listing the task) explains the change; a change without one is kept and shown
+as such. A typo fix is a minor change (`typo_only`). Progress reports are dated by their own
+`reported_on`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Protocol
 
 from generator.dates import VIETNAM, format_deadline
-from generator.errors import Problems
-from generator.load.fields import FileReader
-from generator.load.records import read_programme
-from generator.load.units import UnitIndex
-from generator.load.yamlsrc import parse_yaml
-from generator.model import Amendment, Change, ChangeKind, FieldChange, Programme, Report, Task
+from generator.load.versions import ContentVersion
+from generator.model import Amendment, Change, ChangeKind, FieldChange, Report, Task
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
 _WORDS = re.compile(r"[^\W_]+")
 
 
-class Version(Protocol):
-    commit: str
-    when: dt.datetime
-    changed: dict[str, str | None]
-
-
 def task_changes(
-    versions: Iterable[Version],
-    units: UnitIndex,
-    reports: Iterable[Report],
-    present: dict[str, Task],
+    versions: Iterable[ContentVersion], reports: Iterable[Report], present: dict[str, Task]
 ) -> tuple[Change, ...]:
     """Every event, oldest first; `present` holds today's tasks, by id, for the reports."""
     tasks: dict[str, dict[str, Task]] = {}
     known: dict[str, set[str]] = {}
     events: list[Change] = []
     for version in versions:
-        for path, text in sorted(version.changed.items()):
-            if "programmes/" not in path or not path.endswith(".yaml"):
-                continue
-            programme = _read(path, text, units) if text is not None else None
-            if text is not None and programme is None:
-                continue  # unreadable: the history notice already names it
-            now = {t.id: t for t in programme.tasks} if programme else {}
-            fresh = [
-                a
-                for a in (programme.amendments if programme else ())
-                if a.id not in known.get(path, set())
-            ]
-            events += _compare(tasks.get(path), now, fresh, version.when)
-            tasks[path] = now
-            known[path] = {a.id for a in programme.amendments} if programme else set()
+        programmes = {p.id: p for p in version.content.programmes}
+        for pid in sorted(programmes.keys() | tasks.keys()):
+            programme = programmes.get(pid)
+            now = {t.id: _as_issued(t) for t in programme.tasks} if programme else {}
+            amendments = programme.amendments if programme else ()
+            fresh = [a for a in amendments if a.id not in known.get(pid, set())]
+            events += _compare(tasks.get(pid), now, fresh, version.when)
+            tasks[pid], known[pid] = now, {a.id for a in amendments}
     for report in reports:
         day = dt.datetime.combine(report.reported_on, dt.time(), VIETNAM).astimezone(dt.UTC)
         task = present[report.task_id]
@@ -72,10 +52,9 @@ def task_changes(
     return tuple(sorted(events, key=lambda e: (e.when, e.task_id, order.index(e.kind))))
 
 
-def _read(path: str, text: str, units: UnitIndex) -> Programme | None:
-    scratch = Problems()
-    doc = parse_yaml(text, path, scratch)
-    return read_programme(doc, FileReader(path, scratch), units) if doc is not None else None
+def _as_issued(task: Task) -> Task:
+    """The task without its reports: those are events of their own."""
+    return dataclasses.replace(task, progress=None, reports=())
 
 
 def _compare(

@@ -16,8 +16,7 @@ from generator.errors import ContentError, Problem, Problems
 from generator.load.changes import task_changes
 from generator.load.documents import check_unique, read_document
 from generator.load.fields import FileReader
-from generator.load.gitlog import programme_versions
-from generator.load.history import task_stamps
+from generator.load.history import fold, read_versions
 from generator.load.records import read_programme, read_units, read_ward
 from generator.load.reports import attach, check_reports, read_reports
 from generator.load.units import UnitIndex
@@ -73,13 +72,18 @@ def check_content(
         check_reports(reports, content, as_of, problems)
     if problems.has_errors:
         return None, problems.sorted()
-    stamps = task_stamps(content_dir, index, problems) if history else {}
-    versions = programme_versions(content_dir, Problems()) if history else []
+    versions = read_versions(content_dir, problems) if history else []
+    if problems.has_errors:  # a shallow clone
+        return None, problems.sorted()
     content = attach(content, reports)
+    calendars = fold(versions)
     present = {task.id: task for task in content.tasks}
-    changes = task_changes(versions, index, reports, present)
     content = dataclasses.replace(
-        content, stamps=stamps, documents=tuple(documents), changes=changes
+        content,
+        stamps=calendars.stamps,
+        removed=calendars.removed,
+        documents=tuple(documents),
+        changes=task_changes(versions, reports, present),
     )
     return content, problems.sorted()
 

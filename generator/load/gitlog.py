@@ -1,9 +1,11 @@
-"""Past versions of the programme files, read from git in two commands.
+"""Past versions of the content files, read from git in two commands.
 
-One `git log` lists the commits that touched `programmes/` (oldest first, first parent only),
-one `git cat-file --batch` reads every changed file of every commit; uncommitted edits of the
-working tree come last, as a version at the newest commit's time. Outside a repository (or
-without git) there are no versions, and a notice says so.
+One `git log` lists the commits (oldest first, first parent only) that touched the content
+(`ward.yaml`, `units.yaml`, `programmes/`) or anything else that shapes the calendar events
+(`watched` paths: the generator's event code, the deployment settings); one
+`git cat-file --batch` reads every changed content file of every commit. Uncommitted edits of the
+content come last, as a version at the newest commit's time. Outside a repository (or without
+git) there is no log, and a notice says so.
 """
 
 from __future__ import annotations
@@ -21,23 +23,39 @@ log = logging.getLogger(__name__)
 _GIT = ("git", "-c", "core.quotepath=off", "-c", "color.ui=false", "-c", "log.showSignature=false")
 _MARK = "\x01"
 WORKING_TREE = "working-tree"
+CONTENT_FILES = ("ward.yaml", "units.yaml", "programmes", "reports")
+FOLDERS = ("programmes", "reports")
+"""What of the content folder the history follows, relative to it."""
 
 
 @dataclass(frozen=True)
 class Version:
-    """The programme files one commit changed, with their texts (None: deleted)."""
+    """What one commit changed: content files with their texts, and whether watched paths."""
 
     commit: str
     when: dt.datetime
     """The commit's time, UTC."""
     changed: dict[str, str | None]
-    """Texts by path relative to the repository's top."""
+    """Texts of the content files it changed, by path relative to the content folder
+    ('programmes/2026.yaml'); None for a deleted file."""
+    watched: bool = False
+    """True when it also changed a watched path outside the content (the event code...)."""
 
 
-def programme_versions(content_dir: Path, problems: Problems) -> list[Version]:
-    """Each commit touching `programmes/`, oldest first, then the working tree if it differs."""
+@dataclass(frozen=True)
+class GitLog:
+    """The versions of the content, oldest first, and whether git holds the whole history."""
+
+    versions: list[Version]
+    shallow: bool
+    """A shallow clone: the oldest commits are missing, so stamps would not be the real ones."""
+
+
+def read_log(content_dir: Path, watched: tuple[Path, ...] = ()) -> GitLog | None:
+    """The content's versions; None outside a git repository or without git."""
     try:
-        top, commits = _commits(content_dir)
+        top, shallow = _repository(content_dir)
+        commits = _commits(top, content_dir, watched)
     except (OSError, subprocess.CalledProcessError, ValueError) as exc:
         detail = getattr(exc, "stderr", None) or str(exc).encode()
         log.warning(
@@ -45,25 +63,40 @@ def programme_versions(content_dir: Path, problems: Problems) -> list[Version]:
             content_dir,
             detail.decode("utf-8", "replace").strip(),
         )
-        return []
-    blobs = _cat_files(top, [f"{sha}:{path}" for sha, _, paths in commits for path in paths])
+        return None
+    base = _relative(content_dir, top)
+    names = [f"{sha}:{base}{path}" for sha, _, paths, _ in commits for path in paths]
+    blobs = _cat_files(top, names)
     versions = [
-        Version(sha, when, {p: _text(blobs.get(f"{sha}:{p}"), p, problems) for p in paths})
-        for sha, when, paths in commits
+        Version(sha, when, {p: _text(blobs.get(f"{sha}:{base}{p}")) for p in paths}, touched)
+        for sha, when, paths, touched in commits
     ]
-    if versions and (dirty := _uncommitted(content_dir, top, versions, problems)):
+    if versions and (dirty := _uncommitted(content_dir, versions)):
         versions.append(Version(WORKING_TREE, versions[-1].when, dirty))
-    return versions
+    return GitLog(versions, shallow)
 
 
-def _commits(content_dir: Path) -> tuple[Path, list[tuple[str, dt.datetime, list[str]]]]:
-    top_line, shallow = _git(
+def _repository(content_dir: Path) -> tuple[Path, bool]:
+    top, shallow = _git(
         content_dir, "rev-parse", "--show-toplevel", "--is-shallow-repository"
     ).splitlines()
-    top = Path(top_line)
-    if shallow == "true":
-        log.warning("shallow git clone: calendar SEQUENCE values need the full history")
-    programmes = (content_dir.resolve() / "programmes").relative_to(top.resolve())
+    return Path(top), shallow == "true"
+
+
+def _relative(path: Path, top: Path) -> str:
+    """`path` relative to the repository's top, as a prefix ('content/', or '' for the top)."""
+    inner = path.resolve().relative_to(top.resolve()).as_posix()
+    return "" if inner == "." else inner + "/"
+
+
+def _commits(
+    top: Path, content_dir: Path, watched: tuple[Path, ...]
+) -> list[tuple[str, dt.datetime, list[str], bool]]:
+    """(sha, time, content files changed, watched paths touched) for each commit."""
+    base = _relative(content_dir, top)
+    inside = [p for p in watched if p.resolve().is_relative_to(top.resolve())]
+    specs = [base + name for name in CONTENT_FILES]
+    specs += [_relative(p, top).rstrip("/") for p in inside]
     out = _git(
         top,
         "log",
@@ -74,38 +107,51 @@ def _commits(content_dir: Path) -> tuple[Path, list[tuple[str, dt.datetime, list
         "--name-only",
         f"--format={_MARK}%H %ct",
         "--",
-        programmes.as_posix(),
+        *specs,
     )
-    commits: list[tuple[str, dt.datetime, list[str]]] = []
+    commits: list[tuple[str, dt.datetime, list[str], bool]] = []
     for line in out.splitlines():
         if line.startswith(_MARK):
             sha, stamp = line[1:].split()
-            commits.append((sha, dt.datetime.fromtimestamp(int(stamp), dt.UTC), []))
-        elif line.endswith(".yaml") and commits:
-            commits[-1][2].append(line)
-    return top, commits
+            commits.append((sha, dt.datetime.fromtimestamp(int(stamp), dt.UTC), [], False))
+        elif line and commits:
+            sha, when, paths, touched = commits[-1]
+            name = line.removeprefix(base) if line.startswith(base) else ""
+            if _is_content_file(name):
+                paths.append(name)
+            else:
+                commits[-1] = (sha, when, paths, True)
+    return commits
 
 
-def _uncommitted(
-    content_dir: Path, top: Path, versions: list[Version], problems: Problems
-) -> dict[str, str | None]:
+def _is_content_file(name: str) -> bool:
+    folder = name.split("/", 1)[0]
+    return name in ("ward.yaml", "units.yaml") or (
+        folder in FOLDERS and name.endswith(".yaml") and name.count("/") == 1
+    )
+
+
+def _uncommitted(content_dir: Path, versions: list[Version]) -> dict[str, str | None]:
     committed: dict[str, str | None] = {}
     for version in versions:
         committed.update(version.changed)
+    files = [content_dir / "ward.yaml", content_dir / "units.yaml"]
+    files += [path for folder in FOLDERS for path in sorted((content_dir / folder).glob("*.yaml"))]
     working = {
-        path.resolve().relative_to(top.resolve()).as_posix(): _text(path.read_bytes(), "", problems)
-        for path in sorted((content_dir / "programmes").glob("*.yaml"))
+        path.relative_to(content_dir).as_posix(): _text(path.read_bytes())
+        for path in files
+        if path.is_file()
     }
     dirty = {p: t for p, t in working.items() if committed.get(p) != t}
     dirty.update({p: None for p, t in committed.items() if t is not None and p not in working})
     return dirty
 
 
-def _text(data: bytes | None, path: str, problems: Problems) -> str | None:
+def _text(data: bytes | None) -> str | None:
     """A blob as text; an undecodable one is read as empty (and reported when read)."""
     if data is None:
         return None
-    return decode_text(data, path, Problems()) or ""
+    return decode_text(data, "", Problems()) or ""
 
 
 def _git(cwd: Path, *args: str) -> str:

@@ -1,89 +1,181 @@
-"""When each task last changed, from the git history of the content directory.
+"""When each calendar event last changed, from the git history: stamps and tombstones.
 
-Calendar clients only take an update when an event's SEQUENCE rises and its DTSTAMP moves, and
-the feeds must never read the clock. So each record's stamp comes from the commits that touched
-`programmes/`: walked oldest to newest, a task's sequence rises by one each time its effective
-dates (after corrections) change, and its time is that of the last commit that changed anything
-in its record. Uncommitted edits count as a change at the newest commit's time.
+Calendar clients take an update only when an event's LAST-MODIFIED moves (ICSx⁵) or its
+SEQUENCE rises, and the feeds must never read the clock. An event's bytes are a function of
+three things; its stamp follows each of them:
 
-Every past version is read by the same located reader and record rules as the present content
-(`parse_yaml`, `read_programme`), so reformatting or reordering the YAML changes nothing, and a
-version that cannot be read (even one already reverted) is skipped with a notice, never fatal.
-Without git (or outside a repository) the history is empty and `Content.stamp` falls back.
-CI must check out the full history (`fetch-depth: 0`): a shallow clone sees one commit only.
+1. What it shows from the content: its `TaskFacts` or `MeetingFacts` (the task or key task, its
+   lead unit's names, the programme's title, the ward's id). Every commit touching `ward.yaml`,
+   `units.yaml` or `programmes/` is read back into a model (`versions.content_versions`) and
+   each event's facts are digested: the time moves exactly for the events whose digest changed,
+   so renaming a unit moves that unit's events and no other. The SEQUENCE rises when the
+   schedule changes (dates, cancellation, the meeting rule).
+2. The generator's own wording and layout (`EVENT_CODE`): old code is never run, so a commit
+   touching it counts as a change of every event (time only). Harmless when nothing changed:
+   clients fetch the event again.
+3. The site's address (SITE_URL, in every event's URL): the build cannot see what it was before,
+   so the address is changed by a commit to the deployment settings (`DEPLOYMENT`: mkdocs.yml,
+   the publish workflow), which counts like (2). UIDs do not depend on it.
+
+Uncommitted content edits count as a change at the newest commit's time. A dated task whose
+event disappears (deleted, or no longer dated) is kept as a tombstone (`RemovedTask`): one more
+SEQUENCE at the removing commit's time, so calendars that imported it learn it is gone.
+Without git (or outside a repository) there are no stamps and `Content.stamp` falls back to the
+issue date. A shallow clone would silently give other stamps, so it is refused unless
+CTCT_ALLOW_SHALLOW=1 (CI must check out with `fetch-depth: 0`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.errors import Problems
-from generator.load.fields import FileReader
-from generator.load.gitlog import Version, programme_versions
-from generator.load.records import read_programme
-from generator.load.units import UnitIndex
-from generator.load.yamlsrc import parse_yaml
-from generator.model import KeyTask, Source, Task, TaskStamp
+from generator.load.gitlog import read_log
+from generator.load.versions import ContentVersion, content_versions
+from generator.model import Content, MeetingFacts, RemovedTask, Status, TaskFacts, TaskStamp
 
-_NOWHERE = Source("", 0)
+ALLOW_SHALLOW = "CTCT_ALLOW_SHALLOW"
+"""Environment variable: '1' builds from a shallow clone anyway (stamps are then wrong)."""
+_GENERATOR = Path(__file__).resolve().parents[1]
+EVENT_CODE = tuple(_GENERATOR / p for p in ("feeds", "wording.py", "urls.py", "dates.py"))
+"""The generator's code that words and lays out the events."""
+DEPLOYMENT = (_GENERATOR.parent / "mkdocs.yml", _GENERATOR.parent / ".github" / "workflows")
+"""Where the site's address (SITE_URL) is set."""
 
 
 @dataclasses.dataclass(frozen=True)
-class _Record:
-    dates: object
-    """The effective dates; a change raises the sequence."""
-    whole: object
-    """The whole record, without its line; a change moves the time."""
+class Digest:
+    """One event's facts in one version, as two digests."""
+
+    schedule: str
+    """Of what places the event in time (dates, cancellation, meeting rule): SEQUENCE."""
+    whole: str
+    """Of everything the event shows: LAST-MODIFIED."""
 
 
-def task_stamps(content_dir: Path, units: UnitIndex, problems: Problems) -> dict[str, TaskStamp]:
-    """A stamp for every task and key task that git has seen, by id."""
-    records: dict[str, dict[str, _Record]] = {}
-    seen: dict[str, tuple[_Record, TaskStamp]] = {}
-    for version in programme_versions(content_dir, problems):
-        for path, text in version.changed.items():
-            if text is None:
-                records.pop(path, None)
-            elif (parsed := _records(version, path, text, units, problems)) is not None:
-                records[path] = parsed  # an unreadable version keeps the last readable one
-        for path in version.changed:
-            for key, record in records.get(path, {}).items():
-                before = seen.get(key)
-                if before is None:
-                    seen[key] = (record, TaskStamp(0, version.when))
-                elif record.whole != before[0].whole:
-                    bump = record.dates != before[0].dates
-                    seen[key] = (record, TaskStamp(before[1].sequence + bump, version.when))
-    return {key: stamp for key, (_, stamp) in seen.items()}
+@dataclasses.dataclass(frozen=True)
+class Calendars:
+    """What the history gives the feeds."""
+
+    stamps: dict[str, TaskStamp]
+    removed: tuple[RemovedTask, ...]
 
 
-def _records(
-    version: Version, path: str, text: str, units: UnitIndex, problems: Problems
-) -> dict[str, _Record] | None:
-    """The task and key-task records of one version of a programme file."""
-    scratch = Problems()
-    label = f"{path} (commit {version.commit[:10]})"
-    doc = parse_yaml(text, label, scratch)
-    programme = read_programme(doc, FileReader(label, scratch), units) if doc else None
-    if programme is None:
-        problems.warn(
-            path,
-            1,
-            "lịch sử",
-            f"bỏ qua phiên bản trong commit {version.commit[:10]} vì không đọc được "
-            f"({scratch.sorted()[0].message if scratch.items else 'tệp rỗng'})",
-        )
-        return None
-    found = {k.id: _key_task_record(k) for k in programme.key_tasks}
-    found.update({t.id: _task_record(t) for t in programme.tasks})
+@dataclasses.dataclass(frozen=True)
+class _Seen:
+    digest: Digest
+    stamp: TaskStamp
+    facts: TaskFacts | MeetingFacts
+    present: bool
+
+
+def calendar_history(
+    content_dir: Path, problems: Problems, watched: tuple[Path, ...] = EVENT_CODE + DEPLOYMENT
+) -> Calendars:
+    """Stamps of every event git has seen, and the tombstones of those now gone."""
+    return fold(read_versions(content_dir, problems, watched))
+
+
+def read_versions(
+    content_dir: Path, problems: Problems, watched: tuple[Path, ...] = EVENT_CODE + DEPLOYMENT
+) -> list[ContentVersion]:
+    """Every version of the content git holds, oldest first; none without git, and none (with
+    an error) from a shallow clone unless allowed."""
+    log = read_log(content_dir, watched)
+    if log is None or (log.shallow and not _shallow_allowed(content_dir, problems)):
+        return []
+    return list(content_versions(log.versions, content_dir.name, problems))
+
+
+def fold(versions: Iterable[ContentVersion]) -> Calendars:
+    """Walk the versions oldest first, moving each event's stamp when its digest changes."""
+    seen: dict[str, _Seen] = {}
+    for version in versions:
+        now = event_digests(version.content)
+        for key, (facts, digest) in now.items():
+            before = seen.get(key)
+            if before is None:
+                seen[key] = _Seen(digest, TaskStamp(0, version.when), facts, True)
+            elif not before.present or digest.whole != before.digest.whole:
+                bump = not before.present or digest.schedule != before.digest.schedule
+                stamp = _moved(before.stamp, version, bump)
+                seen[key] = _Seen(digest, stamp, facts, True)
+        for key, before in seen.items():
+            if before.present and key not in now:
+                seen[key] = dataclasses.replace(
+                    before, stamp=_moved(before.stamp, version, True), present=False
+                )
+        if version.watched:
+            for key, before in seen.items():
+                seen[key] = dataclasses.replace(before, stamp=_moved(before.stamp, version, False))
+    stamps = {key: s.stamp for key, s in seen.items() if s.present}
+    removed = tuple(
+        RemovedTask(s.facts, s.stamp)
+        for _, s in sorted(seen.items())
+        if not s.present and isinstance(s.facts, TaskFacts)
+    )
+    return Calendars(stamps, removed)
+
+
+def event_digests(content: Content) -> dict[str, tuple[TaskFacts | MeetingFacts, Digest]]:
+    """Each event's facts and digests in one version of the content, by task or key-task id."""
+    found: dict[str, tuple[TaskFacts | MeetingFacts, Digest]] = {}
+    for programme in content.programmes:
+        for key in programme.key_tasks:
+            if key.meeting is not None:
+                facts = content.meeting_facts(programme, key)
+                found[key.id] = (facts, Digest(_digest((key.cadence, key.meeting)), _digest(facts)))
+    for task in content.tasks:
+        if task.deadline.is_dated:
+            facts = content.task_facts(task)
+            cancelled = task.progress is not None and task.progress.status is Status.CANCELLED
+            schedule = (task.deadline.start, task.deadline.end, cancelled)
+            found[task.id] = (facts, Digest(_digest(schedule), _digest(facts)))
     return found
 
 
-def _task_record(task: Task) -> _Record:
-    dates = (task.deadline.start, task.deadline.end)
-    return _Record(dates, dataclasses.replace(task, source=_NOWHERE))
+def _moved(stamp: TaskStamp, version: ContentVersion, bump: bool) -> TaskStamp:
+    """The stamp after a change in `version`: never earlier than before (clocks can lie)."""
+    return TaskStamp(stamp.sequence + bump, max(stamp.modified, version.when))
 
 
-def _key_task_record(key: KeyTask) -> _Record:
-    return _Record((key.cadence, key.meeting), dataclasses.replace(key, source=_NOWHERE))
+def _digest(value: object) -> str:
+    return hashlib.sha256(repr(_canonical(value)).encode()).hexdigest()[:32]
+
+
+def _canonical(value: object) -> object:
+    """A value's comparable parts: dataclass fields that take part in equality, `source` left
+    out (where a record sits in its file is not what it says)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return tuple(
+            (f.name, _canonical(getattr(value, f.name)))
+            for f in dataclasses.fields(value)
+            if f.compare and f.name != "source"
+        )
+    if isinstance(value, tuple | list):
+        return tuple(_canonical(v) for v in value)
+    return value
+
+
+def _shallow_allowed(content_dir: Path, problems: Problems) -> bool:
+    """A shallow clone is an error, or a warning when the override is set."""
+    message = (
+        "kho git này là bản sao nông (shallow clone), thiếu lịch sử: dấu thời gian và số lần "
+        "sửa (SEQUENCE) của sự kiện trong lịch sẽ khác bản đã xuất bản, và người đã đăng ký "
+        "lịch sẽ không nhận được cập nhật. Hãy lấy đủ lịch sử: `git fetch --unshallow` "
+        "(GitHub Actions: actions/checkout với `fetch-depth: 0`)"
+    )
+    if os.environ.get(ALLOW_SHALLOW) == "1":
+        problems.warn(content_dir.name, 1, "lịch sử", message + f"; {ALLOW_SHALLOW}=1 nên vẫn dựng")
+        return True
+    problems.error(
+        content_dir.name,
+        1,
+        "lịch sử",
+        message + f". Chỉ để dựng thử, chấp nhận lịch sai: đặt {ALLOW_SHALLOW}=1",
+    )
+    return False

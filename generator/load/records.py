@@ -141,11 +141,20 @@ def read_key_task(item: object, line: int, r: FileReader) -> KeyTask | None:
             line,
         )
     meeting = read_meeting(rec, r) if rec.get("meeting") is not None else None
+    cadence = r.choice(rec, "cadence", CADENCE_VALUES) or Cadence.NONE
+    if meeting and cadence in (Cadence.MONTHLY, Cadence.QUARTERLY) and meeting.first.day > 28:
+        day = meeting.first.day
+        r.warn(
+            r.line_of(rec["meeting"], "first"),
+            "meeting",
+            f"họp ngày {day} hằng tháng: tháng nào không có ngày {day} thì lịch ghi họp vào ngày "
+            "cuối tháng; nếu không muốn thế, chọn ngày họp đầu tiên từ ngày 1 đến ngày 28",
+        )
     return KeyTask(
         r.identifier(rec),
         r.integer(rec, "number", 1, 99) or 0,
         content,
-        r.choice(rec, "cadence", CADENCE_VALUES) or Cadence.NONE,
+        cadence,
         r.text(rec, "cadence_as_written", allow_empty=True),
         meeting,
         corrections,

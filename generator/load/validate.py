@@ -36,7 +36,15 @@ def validate(content: Content, as_of: dt.date, problems: Problems) -> None:
 
 
 # Names the feeds and the subscribe page use for themselves (lich/<name>.ics, lich/#<name>).
-RESERVED_UNIT_IDS = {"tat-ca", "giao-ban", "nhiem-vu", "cach-dang-ky", "index"}
+RESERVED_UNIT_IDS = {
+    "tat-ca",
+    "giao-ban",
+    "nhiem-vu",
+    "cach-dang-ky",
+    "luu-tru",
+    "nhac-han",
+    "index",
+}
 
 
 def check_units(content: Content, problems: Problems) -> None:

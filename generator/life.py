@@ -1,0 +1,77 @@
+"""The programme's life after it is issued: progress reports, adjustments, and the dated
+events of each task's history. A leaf beside `values`: the model imports it, not the reverse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from generator.values import Progress, Source
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """A decision adjusting the programme during the year, with its reason."""
+
+    id: str
+    decided_on: dt.date
+    decision: str
+    """The adjusting document, e.g. 'Quyết định số 15/QĐ-UBND ngày 10/3/2026'."""
+    reason: str
+    task_ids: tuple[str, ...]
+    """The tasks it changes, adds or removes."""
+    link: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Report:
+    """One progress report on a task, in its own file under `content/reports/`."""
+
+    task_id: str
+    reported_on: dt.date
+    """The day the report was made; the latest report is the task's standing."""
+    progress: Progress
+    reported_by: str
+    """Who reported: a unit or a person, as they sign."""
+    source: Source
+
+
+class ChangeKind(StrEnum):
+    """What happened to a task, as its history tells it."""
+
+    ISSUED = "issued"
+    """In the programme as first committed."""
+    ADDED = "added"
+    AMENDED = "amended"
+    MINOR = "minor"
+    """Only a typo fix: punctuation, spaces, case or tone-mark placement."""
+    REMOVED = "removed"
+    REPORTED = "reported"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    """'content', 'lead', 'deadline', 'number', 'month' or 'parent'."""
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One dated event in a task's life."""
+
+    task_id: str
+    programme_id: str
+    kind: ChangeKind
+    when: dt.datetime
+    """UTC: the commit's time, or the report's day at 00:00 in Vietnam."""
+    title: str
+    """The task's content at that moment (its last content, for a removed task)."""
+    fields: tuple[FieldChange, ...] = ()
+    amendment: Amendment | None = None
+    """The adjustment recorded with this change, if any."""
+    report: Report | None = None
