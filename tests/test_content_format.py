@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import contentformat as fmt
+from generator.fieldspec import markdown_table
 from generator.importer.write import programme_data, units_data
 from generator.load.content import check_content
 from generator.wording import FIELD_LABELS
@@ -21,7 +22,7 @@ BLOCK = re.compile(r"(<!-- fields: (\w+) -->\n)(.*?)(<!-- /fields -->)", re.S)
 
 def _filled(text: str) -> str:
     by_key = {record.key: record for record in fmt.RECORDS}
-    return BLOCK.sub(lambda m: m[1] + fmt.markdown_table(by_key[m[2]]) + m[4], text)
+    return BLOCK.sub(lambda m: m[1] + markdown_table(by_key[m[2]]) + m[4], text)
 
 
 def test_readme_field_tables_come_from_the_declaration():
