@@ -73,6 +73,7 @@ def test_files_and_page(output: SiteOutput, content: Content) -> None:
         "du-lieu/chuong-trinh.json",
         "du-lieu/chuong-trinh.schema.json",
         "du-lieu/datapackage.json",
+        "du-lieu/lich-su.csv",
     ]
     assert output.files["du-lieu/chuong-trinh.json"] == to_json(content).encode("utf-8")
     assert (
@@ -211,6 +212,7 @@ def test_datapackage_describes_both_files(output: SiteOutput) -> None:
     resources = {r["name"]: r for r in package["resources"]}
     assert {r["path"] for r in resources.values()} == {
         "chuong-trinh.csv",
+        "lich-su.csv",
         "chuong-trinh.json",
         "chuong-trinh.schema.json",
     }

@@ -19,8 +19,9 @@ from generator.model import (
     Unit,
     Ward,
 )
+from generator.opendata.history import amendment_data, history_data, report_data
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def content_to_data(content: Content) -> dict[str, Any]:
@@ -30,6 +31,8 @@ def content_to_data(content: Content) -> dict[str, Any]:
         "units": [unit_data(unit) for unit in content.units],
         "programmes": [programme_data(p) for p in content.programmes],
         "tasks": [task_data(task, content) for task in content.tasks],
+        "reports": [report_data(r) for t in content.tasks for r in t.reports],
+        "history": history_data(content),
     }
 
 
@@ -81,6 +84,7 @@ def programme_data(p: Programme) -> dict[str, Any]:
         "organisation": list(p.organisation),
         "recipients": list(p.recipients),
         "signer": {"on_behalf": p.signer.on_behalf, "title": p.signer.title, "name": p.signer.name},
+        "amendments": [amendment_data(a) for a in p.amendments],
     }
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from generator.model import Content, Programme
 from generator.opendata.csvdata import CSV_FIELDS, to_csv
 from generator.opendata.export import to_json
+from generator.opendata.history import HISTORY_FIELDS, HISTORY_FILE, history_csv
 from generator.output import Page, SiteInfo, SiteOutput
 from generator.render.templating import render_page
 from generator.urls import DATA_PAGE, DATA_URL, source_file_path, source_file_url
@@ -42,6 +43,7 @@ def add_open_data(output: SiteOutput, content: Content, site: SiteInfo) -> None:
     files = {
         JSON_FILE: to_json(content).encode("utf-8"),
         CSV_FILE: to_csv(content, site),
+        HISTORY_FILE: history_csv(content, site),
         SCHEMA_FILE: export_schema(),
     }
     files[PACKAGE_FILE] = package_json(content, site, files)
@@ -114,7 +116,14 @@ def package(content: Content, site: SiteInfo, files: dict[str, bytes]) -> dict[s
         "mediatype": "application/schema+json",
         "encoding": "utf-8",
     }
-    resources_ = [csv_resource, json_resource, schema_resource]
+    history_resource = {
+        **csv_resource,
+        "name": "lich-su-csv",
+        "path": HISTORY_FILE,
+        "title": "Thay đổi và báo cáo tiến độ, mỗi sự kiện một dòng / one row per event",
+        "schema": {"fields": [f.table_schema() for f in HISTORY_FIELDS], "missingValues": [""]},
+    }
+    resources_ = [csv_resource, history_resource, json_resource, schema_resource]
     for resource in resources_:
         data = files[resource["path"]]
         resource.update(bytes=len(data), hash="sha256:" + hashlib.sha256(data).hexdigest())
@@ -164,7 +173,7 @@ class FileInfo:
 
 def data_page(content: Content, site: SiteInfo, files: dict[str, bytes]) -> Page:
     tasks = content.tasks
-    reports = sum(t.progress is not None for t in tasks)
+    reports = sum(len(t.reports) for t in tasks)
     infos = [
         FileInfo(
             CSV_FILE,
@@ -173,11 +182,19 @@ def data_page(content: Content, site: SiteInfo, files: dict[str, bytes]) -> Page
             f"{len(tasks)} dòng, mỗi nhiệm vụ một dòng; {len(CSV_FIELDS)} cột.",
         ),
         FileInfo(
+            HISTORY_FILE,
+            "CSV (bảng tính)",
+            human_size(len(files[HISTORY_FILE])),
+            f"{len(content.changes)} dòng: mỗi thay đổi hay báo cáo tiến độ một dòng, mới nhất "
+            "trước (như trang Thay đổi).",
+        ),
+        FileInfo(
             JSON_FILE,
             "JSON",
             human_size(len(files[JSON_FILE])),
             f"{len(content.programmes)} chương trình, {len(tasks)} nhiệm vụ, "
-            f"{len(content.units)} đơn vị, {reports} bản ghi tiến độ, kèm mọi đính chính.",
+            f"{len(content.units)} đơn vị, {reports} báo cáo tiến độ, lịch sử thay đổi, kèm mọi "
+            "đính chính.",
         ),
         FileInfo(
             SCHEMA_FILE,
