@@ -20,7 +20,7 @@ from generator.feeds.feed import Feed
 from generator.model import Cadence, Content
 from generator.output import Page, SiteInfo
 from generator.render.templating import render_page
-from generator.urls import SUBSCRIBE_PAGE
+from generator.urls import CHANGES_FEED, CHANGES_URL, SUBSCRIBE_PAGE, unit_changes_feed
 
 GOOGLE = "https://calendar.google.com/calendar/render?cid="
 OUTLOOK = "https://outlook.live.com/calendar/0/addfromweb?url="
@@ -46,6 +46,8 @@ class FeedLinks:
     """Outlook for work or school accounts (Microsoft 365)."""
     qr: Markup
     """An inline SVG QR code of the webcal address (iPhone camera → subscribe)."""
+    news: str
+    """The Atom feed of changes and reports that goes with it (the unit's, or the ward's)."""
 
 
 def webcal_url(url: str) -> str:
@@ -70,7 +72,8 @@ def qr_svg(text: str, label: str) -> Markup:
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1))
 
 
-def feed_links(feed: Feed, site: SiteInfo) -> FeedLinks:
+def feed_links(feed: Feed, site: SiteInfo, units: frozenset[str] = frozenset()) -> FeedLinks:
+    """Every way to reach `feed`; `units` are the unit ids, whose feeds have their own news."""
     url = site.absolute(feed.path)
     return FeedLinks(
         feed,
@@ -80,11 +83,13 @@ def feed_links(feed: Feed, site: SiteInfo) -> FeedLinks:
         outlook_url(url, feed.name),
         outlook_url(url, feed.name, OUTLOOK_WORK),
         qr_svg(webcal_url(url), f"Mã QR đăng ký {feed.name}"),
+        unit_changes_feed(feed.anchor) if feed.anchor in units else CHANGES_FEED,
     )
 
 
 def subscribe_page(feeds: list[Feed], content: Content, site: SiteInfo) -> Page:
     per_plan = sum(not t.deadline.is_dated for t in content.tasks)
+    unit_ids = frozenset(unit.id for unit in content.units)
     unscheduled = sum(
         k.meeting is None and k.cadence is not Cadence.NONE
         for p in content.programmes
@@ -96,7 +101,8 @@ def subscribe_page(feeds: list[Feed], content: Content, site: SiteInfo) -> Page:
         "lich.html.j2",
         description="Đăng ký lịch công tác của phường và từng đơn vị vào điện thoại Android, "
         "iPhone, Google Calendar, Outlook, Thunderbird; đặt lời nhắc trước hạn.",
-        feeds=[feed_links(f, site) for f in feeds if f.year is None],
+        feeds=[feed_links(f, site, unit_ids) for f in feeds if f.year is None],
+        changes_url=CHANGES_URL,
         archives=[feed_links(f, site) for f in feeds if f.year is not None],
         icsx5=(ICSX5_FDROID, ICSX5_PLAY),
         per_plan=per_plan,

@@ -8,6 +8,7 @@ from generator.model import Content
 from generator.render.pages import current_programme
 from generator.urls import (
     ABOUT_PAGE,
+    CHANGES_PAGE,
     DATA_PAGE,
     KEY_TASKS_PAGE,
     MONTHS_PAGE,
@@ -42,6 +43,7 @@ def navigation(content: Content, as_of: dt.date) -> list[NavItem]:
         ("Theo đơn vị", units),
         ("Trọng tâm", KEY_TASKS_PAGE),
         ("Lịch", SUBSCRIBE_PAGE),
+        ("Thay đổi", CHANGES_PAGE),
         ("Dữ liệu mở", DATA_PAGE),
         ("Giới thiệu", ABOUT_PAGE),
     ]
