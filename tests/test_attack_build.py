@@ -46,3 +46,13 @@ def test_a_bad_source_date_epoch_is_a_clear_error(tmp_path, epoch):
     assert done.returncode == 1
     assert "SOURCE_DATE_EPOCH" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    "url", ['https://x.vn/"><script>alert(1)</script>', "javascript:alert(1)", "ftp://x.vn/", "x"]
+)
+def test_a_hostile_site_url_is_refused(tmp_path, url):
+    done = build(MINI, tmp_path / "site", {"SOURCE_DATE_EPOCH": EPOCH, "SITE_URL": url})
+    assert done.returncode == 1
+    assert "SITE_URL" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "site").exists()

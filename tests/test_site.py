@@ -294,3 +294,15 @@ def test_structured_data_is_a_script_not_text(real_site):
         html = page.read_text(encoding="utf-8")
         scripts = parse(page).data_scripts
         assert sum(s.count('"@context"') for s in scripts) == html.count('"@context"') == 1, page
+
+
+def test_every_page_announces_the_changes_feed(real_site):
+    for page in html_files(real_site):
+        links = [
+            a for tag, a in parse(page).tags if tag == "link" and "feed" in (a.get("rel") or "")
+        ]
+        assert [(a["rel"], a["type"]) for a in links] == [
+            ("alternate feed", "application/atom+xml")
+        ], page
+        assert links[0]["href"] == "https://example.org/ctct/thay-doi/atom.xml", page
+    assert (real_site / "thay-doi" / "atom.xml").is_file()

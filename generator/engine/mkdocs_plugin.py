@@ -12,6 +12,7 @@ import logging
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -30,6 +31,7 @@ from generator.wording import site_title
 # outside the "mkdocs" logger so that `--strict` (which fails on mkdocs warnings) ignores them.
 content_log = logging.getLogger("ctct.content")
 _TAG = re.compile(r"<[^>]+>")
+_UNSAFE_URL = re.compile(r"[\s\"'<>`\\]")
 
 
 class ProgrammeConfig(Config):
@@ -84,8 +86,15 @@ def _inside(path: str | None, folder: str) -> bool:
 
 
 def _base_url(site_url: str | None) -> str:
+    """The public address, checked: it goes into every feed, page head and event."""
     if not site_url:
         raise PluginError("mkdocs.yml: site_url chưa đặt; đặt biến SITE_URL là địa chỉ công khai")
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or _UNSAFE_URL.search(site_url):
+        raise PluginError(
+            f"SITE_URL={site_url!r} không hợp lệ: phải là địa chỉ http(s) đầy đủ, không có "
+            "khoảng trắng hay dấu nháy, ví dụ https://phuong.example.gov.vn/ctct/"
+        )
     return site_url if site_url.endswith("/") else site_url + "/"
 
 
