@@ -37,7 +37,11 @@ def build_site(
     try:
         config = load_config(config_file=str(config_file), strict=strict)
     except (ConfigurationError, Abort, OSError) as exc:
-        print(f"{config_file}: cấu hình mkdocs không hợp lệ: {exc}", file=sys.stderr)
+        print(
+            f"{config_file}: cấu hình mkdocs không hợp lệ (xem dòng ERROR ở trên; site_url lấy "
+            f"từ biến môi trường SITE_URL): {exc}",
+            file=sys.stderr,
+        )
         return 1
     if content_dir is not None:
         config.plugins["ctct"].config.content = str(Path(content_dir).resolve())
