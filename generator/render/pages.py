@@ -12,7 +12,7 @@ from generator.progress import rollup
 from generator.render.jsonld import task_jsonld
 from generator.render.templating import render_page
 from generator.urls import source_file_url, task_feed_path
-from generator.wording import CADENCE_LABELS, month_title, shorten
+from generator.wording import CADENCE_LABELS, KEY_TASKS, month_title, shorten
 
 TITLE_CHARS = 90
 """A task page's title: its content, cut at a word; the page shows the whole text."""
@@ -194,7 +194,7 @@ def key_tasks_page(ctx: Ctx):
     programmes = list(reversed(ctx.content.programmes))
     return render_page(
         "trong-tam.md",
-        "Nhiệm vụ trọng tâm",
+        KEY_TASKS,
         "key_tasks.html.j2",
         description="Các nhiệm vụ trọng tâm và lịch giao ban chuyên đề.",
         ctx=ctx,
