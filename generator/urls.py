@@ -40,8 +40,8 @@ def search_terms_path(shard: int | str) -> str:
     return f"{SEARCH_DIR}t/{shard}.json"
 
 
-def search_docs_path(block: int | str) -> str:
-    return f"{SEARCH_DIR}d/{block}.json"
+def search_docs_path(number: int | str) -> str:
+    return f"{SEARCH_DIR}d/{number}.json"
 
 
 def task_feed_path(task: Task) -> str | None:

@@ -1,17 +1,18 @@
 """The index as small static files, so a query downloads a few kilobytes, however large the site.
 
-    tim-kiem/chi-muc.json   {"version", "docs": N, "shards": S, "block": B, "title_words": avg,
+    tim-kiem/chi-muc.json   {"version", "docs": N, "shards": S, "title_words": average,
                              "terms": "t/{}.json", "results": "d/{}.json"} (paths from here)
     tim-kiem/t/<k>.json     the words whose accent-free form hashes to k (`text.shard_of`):
                             {"dau": [["đấu", "dẫu"], [[doc step, −title words, code, …], …]]}
-    tim-kiem/d/<k>.json     results k·B … k·B+B−1: [[url, title, teaser], …]
+    tim-kiem/d/<n>.json     result n: [url, title, teaser]
 
 A word's entry lists its spellings as written (lower case), then one row per document holding
 it: the step from the previous document's number, the title's length in words as a negative
 number (only when the word is in the title), and one code per occurrence,
 code = (position · spellings + spelling) · 2 + field (0 title, 1 body).
 The number of term files grows with the index (about SHARD_BYTES each), so a query's download
-stays about the same size as the site grows; a result's line is fetched with its block of B.
+stays about the same size as the site grows. Each result has its own file: a query's results
+lie far apart (other months, other years), so a file of several would mostly be waste.
 """
 
 from __future__ import annotations
@@ -25,10 +26,8 @@ from generator.search.documents import SearchDoc
 from generator.search.text import folded, shard_of, words
 from generator.urls import SEARCH_DIR, search_docs_path, search_index_path, search_terms_path
 
-SHARD_BYTES = 4096
+SHARD_BYTES = 2048
 """Target size of a term file before compression."""
-BLOCK_DOCS = 8
-"""Results per result file: the first ten results cost a few of them."""
 TITLE, BODY = 0, 1
 
 
@@ -82,9 +81,8 @@ def index_files(docs: list[SearchDoc]) -> dict[str, bytes]:
     for shard in range(shards):
         part = {term: entry for term, entry in entries.items() if shard_of(term, shards) == shard}
         files[search_terms_path(shard)] = _json(part)
-    for block in range(math.ceil(len(docs) / BLOCK_DOCS)):
-        rows = docs[block * BLOCK_DOCS : (block + 1) * BLOCK_DOCS]
-        files[search_docs_path(block)] = _json([[d.url, d.title, d.teaser] for d in rows])
+    for number, doc in enumerate(docs):
+        files[search_docs_path(number)] = _json([doc.url, doc.title, doc.teaser])
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.encode() + b"\0" + files[path])
@@ -92,7 +90,6 @@ def index_files(docs: list[SearchDoc]) -> dict[str, bytes]:
         "version": digest.hexdigest()[:12],
         "docs": len(docs),
         "shards": shards,
-        "block": BLOCK_DOCS,
         "title_words": round(sum(title_words) / max(1, len(docs)), 2),
         "terms": _relative(search_terms_path("{}")),
         "results": _relative(search_docs_path("{}")),

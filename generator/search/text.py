@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.dates import fold
-
 WORD = re.compile(r"[^\W_]+")
 """A run of letters and digits: one syllable ('nghĩa'), a number ('2026') or an abbreviation."""
 
@@ -21,8 +19,14 @@ def words(text: str) -> list[str]:
 
 
 def folded(word: str) -> str:
-    """The accent-free form that both 'đấu' and 'dau' are filed under: 'dau'."""
-    return fold(word)
+    """The accent-free form that both 'đấu' and 'dau' are filed under: 'dau'.
+
+    The rule of `generator.dates.fold` (đ → d, marks dropped, lower case) in JavaScript's terms,
+    which search.js applies to queries: every mark (category M) and `lower()`, not `casefold()`,
+    so that browser and index agree on every word ('ﬁ' stays 'ﬁ').
+    """
+    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).lower()
 
 
 def shard_of(term: str, shards: int) -> int:

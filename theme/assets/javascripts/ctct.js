@@ -47,6 +47,12 @@ function isShown(el) {
     title.setAttribute("tabindex", "0");
     title.setAttribute("role", "button");
   });
+  // Opened, it covers the header: the focus goes to its first link.
+  drawer.addEventListener("change", function () {
+    if (!drawer.checked) return;
+    var first = Array.from(sidebar.querySelectorAll("a[href], [tabindex='0']")).find(isShown);
+    if (first) first.focus();
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape" || !drawer.checked) return;
     setToggle(drawer, false);
@@ -95,9 +101,10 @@ function isShown(el) {
     document.head.appendChild(script);
   }
 
+  // On phones the box covers the page: closing it gives the focus back to the header button.
   function close() {
     setToggle(toggle, false);
-    if (!isShown(input) && isShown(button)) button.focus();
+    if (isShown(button)) button.focus();
   }
 
   input.addEventListener("input", load);

@@ -185,13 +185,11 @@
       return rank(query, entries, { docs: m.docs, titleWords: m.title_words });
     }
 
-    // {url, title, teaser} of each result, fetched with its block of results.
+    // {url, title, teaser} of each result, each in its own small file.
     docs(results) {
-      const size = this.manifest.block;
       return Promise.all(
         results.map(async (r) => {
-          const block = await this.part(this.manifest.results, Math.floor(r.doc / size));
-          const [url, title, teaser] = block[r.doc % size];
+          const [url, title, teaser] = await this.part(this.manifest.results, r.doc);
           return { url: new URL(url, this.root).href, title, teaser };
         }),
       );
@@ -270,6 +268,7 @@
       if (!text) {
         list.replaceChildren();
         meta.textContent = labels.placeholder;
+        list.dataset.query = text;
         return;
       }
       if (!index.manifest) meta.textContent = labels.loading;
@@ -286,6 +285,7 @@
         console.warn("search:", error);
         meta.textContent = labels.error;
       }
+      if (turn === latest) list.dataset.query = text; // what the list shows (for tests)
     }
 
     input.addEventListener("input", () => {
@@ -306,6 +306,6 @@
     return run();
   }
 
-  window.ctctSearch = { words, fold, marks, shardOf, parseQuery, decode, rank, attach, Index };
+  window.ctctSearch = { words, fold, marks, shardOf, parseQuery, decode, rank, item, attach, Index };
   document.dispatchEvent(new Event("ctct-search-loaded"));
 })();
