@@ -34,11 +34,14 @@ def synthetic_content(scale: int, out: Path) -> Path:
     (target / "programmes").mkdir(parents=True)
     for name in ("ward.yaml", "units.yaml"):
         shutil.copy(CONTENT / name, target / name)
+    (target / "sources").mkdir()
     source = (CONTENT / "programmes" / "2026.yaml").read_text(encoding="utf-8")
     for offset in range(scale):
         year = 2026 + offset
         text = re.sub(r"2026", str(year), source) if offset else source
         (target / "programmes" / f"{year}.yaml").write_text(text, encoding="utf-8")
+        for text_file in (CONTENT / "sources").glob("*2026*"):  # each year's source_document
+            shutil.copy(text_file, target / "sources" / text_file.name.replace("2026", str(year)))
     return target
 
 
