@@ -84,7 +84,7 @@ from generator.load.content import load_content
 from generator.site import render_site
 from generator.output import SiteInfo
 content = load_content(Path(sys.argv[1]), as_of=dt.date(2026, 11, 24))
-out = render_site(content, SiteInfo("https://example.org/", dt.date(2026, 11, 24)), None)
+out = render_site(content, SiteInfo("https://example.org/", dt.date(2026, 11, 24)))
 print(len(out.pages), len(out.files), len(content.tasks))
 """
 

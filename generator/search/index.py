@@ -65,7 +65,10 @@ def collect_terms(docs: list[SearchDoc]) -> dict[str, Term]:
             position = 0
             for text in texts:
                 for word in words(text):
-                    terms.setdefault(folded(word), Term()).add(number, position, word, in_field)
+                    key = folded(word)
+                    if key not in terms:
+                        terms[key] = Term()
+                    terms[key].add(number, position, word, in_field)
                     position += 1
                 position += 1  # a gap, so that no phrase runs from one fact into the next
     return terms
@@ -77,10 +80,10 @@ def index_files(docs: list[SearchDoc]) -> dict[str, bytes]:
     entries = {term: t.encode(title_words) for term, t in collect_terms(docs).items()}
     size = sum(len(_json(entry)) + len(term) + 4 for term, entry in entries.items())
     shards = max(1, math.ceil(size / SHARD_BYTES))
-    files: dict[str, bytes] = {}
-    for shard in range(shards):
-        part = {term: entry for term, entry in entries.items() if shard_of(term, shards) == shard}
-        files[search_terms_path(shard)] = _json(part)
+    parts: list[dict[str, list]] = [{} for _ in range(shards)]
+    for term, entry in entries.items():
+        parts[shard_of(term, shards)][term] = entry
+    files = {search_terms_path(shard): _json(part) for shard, part in enumerate(parts)}
     for number, doc in enumerate(docs):
         files[search_docs_path(number)] = _json([doc.url, doc.title, doc.teaser])
     digest = hashlib.sha256()

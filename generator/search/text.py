@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 WORD = re.compile(r"[^\W_]+")
 """A run of letters and digits: one syllable ('nghĩa'), a number ('2026') or an abbreviation."""
@@ -18,6 +19,7 @@ def words(text: str) -> list[str]:
     return [word.lower() for word in WORD.findall(unicodedata.normalize("NFC", text))]
 
 
+@cache
 def folded(word: str) -> str:
     """The accent-free form that both 'đấu' and 'dau' are filed under: 'dau'.
 

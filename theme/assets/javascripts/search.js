@@ -7,8 +7,7 @@
 (() => {
   "use strict";
 
-  const WORD = /[\p{L}\p{N}]+/gu;
-  const MARK = /\p{M}/gu;
+  const [WORD, MARK] = [/[\p{L}\p{N}]+/gu, /\p{M}/gu]; // words; accents and other marks
   const TITLE = 0;
   const TITLE_WEIGHT = 3; // a word in the title counts three times one in the body
   const TITLE_LENGTH = 0.5; // how much a long title dilutes its words (0: not at all)
@@ -21,17 +20,14 @@
   // The words of a text, with where each starts and ends (for highlighting).
   function spans(text) {
     const nfc = text.normalize("NFC");
-    const found = [...nfc.matchAll(WORD)].map((m) => ({
-      word: m[0].toLowerCase(),
-      start: m.index,
-      end: m.index + m[0].length,
-    }));
+    const found = [...nfc.matchAll(WORD)].map((m) => ({ word: m[0].toLowerCase(), start: m.index,
+      end: m.index + m[0].length }));
     return { text: nfc, words: found };
   }
 
   const words = (text) => spans(text).words.map((s) => s.word);
 
-  // 'Đấu' → 'dau', as generator.dates.fold.
+  // 'Đấu' → 'dau', as generator.search.text.folded.
   const fold = (word) =>
     word.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(MARK, "").toLowerCase();
 
@@ -141,8 +137,7 @@
       this.url = new URL(manifest, document.baseURI);
       this.root = new URL(root, document.baseURI);
       this.files = new Map();
-      this.manifest = null;
-      this.loading = null;
+      [this.manifest, this.loading] = [null, null];
     }
 
     // A file of the index, fetched once (the manifest revalidated, so a new build is seen).
@@ -243,13 +238,9 @@
     const meta = box.querySelector(".md-search-result__meta");
     const list = box.querySelector(".md-search-result__list");
     const more = box.querySelector(".ctct-search-more");
-    let latest = 0;
-    let results = [];
-    let shown = 0;
-    let timer = null;
+    let [latest, results, shown, timer] = [0, [], 0, null];
 
-    const count = (n) =>
-      n === 0 ? labels.none : n === 1 ? labels.one : labels.other.replace("#", n);
+    const count = (n) => (n < 2 ? [labels.none, labels.one][n] : labels.other.replace("#", n));
 
     async function showMore(turn) {
       const page = results.slice(shown, shown + PAGE);
@@ -267,16 +258,14 @@
       more.hidden = true;
       if (!text) {
         list.replaceChildren();
-        meta.textContent = labels.placeholder;
-        list.dataset.query = text;
+        [meta.textContent, list.dataset.query] = [labels.placeholder, text];
         return;
       }
       if (!index.manifest) meta.textContent = labels.loading;
       try {
         const found = await index.search(text);
         if (turn !== latest) return;
-        results = found;
-        shown = 0;
+        [results, shown] = [found, 0];
         list.replaceChildren();
         meta.textContent = count(found.length);
         await showMore(turn);
