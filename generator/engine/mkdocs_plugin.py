@@ -92,7 +92,8 @@ def _front_matter(page: Page) -> str:
     meta: dict[str, object] = {"title": html.escape(page.title, quote=False)}
     if page.description:
         meta["description"] = html.escape(page.description)
-    # Material's lunr index stays empty: generator/search/ indexes the site (page.searchable).
+    # Material's lunr index stays empty: generator/search/ indexes the site (it honours
+    # page.searchable), and no page view downloads anything for search.
     meta["search"] = {"exclude": True}
     front = "\n".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
