@@ -13,6 +13,7 @@ from generator.model import Content
 from generator.opendata.page import add_open_data, add_source_documents
 from generator.output import SiteInfo, SiteOutput
 from generator.render.pages import add_pages
+from generator.search import add_search_index
 
 
 def render_site(content: Content, site: SiteInfo) -> SiteOutput:
@@ -23,4 +24,5 @@ def render_site(content: Content, site: SiteInfo) -> SiteOutput:
     add_change_feeds(output, content, site)
     add_open_data(output, content, site)
     add_source_documents(output, content)
+    add_search_index(output, content)
     return output

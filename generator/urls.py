@@ -69,6 +69,27 @@ def task_url(task_id: str) -> str:
     return f"nhiem-vu/{task_id}/"
 
 
+def key_task_url(key_task_id: str) -> str:
+    return f"trong-tam/#{key_task_id}"
+
+
+SEARCH_DIR = "tim-kiem/"
+"""The search index: `chi-muc.json` (manifest), `t/<n>.json` (words), `d/<n>.json` (results)."""
+
+
+def search_index_path() -> str:
+    return SEARCH_DIR + "chi-muc.json"
+
+
+def search_terms_path(shard: int | str) -> str:
+    """A term file (`str` only for the manifest's pattern, "{}")."""
+    return f"{SEARCH_DIR}t/{shard}.json"
+
+
+def search_docs_path(number: int | str) -> str:
+    return f"{SEARCH_DIR}d/{number}.json"
+
+
 def task_feed_path(task: Task) -> str | None:
     """The task's own .ics ('Thêm vào lịch'); None for a task 'theo kế hoạch'."""
     return f"{TASK_FEEDS}{task.id}.ics" if task.deadline.is_dated else None

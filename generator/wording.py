@@ -19,6 +19,8 @@ CADENCE_LABELS = {
     Cadence.NONE: "Văn bản không quy định lịch giao ban",
 }
 
+KEY_TASKS = "Nhiệm vụ trọng tâm"
+
 FIELD_LABELS = {
     "deadline": "Thời hạn",
     "lead": "Chủ trì",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from html.parser import HTMLParser
@@ -10,9 +11,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.dates import fold
+from generator.load.content import load_content
 
-from .conftest import EPOCH, MINI, build_into, copy_fixture
+from .conftest import CONTENT, EPOCH, MINI, build_into, copy_fixture
+
+AS_OF_REAL = dt.date(2026, 11, 24)
+"""The build date of the `real_site` fixture (SOURCE_DATE_EPOCH 1795478400)."""
 
 HOSTILE = {
     "script": "<script>alert('x')</script>",
@@ -123,6 +127,15 @@ def test_hostile_strings_stay_text(hostile_site):
             assert "<" not in data, page
 
 
+def test_hostile_strings_reach_search_results_as_text(hostile_site):
+    """The result files are JSON; search.js puts their text into the page as text, never HTML."""
+    results = {url: (title, teaser) for url, title, teaser in search_results(hostile_site)}
+    title, _ = results["nhiem-vu/2026-01-02-1/"]
+    assert HOSTILE["script"] in title and HOSTILE["jinja"] in title
+    for path in (hostile_site / "tim-kiem").rglob("*.json"):
+        json.loads(path.read_text(encoding="utf-8"))
+
+
 def test_hostile_heading_and_pipes_do_not_change_structure(hostile_site):
     key_tasks = (hostile_site / "trong-tam" / "index.html").read_text(encoding="utf-8")
     assert '<h1 id="khong-phai-tieu-e"' not in key_tasks
@@ -142,7 +155,9 @@ def resource_urls(site: Path):
             for name in ("src", "srcset", "poster", "data", "action"):
                 if attrs.get(name):
                     yield page, attrs[name]
-            if tag == "link" and attrs.get("href") and attrs.get("rel") not in ("canonical",):
+            rels = (attrs.get("rel") or "").split()
+            loaded = not {"canonical", "alternate"} & set(rels)  # these are never fetched
+            if tag == "link" and attrs.get("href") and loaded:
                 yield page, attrs["href"]
         text = page.read_text(encoding="utf-8")
         for match in re.finditer(r"url\(\s*['\"]?([^'\")]+)", text):
@@ -213,52 +228,43 @@ def test_built_site_has_every_page(real_site, tmp_path):
         assert (real_site / fixed / "index.html").is_file()
 
 
-def search_docs(site: Path) -> list[dict]:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+def search_results(site: Path) -> list[list[str]]:
+    """Every search result of a built site: [url, title, teaser]."""
+    manifest = json.loads((site / "tim-kiem" / "chi-muc.json").read_text(encoding="utf-8"))
+    folder = site / "tim-kiem" / "d"
+    assert len(list(folder.glob("*.json"))) == manifest["docs"]
+    return [
+        json.loads((folder / f"{n}.json").read_text(encoding="utf-8"))
+        for n in range(manifest["docs"])
+    ]
 
 
-def matches(doc: dict, query: str) -> bool:
-    """All query words appear as word prefixes in the indexed fields (as lunr matches 'bau*')."""
-    words = re.split(
-        r"[\s\-]+",
-        " ".join([doc.get("title", ""), doc.get("text", ""), doc.get("fold", "")]).lower(),
-    )
-    return all(any(w.startswith(q) for w in words) for q in query.lower().split())
+def test_search_finds_every_task_key_task_month_and_unit(real_site):
+    content = load_content(CONTENT, as_of=AS_OF_REAL)
+    urls = {url for url, _, _ in search_results(real_site)}
+    assert {f"nhiem-vu/{t.id}/" for t in content.tasks} <= urls
+    assert {f"trong-tam/#{k.id}" for p in content.programmes for k in p.key_tasks} <= urls
+    assert {f"don-vi/{u.id}/" for u in content.units} <= urls
+    assert "thang/2026-01/" in urls
+    assert "" not in urls, "the home page only repeats other pages"
+    for url in urls:
+        page = url.split("#")[0]
+        assert (real_site / page / "index.html").is_file(), url
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("bau cu", "bầu cử"),
-        ("nghia vu quan su", "nghĩa vụ quân sự"),
-        ("giai phong mat bang", "giải phóng mặt bằng"),
-    ],
-)
-def test_search_index_finds_accent_free_queries(real_site, query, expected):
-    docs = search_docs(real_site)
-    hits = [d for d in docs if matches(d, query)]
-    assert hits, query
-    assert any(
-        expected in fold(d["title"])
-        or expected in d["title"].lower()
-        or expected in d["text"].lower()
-        for d in hits
-    )
-    assert all(d["location"] for d in hits)
-    task_hits = [d for d in hits if d["location"].startswith("nhiem-vu/")]
-    assert task_hits, "task pages must be searchable"
+def test_key_task_results_land_on_their_item(real_site):
+    html = (real_site / "trong-tam" / "index.html").read_text(encoding="utf-8")
+    anchors = [url.split("#")[1] for url, _, _ in search_results(real_site) if "#" in url]
+    assert anchors and all(f'id="{anchor}"' in html for anchor in anchors)
 
 
-def test_home_page_stays_out_of_the_index(real_site):
-    """The home page only repeats other pages (and changes daily); units and months stay in."""
-    locations = {doc["location"].split("#")[0] for doc in search_docs(real_site)}
-    assert "" not in locations
-    assert {"don-vi/cong-an-phuong/", "thang/2026-01/"} <= locations
-
-
-def test_search_config_declares_the_folded_field(real_site):
-    config = json.loads((real_site / "search" / "search_index.json").read_text())["config"]
-    assert "fold" in config["fields"]
+def test_material_search_downloads_nothing(real_site):
+    """Material's lunr index stays empty and its search script is not on the pages."""
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == []
+    html = (real_site / "thang" / "2026-01" / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="search"' not in html and 'name="search"' not in html
+    assert "data-ctct-search" in html
 
 
 def test_same_content_same_bytes(tmp_path):

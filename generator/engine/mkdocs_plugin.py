@@ -17,20 +17,20 @@ from urllib.parse import urlsplit
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator.dates import EpochError, fold, vietnam_today
+from generator.dates import EpochError, vietnam_today
 from generator.load.content import check_content
 from generator.output import Page, SiteInfo, SiteOutput
 from generator.render.nav import NavItem, navigation
 from generator.site import render_site
+from generator.urls import search_index_path
 from generator.wording import site_title
 
 # Content warnings are for the clerk editing the data, so they are always shown; they live
 # outside the "mkdocs" logger so that `--strict` (which fails on mkdocs warnings) ignores them.
 content_log = logging.getLogger("ctct.content")
-_TAG = re.compile(r"<[^>]+>")
 _UNSAFE_URL = re.compile(r"[\s\"'<>`\\]")
 
 
@@ -59,6 +59,7 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         site = SiteInfo(url=_base_url(config.site_url), as_of=as_of)
         self.output = render_site(content, site)
         config.nav = _mkdocs_nav(navigation(content, as_of))
+        config.extra["search_index"] = search_index_path()  # read by theme/partials/search.html
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -75,10 +76,6 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
     def on_page_content(self, html: str, page, config, files) -> str:
         """The body is already HTML: it skips Markdown (a fifth of the build time) entirely."""
         return self.bodies.get(page.file.src_uri, html)
-
-    @event_priority(-100)
-    def on_post_build(self, config) -> None:
-        _add_folded_search_field(Path(config.site_dir) / "search" / "search_index.json")
 
 
 def _inside(path: str | None, folder: str) -> bool:
@@ -107,8 +104,9 @@ def _front_matter(page: Page) -> str:
     meta: dict[str, object] = {"title": html.escape(page.title, quote=False)}
     if page.description:
         meta["description"] = html.escape(page.description)
-    if not page.searchable:
-        meta["search"] = {"exclude": True}
+    # Material's lunr index stays empty: generator/search/ indexes the site (it honours
+    # page.searchable), and no page view downloads anything for search.
+    meta["search"] = {"exclude": True}
     front = "\n".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
     )
@@ -124,20 +122,3 @@ def _mkdocs_nav(items: list[NavItem]) -> list[dict]:
         }
         for title, target in items
     ]
-
-
-def _add_folded_search_field(index_path: Path) -> None:
-    """Index an accent-free copy of each section, so 'bau cu' finds 'bầu cử'.
-
-    The `fold` field is declared in mkdocs.yml (plugins.search.fields); it is searched but never
-    shown, so results still display the Vietnamese text as written.
-    """
-    if not index_path.is_file():
-        return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    for doc in index.get("docs", []):
-        doc["fold_title"] = fold(_TAG.sub(" ", doc.get("title", "")))
-        doc["fold"] = " ".join(fold(_TAG.sub(" ", doc.get("text", ""))).split())
-    index_path.write_text(
-        json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-    )

@@ -24,7 +24,7 @@ from generator.urls import (
     task_page_path,
     unit_page_path,
 )
-from generator.wording import CADENCE_LABELS, month_title, shorten
+from generator.wording import CADENCE_LABELS, KEY_TASKS, month_title, shorten
 
 TITLE_CHARS = 90
 """A task page's title: its content, cut at a word; the page shows the whole text."""
@@ -208,7 +208,7 @@ def key_tasks_page(ctx: Ctx):
     programmes = list(reversed(ctx.content.programmes))
     return render_page(
         KEY_TASKS_PAGE,
-        "Nhiệm vụ trọng tâm",
+        KEY_TASKS,
         "key_tasks.html.j2",
         description="Các nhiệm vụ trọng tâm và lịch giao ban chuyên đề.",
         ctx=ctx,

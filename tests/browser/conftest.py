@@ -6,6 +6,7 @@ skip on a developer's machine and fail under CI (`CI=true`), where `.ci/run` ins
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import os
@@ -17,6 +18,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from generator.load.content import load_content
+from generator.model import Content, Programme
+
+from ..conftest import CONTENT
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -32,6 +38,35 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+AS_OF = dt.date(2026, 11, 24)
+"""The real site's build date (SOURCE_DATE_EPOCH of the `real_site` fixture)."""
+
+
+@pytest.fixture(scope="session")
+def model() -> Content:
+    return load_content(CONTENT, as_of=AS_OF)
+
+
+@pytest.fixture(scope="session")
+def programme(model: Content) -> Programme:
+    return next((p for p in model.programmes if p.year == AS_OF.year), model.programmes[-1])
+
+
+@pytest.fixture(scope="session")
+def paths(model: Content, programme: Programme) -> dict[str, str]:
+    """Site path of each page under test, chosen from the model."""
+    unit = next(u for u in model.units if not u.is_all)
+    task = next(t for t in programme.tasks if t.deadline.is_dated)
+    return {
+        "home": "",
+        "month": f"thang/{programme.id}-{programme.months[0].number:02d}/",
+        "unit": f"don-vi/{unit.id}/",
+        "task": f"nhiem-vu/{task.id}/",
+        "subscribe": "lich/",
+        "key-tasks": "trong-tam/",
+        "data": "du-lieu/",
+        "about": "gioi-thieu/",
+    }
 
 
 def chromium_path() -> str | None:
