@@ -102,3 +102,9 @@ def test_the_command_line_never_tracebacks(args):
         [sys.executable, "-m", "generator", *args], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode != 0 and "Traceback" not in done.stderr, done.stderr
+
+
+def test_a_number_written_with_a_trailing_dot_is_not_a_sub_item(tmp_path):
+    content = copy_fixture(tmp_path)
+    edit_first(content / "programmes" / "2026.yaml", r'^        number: "1"$', '        number: "1."')
+    assert errors_at(content) == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.anomalies import heading_written
+from generator.anomalies import heading_written, number_parts
 from generator.dates import DateError, parse_deadline
 from generator.importer import checks
 from generator.importer.text import MARKUP, Line, Report, cells_of, is_header, strip_markup
@@ -124,7 +124,7 @@ class TableReader:
         deadline = self.deadline(at, written)
         if not content:
             self.report.error(at, "content", "cột Nội dung để trống; ghi nội dung như văn bản")
-        parts = tuple(int(part) for part in number.rstrip(".").split("."))
+        parts = number_parts(number) or ()
         parent_id = self.parent(at, month, number, parts)
         if deadline is None or not content or (len(parts) > 1 and parent_id is None):
             month.by_number.setdefault(parts, "")  # its sub-items get no second error

@@ -186,7 +186,7 @@ def check_parents(programme: Programme, problems: Problems) -> None:
                 f"mục cha '{task.parent_id}' không tồn tại trong "
                 "chương trình; ghi đúng mã (id) của dòng cha",
             )
-        elif task.parent_id is None and "." in task.number:
+        elif task.parent_id is None and len(number_parts(task.number) or ()) > 1:
             problems.error(
                 *where, "parent", f"mục con {task.number} thiếu trường parent (mã của dòng cha)"
             )
