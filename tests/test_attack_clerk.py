@@ -106,5 +106,7 @@ def test_the_command_line_never_tracebacks(args):
 
 def test_a_number_written_with_a_trailing_dot_is_not_a_sub_item(tmp_path):
     content = copy_fixture(tmp_path)
-    edit_first(content / "programmes" / "2026.yaml", r'^        number: "1"$', '        number: "1."')
+    edit_first(
+        content / "programmes" / "2026.yaml", r'^        number: "1"$', '        number: "1."'
+    )
     assert errors_at(content) == []

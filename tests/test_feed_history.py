@@ -22,31 +22,14 @@ from generator.load.content import check_content, load_content
 from generator.load.history import ALLOW_SHALLOW, calendar_history
 from generator.output import SiteOutput
 
-from .conftest import MINI, ROOT
+from .conftest import MINI, ROOT, run_git
 from .test_feeds import AS_OF, SITE, events
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
 def git(repo: Path, *args: str, when: str = "2026-01-06T08:00:00+07:00") -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-        "GIT_AUTHOR_NAME": "Cán bộ",
-        "GIT_AUTHOR_EMAIL": "cb@example.org",
-        "GIT_COMMITTER_NAME": "Cán bộ",
-        "GIT_COMMITTER_EMAIL": "cb@example.org",
-    }
-    for key in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
-        env.pop(key, None)
-    subprocess.run(
-        ["git", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *args],
-        cwd=repo,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    run_git(repo, *args, when=when)
 
 
 class Repo:
