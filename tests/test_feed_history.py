@@ -204,6 +204,22 @@ def test_a_removed_task_stays_as_a_cancelled_event(repo):
     assert "STATUS" not in back and "SEQUENCE:2\r\n" in back
 
 
+def test_a_cancelled_report_says_so_and_raises_the_sequence(repo):
+    report = repo.content / "reports" / "2026-02-03--2026-02-20.yaml"
+    report.write_text(
+        'task: "2026-02-03"\nreported_on: 20/02/2026\nstatus: cancelled\n'
+        "note: Thành phố đã tổ chức thay.\n",
+        encoding="utf-8",
+    )
+    git(repo.top, "add", "-A")
+    repo.commit("Báo cáo hủy", "2026-02-20T09:00:00+07:00")
+    block = events(repo.feeds()["lich/tat-ca.ics"])[uid("2026-02-03")]
+    title = re.search(r"^SUMMARY:(.*)\r$", block, re.M)[1]
+    assert title.startswith("Đã hủy: ") and len(title) <= 64
+    assert "STATUS:CANCELLED\r\n" in block and "SEQUENCE:1\r\n" in block
+    assert stamp_of(block) == "20260220T020000Z"
+
+
 def shallow_clone(repo: Repo, tmp_path: Path) -> Path:
     repo.edit("deadline: 28/02/2026", "deadline: 27/02/2026")
     repo.commit("Đổi hạn", "2026-02-10T09:30:00+07:00")
