@@ -20,6 +20,8 @@ ABOUT_PAGE = "gioi-thieu.md"
 """Source paths of the fixed pages; the engine serves 'x/index.md' and 'x.md' at '/x/'."""
 
 KEY_TASKS_URL = "trong-tam/"
+MONTHS_URL = "thang/"
+ABOUT_URL = "gioi-thieu/"
 SUBSCRIBE_URL = "lich/"
 DATA_URL = "du-lieu/"
 ALL_TASKS_FEED = "lich/tat-ca.ics"

@@ -11,8 +11,11 @@ from generator.model import ChangeKind
 from generator.output import Page, page_url
 from generator.render import rollup
 from generator.urls import (
+    ABOUT_URL,
     DATA_URL,
+    KEY_TASKS_URL,
     MEETINGS_FEED,
+    MONTHS_URL,
     SUBSCRIBE_URL,
     month_url,
     task_url,
@@ -55,6 +58,9 @@ def environment() -> Environment:
         status_labels=STATUS_LABELS,
         no_decision=NO_DECISION,
         subscribe_url=SUBSCRIBE_URL,
+        key_tasks_url=KEY_TASKS_URL,
+        months_url=MONTHS_URL,
+        about_url=ABOUT_URL,
         data_url=DATA_URL,
         meetings_feed=MEETINGS_FEED,
     )
