@@ -44,8 +44,9 @@ class FeedLinks:
     """Outlook.com (personal accounts)."""
     outlook_work: str
     """Outlook for work or school accounts (Microsoft 365)."""
-    qr: Markup
-    """An inline SVG QR code of the webcal address (iPhone camera → subscribe)."""
+    qr: Markup | None
+    """An inline SVG QR code of the webcal address (iPhone camera → subscribe); None for the
+    yearly archives, which the page lists without one (each code costs the build ~15 ms)."""
     news: str
     """The Atom feed of changes and reports that goes with it (the unit's, or the ward's)."""
 
@@ -72,7 +73,9 @@ def qr_svg(text: str, label: str) -> Markup:
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1))
 
 
-def feed_links(feed: Feed, site: SiteInfo, units: frozenset[str] = frozenset()) -> FeedLinks:
+def feed_links(
+    feed: Feed, site: SiteInfo, units: frozenset[str] = frozenset(), *, qr: bool = True
+) -> FeedLinks:
     """Every way to reach `feed`; `units` are the unit ids, whose feeds have their own news."""
     url = site.absolute(feed.path)
     return FeedLinks(
@@ -82,7 +85,7 @@ def feed_links(feed: Feed, site: SiteInfo, units: frozenset[str] = frozenset()) 
         google_url(url),
         outlook_url(url, feed.name),
         outlook_url(url, feed.name, OUTLOOK_WORK),
-        qr_svg(webcal_url(url), f"Mã QR đăng ký {feed.name}"),
+        qr_svg(webcal_url(url), f"Mã QR đăng ký {feed.name}") if qr else None,
         unit_changes_feed(feed.anchor) if feed.anchor in units else CHANGES_FEED,
     )
 
@@ -103,7 +106,7 @@ def subscribe_page(feeds: list[Feed], content: Content, site: SiteInfo) -> Page:
         "iPhone, Google Calendar, Outlook, Thunderbird; đặt lời nhắc trước hạn.",
         feeds=[feed_links(f, site, unit_ids) for f in feeds if f.year is None],
         changes_url=CHANGES_URL,
-        archives=[feed_links(f, site) for f in feeds if f.year is not None],
+        archives=[feed_links(f, site, qr=False) for f in feeds if f.year is not None],
         icsx5=(ICSX5_FDROID, ICSX5_PLAY),
         per_plan=per_plan,
         unscheduled=unscheduled,
