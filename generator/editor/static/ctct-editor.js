@@ -1,0 +1,77 @@
+/* Checks of `python -m generator check` that one form field alone cannot make, run before
+   every save (Decap's preSave event). A refusal is shown by the editor as
+   "Không thể giữ lại mục: <lý do>" and nothing is saved. Dates are Vietnam's. */
+(function () {
+  "use strict";
+  var CMS = window.CMS;
+  if (!CMS) {
+    return;
+  }
+
+  function pad(text) {
+    return text.length === 1 ? "0" + text : text;
+  }
+
+  /* "15/01/2026" or "2026-01-15" as "2026-01-15" (comparable as text); null when neither. */
+  function isoDate(value) {
+    var text = value ? String(value).trim() : "";
+    var m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+    if (m) {
+      return m[3] + "-" + pad(m[2]) + "-" + pad(m[1]);
+    }
+    return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null;
+  }
+
+  function vietnamToday() {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Ho_Chi_Minh",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    })
+      .formatToParts(new Date())
+      .forEach(function (part) {
+        parts[part.type] = part.value;
+      });
+    return parts.year + "-" + parts.month + "-" + parts.day;
+  }
+
+  function reportProblems(data) {
+    var problems = [];
+    var reported = isoDate(data.get("reported_on"));
+    var done = isoDate(data.get("done_on"));
+    var today = vietnamToday();
+    if (data.get("status") === "done" && !done) {
+      problems.push("Đã hoàn thành thì cần ghi Ngày hoàn thành.");
+    }
+    if (reported && reported > today) {
+      problems.push("Ngày báo cáo ở tương lai; chỉ báo cáo điều đã xảy ra.");
+    }
+    if (done && done > today) {
+      problems.push("Ngày hoàn thành ở tương lai.");
+    }
+    if (done && reported && done > reported) {
+      problems.push("Ngày hoàn thành sau ngày báo cáo.");
+    }
+    return problems;
+  }
+
+  function refusal(problems) {
+    var message = problems.join(" ");
+    return { message: message, toString: function () { return message; } };
+  }
+
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: function (event) {
+      var entry = event.entry;
+      if (entry.get("collection") === "bao-cao") {
+        var problems = reportProblems(entry.get("data"));
+        if (problems.length) {
+          throw refusal(problems);
+        }
+      }
+    },
+  });
+})();
