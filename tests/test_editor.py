@@ -12,7 +12,7 @@ import yaml
 from generator import contentformat as fmt
 from generator.dates import DateError, parse_date, parse_deadline
 from generator.editor import fields as ed
-from generator.editor.config import config_yaml, editor_config, task_option
+from generator.editor.config import config_yaml, editor_config, published_tasks, task_option
 from generator.editor.page import admin_page, csp
 from generator.editor.settings import SettingsError, editor_settings
 from generator.load.fields import is_identifier, url_problem
@@ -287,3 +287,18 @@ def test_page_policy_keeps_scripts_on_this_site():
         assert "http" not in rules["script-src"] and "http" not in rules["style-src"]
     assert "https://api.github.com" in published and "127.0.0.1" not in published
     assert "connect-src 'self' http://127.0.0.1:8081" in local and "github" not in local
+
+
+def test_published_tasks_give_the_amendment_rule_every_task_as_written(mini_content):
+    published = published_tasks(mini_content)
+    assert set(published) == {p.id for p in mini_content.programmes}
+    programme = mini_content.programmes[0]
+    facts = published[programme.id]
+    assert facts["amendments"] == [a.id for a in programme.amendments]
+    assert list(facts["tasks"]) == [t.id for t in programme.tasks]
+    task = programme.tasks[0]
+    assert facts["tasks"][task.id] == {
+        "content": task.content,
+        "lead": task.lead_as_written,
+        "deadline": task.deadline.as_written,
+    }

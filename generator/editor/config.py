@@ -62,6 +62,28 @@ def editor_config(
     return config
 
 
+def published_tasks(content: Content) -> dict[str, object]:
+    """Per programme, its amendments and each task's changeable fields as the site shows them.
+
+    The editor's own check (`static/ctct-editor.js`) compares a saved programme with this: a
+    task whose content, lead or deadline changed must be named by an amendment not listed here.
+    """
+    return {
+        p.id: {
+            "amendments": [a.id for a in p.amendments],
+            "tasks": {
+                t.id: {
+                    "content": t.content,
+                    "lead": t.lead_as_written,
+                    "deadline": t.deadline.as_written,
+                }
+                for t in p.tasks
+            },
+        }
+        for p in content.programmes
+    }
+
+
 def config_yaml(config: dict[str, object]) -> str:
     """The configuration as YAML text (safe: every value is quoted as YAML needs)."""
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
@@ -164,7 +186,10 @@ def _programme_file(programme: Programme, base: PurePosixPath) -> dict[str, obje
             "deadline": {"widget": "string", "pattern": DEADLINE},
         },
     )
-    month = form_fields(fmt.MONTH, {**hidden(fmt.MONTH), "tasks": _fixed_list(tasks, "id")})
+    month = form_fields(
+        fmt.MONTH,
+        {**hidden(fmt.MONTH), "tasks": _fixed_list(tasks, "{{fields.id}} — {{fields.content}}")},
+    )
     amendment = form_fields(
         fmt.AMENDMENT,
         {
@@ -182,7 +207,7 @@ def _programme_file(programme: Programme, base: PurePosixPath) -> dict[str, obje
     special = {
         **hidden(fmt.PROGRAMME),
         "amendments": amendments,
-        "months": _fixed_list(month, "heading"),
+        "months": _fixed_list(month, "{{fields.heading}}"),
     }
     return {
         "name": programme.id,
@@ -197,7 +222,7 @@ def _top(programme: Programme) -> str:
     return PurePosixPath(programme.source.file).parts[0]
 
 
-def _fixed_list(fields: list[Widget], title: str) -> Widget:
+def _fixed_list(fields: list[Widget], summary: str) -> Widget:
     """Items that can be edited but not added, removed or moved."""
     return {
         "widget": "list",
@@ -205,7 +230,7 @@ def _fixed_list(fields: list[Widget], title: str) -> Widget:
         "allow_remove": False,
         "allow_reorder": False,
         "collapsed": True,
-        "summary": f"{{{{fields.{title}}}}}",
+        "summary": summary,
         "fields": fields,
     }
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from generator.editor.config import config_yaml, editor_config
+from generator.editor.config import config_yaml, editor_config, published_tasks
 from generator.editor.page import admin_page
 from generator.editor.settings import EditorSettings
 from generator.model import Content
@@ -16,6 +17,8 @@ VENDOR = HERE / "vendor" / "decap-cms"
 """Decap CMS's bundle, copied from the pinned npm package (see the README, "Trang quản trị")."""
 STATIC = HERE / "static"
 """Our own script, checks run before each save."""
+PUBLISHED = "chuong-trinh.json"
+"""The programmes' tasks as published, for the script's amendment rule."""
 
 
 def admin_texts(content: Content, settings: EditorSettings, site_url: str = "") -> dict[str, str]:
@@ -23,6 +26,9 @@ def admin_texts(content: Content, settings: EditorSettings, site_url: str = "") 
     return {
         f"{ADMIN}/index.html": admin_page(settings),
         f"{ADMIN}/config.yml": config_yaml(editor_config(content, settings, site_url)),
+        f"{ADMIN}/{PUBLISHED}": json.dumps(
+            published_tasks(content), ensure_ascii=False, sort_keys=True, indent=1
+        ),
     }
 
 

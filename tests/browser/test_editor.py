@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -225,9 +226,9 @@ def test_clerk_records_a_task_done(editor_page, local_site: str, repo: Path, tmp
     editor_page.goto(local_site + "admin/#/collections/bao-cao/new")
     field = lambda name: editor_page.locator(f"[id^={name}-field]")  # noqa: E731
     field("task").fill("cải cách hành chính nhà nước")  # found by its text, not its id
-    editor_page.keyboard.press("Enter")
+    editor_page.get_by_role("option", name=re.compile(f"^{TASK} — Kế hoạch cải cách")).click()
     field("status").fill("hoàn thành")
-    editor_page.keyboard.press("Enter")
+    editor_page.get_by_role("option", name="Đã hoàn thành", exact=True).click()
     field("document").fill("Kế hoạch số 12/KH-UBND ngày 14/01/2026")
     field("link").fill("http://haiphong.gov.vn/van-ban/12")
     assert seen.page_errors == []
@@ -263,3 +264,69 @@ def test_clerk_records_a_task_done(editor_page, local_site: str, repo: Path, tmp
     page = after.read_text(encoding="utf-8")
     assert "Đã hoàn thành" in page and "14/01/2026" in page
     assert seen.foreign == [] and seen.page_errors == refused
+
+
+def expand(item_label) -> None:
+    """Open a collapsed list item by the button in the bar above its label."""
+    item_label.locator("xpath=preceding-sibling::div[1]//button").first.click()
+
+
+def test_office_changes_a_task_only_with_an_amendment(
+    editor_page, local_site: str, repo: Path
+) -> None:
+    page = editor_page
+    page.clock.set_fixed_time(dt.datetime(2026, 3, 20, 10, 0, tzinfo=VIETNAM))
+    page.goto(local_site + "admin/")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Báo cáo tiến độ").first.wait_for()
+    page.goto(local_site + "admin/#/collections/chuong-trinh/entries/2026")
+    field = lambda name: page.locator(  # noqa: E731
+        f":is(input, textarea)[id^={name}-field] >> visible=true"
+    )
+    expand(page.get_by_text("Tháng 3/2026", exact=True))
+    expand(page.get_by_text("2026-03-05 — "))
+    field("deadline").fill("")
+    field("deadline").fill("sau bầu cử")
+    publish(page)  # a deadline `check` could not read is refused by the form
+    page.get_by_text("một ngày (15/01/2026), một khoảng (10-20/3/2026)").first.wait_for()
+    field("deadline").fill("")
+    field("deadline").fill("10-25/3/2026")
+    publish(page)  # a task changed without an amendment naming it is refused
+    page.get_by_text("Nhiệm vụ 2026-03-05 đã sửa (thời hạn) nhưng chưa có bản ghi").wait_for()
+
+    page.get_by_role("button", name=re.compile("^Add")).click()
+    field("id").fill("2026-dieu-chinh-01")
+    field("decided_on").fill("2026-03-10")
+    field("decision").fill("Quyết định số 15/QĐ-UBND ngày 10/3/2026")
+    field("reason").fill("Lùi hạn để chờ hướng dẫn của thành phố.")
+    field("tasks").fill("2026-03-05")
+    page.get_by_role("option", name=re.compile("^2026-03-05 — Tập trung")).click()
+    publish(page)
+    page.get_by_text("Mục đã được lưu").wait_for()
+
+    saved, problems = check_content(repo / "content", dt.date(2026, 3, 20), history=False)
+    assert saved is not None, problems
+    programme = saved.programmes[0]
+    assert [(a.id, a.decided_on, a.task_ids) for a in programme.amendments] == [
+        ("2026-dieu-chinh-01", dt.date(2026, 3, 10), ("2026-03-05",))
+    ]
+    original, _ = check_content(CONTENT, dt.date(2026, 3, 20), history=False)
+
+    def facts(content):  # everything a task page shows of the programme's text
+        return {
+            t.id: (t.number, t.parent_id, t.content, t.lead_as_written, t.deadline, t.corrections)
+            for t in content.tasks
+        }
+
+    before, after = facts(original), facts(saved)
+    assert after.pop("2026-03-05")[4].as_written == "10-25/3/2026"
+    before.pop("2026-03-05")
+    assert after == before
+    untouched = ("title", "issuer", "document_number", "issued_on", "legal_bases", "signer")
+    for name in untouched:
+        assert getattr(programme, name) == getattr(original.programmes[0], name), name
+    key_facts = [
+        [(k.id, k.number, k.content, k.cadence, k.meeting, k.corrections) for k in p.key_tasks]
+        for p in (programme, original.programmes[0])
+    ]
+    assert key_facts[0] == key_facts[1]
