@@ -101,7 +101,7 @@ def reports_collection(content: Content, base: PurePosixPath) -> dict[str, objec
     return {
         "name": "bao-cao",
         "label": "Báo cáo tiến độ",
-        "label_singular": "báo cáo tiến độ",
+        "label_singular": "Báo cáo tiến độ",
         "description": (
             "Mỗi báo cáo là một tệp: chọn nhiệm vụ (gõ vài chữ của nội dung hoặc mã để tìm), "
             "tình trạng, ngày hoàn thành khi đã xong, văn bản kết quả. Báo cáo mới nhất là "
