@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from generator import contentformat as fmt
+from generator.editor import fields as ed
 from generator.editor.config import config_yaml, editor_config, published_tasks, task_option
 from generator.editor.page import admin_page, csp
 from generator.editor.settings import SettingsError, editor_settings
@@ -66,8 +67,8 @@ def test_every_declared_field_is_in_its_form_in_declared_order(config, record):
     assert names(form) == list(record.names)
     for declared, field in zip(record.fields, form, strict=True):
         assert field["required"] is declared.required, declared.name
-        assert declared.vi in field["hint"]
-        assert field["label"]
+        assert field["hint"] == ed.HINTS.get((record.key, declared.name), declared.vi)
+        assert field["label"] and "`" not in field["label"]
 
 
 @pytest.mark.parametrize("record", [fmt.REPORT, fmt.AMENDMENT, fmt.UNIT, fmt.WARD])

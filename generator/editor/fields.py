@@ -50,6 +50,18 @@ LABELS = {
     ("task", "deadline"): "Thời hạn",
 }
 
+HINTS = {
+    ("report", "task"): "gõ vài chữ của nội dung, tên đơn vị chủ trì hoặc mã để tìm",
+    ("report", "status"): "tình trạng của nhiệm vụ vào ngày báo cáo",
+    ("report", "done_on"): "bắt buộc khi tình trạng là Đã hoàn thành",
+    ("report", "document"): "số, ký hiệu và ngày, ví dụ Kế hoạch số 12/KH-UBND ngày 14/01/2026",
+    (
+        "amendment",
+        "tasks",
+    ): "các nhiệm vụ mà văn bản điều chỉnh; sửa chính các nhiệm vụ đó bên dưới",
+}
+"""Hints for the clerk where the declared meaning speaks of stored values (`done`)."""
+
 
 def _either(patterns: tuple[str, ...], *more: str) -> str:
     return "^(?:" + "|".join([p.strip("^$") for p in patterns] + list(more)) + ")$"
@@ -98,7 +110,7 @@ def label(record: Record, field: Field) -> str:
 def form_field(record: Record, field: Field, special: Mapping[str, Widget]) -> Widget:
     """One form field; `special` gives the widget of a field by name (choices, nested records)."""
     widget = special.get(field.name) or _by_type(record, field)
-    hint = field.vi + (f" (bắt buộc {field.when})" if field.when else "")
+    hint = HINTS.get((record.key, field.name)) or field.vi
     return {
         "name": field.name,
         "label": label(record, field),

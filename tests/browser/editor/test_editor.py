@@ -20,6 +20,7 @@ from generator.dates import VIETNAM
 from generator.load.content import check_content
 from tests.conftest import CONTENT
 
+from ..conftest import SCREENSHOTS
 from .conftest import AS_OF, AUTH, Recorder, built, expand, publish
 
 pytestmark = pytest.mark.browser
@@ -33,6 +34,8 @@ def test_admin_asks_nothing_of_another_host_until_sign_in(editor_page, github_si
     sign_in = editor_page.get_by_role("button", name="Đăng nhập bằng GitHub")
     sign_in.wait_for()
     editor_page.wait_for_timeout(1000)  # anything started with the page has had time to ask
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    editor_page.screenshot(path=SCREENSHOTS / "admin-dang-nhap.png")
     assert seen.foreign == []
     assert seen.page_errors == [] and seen.console_errors == []
     assert editor_page.locator("script[src]").evaluate_all("s => s.map(e => e.src)") == [
@@ -75,6 +78,8 @@ def test_clerk_records_a_task_done(editor_page, local_site: str, repo: Path, tmp
     assert not reports.exists()
 
     field("done_on").fill("2026-01-14")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    editor_page.screenshot(path=SCREENSHOTS / "admin-bao-cao.png", full_page=True)
     refused = list(seen.page_errors)  # Decap leaves each refused save as an unhandled rejection
     publish(editor_page)
     editor_page.get_by_text("Mục đã được lưu").wait_for()
