@@ -17,6 +17,13 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _RANGE_SAME_MONTH = re.compile(r"^(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})/(\d{4})$")
 _RANGE_TWO_MONTHS = re.compile(r"^(\d{1,2})/(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})/(\d{4})$")
 _RANGE_FULL = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4})\s*[-–]\s*(\d{1,2}/\d{1,2}/\d{4})$")
+DATE_PATTERNS = (_DATE.pattern, _ISO.pattern)
+"""The written forms of one date, as regular expressions (the web editor's forms use them)."""
+DEADLINE_PATTERNS = (
+    *DATE_PATTERNS,
+    *(p.pattern for p in (_RANGE_SAME_MONTH, _RANGE_TWO_MONTHS, _RANGE_FULL)),
+)
+"""The written forms of a dated deadline: one date or a range ('theo KH' aside)."""
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
 """Vietnam's time: UTC+7 all year, no daylight saving."""

@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.dates import EpochError, vietnam_today
+from generator.engine.admin import admin_files, settings_from
 from generator.load.content import check_content
 from generator.output import Page, SiteInfo, SiteOutput
 from generator.render.nav import NavItem, navigation
@@ -37,11 +38,22 @@ _UNSAFE_URL = re.compile(r"[\s\"'<>`\\]")
 class ProgrammeConfig(Config):
     content = opt.Type(str, default="content")
     """The content directory, relative to mkdocs.yml."""
+    content_in_repo = opt.Type(str, default="content")
+    """Where the content directory lies in the git repository (the web editor's paths)."""
+    editor_repo = opt.Type(str, default="")
+    """The GitHub repository (owner/name) the editor at /admin/ proposes changes to."""
+    editor_branch = opt.Type(str, default="main")
+    editor_auth_url = opt.Type(str, default="")
+    """The ward's GitHub sign-in service (OAuth proxy) for the editor."""
+    editor_proxy_url = opt.Type(str, default="")
+    """decap-server on this machine (`make edit`): the editor saves into the working tree."""
 
 
 class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
     output: SiteOutput | None = None
     bodies: dict[str, str]
+    admin: tuple
+    """What /admin/ is made from: the content, the editor's settings, the site's address."""
 
     def on_config(self, config):
         content_dir = Path(config.config_file_path).parent / self.config.content
@@ -58,6 +70,7 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         config.site_name = html.escape(site_title(content.ward), quote=True)
         site = SiteInfo(url=_base_url(config.site_url), as_of=as_of)
         self.output = render_site(content, site)
+        self.admin = (content, settings_from(self.config), site.url)
         config.nav = _mkdocs_nav(navigation(content, as_of))
         config.extra["search_index"] = search_index_path()  # read by theme/partials/search.html
         return config
@@ -71,6 +84,8 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
             kept.append(File.generated(config, page.path, content=_front_matter(page)))
         for path, data in sorted(self.output.files.items()):
             kept.append(File.generated(config, path, content=data))
+        for file in admin_files(config, *self.admin):
+            kept.append(file)  # /admin/: the web editor
         return kept
 
     def on_page_content(self, html: str, page, config, files) -> str:

@@ -18,10 +18,14 @@ from generator.errors import Problems
 from generator.load.yamlsrc import Mapping, Sequence, Text
 
 _URL_BAD = re.compile(r"[\s\"'<>`\\]")
-_MARKUP_CHARS = re.compile(r"[<>\"'&`]")
+MARKUP_CHARACTERS = "<>\"'&`"
+"""Characters a name shown in page headers may not hold."""
+_MARKUP_CHARS = re.compile(f"[{re.escape(MARKUP_CHARACTERS)}]")
 MAX_ID = 80
 """Longest id: ids become file names and URLs (a file name has at most 255 bytes)."""
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = _ID.pattern
+"""The id rule as a regular expression; the web editor's forms use it too."""
 
 
 class FileReader:

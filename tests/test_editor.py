@@ -1,0 +1,224 @@
+"""The web editor's configuration comes from the content format's declaration, and its forms
+refuse what `check` refuses; the admin page and the settings that reach it."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+import yaml
+
+from generator import contentformat as fmt
+from generator.editor import fields as ed
+from generator.editor.config import config_yaml, editor_config, published_tasks, task_option
+from generator.editor.page import admin_page, csp
+from generator.editor.settings import SettingsError, editor_settings
+
+GITHUB = editor_settings(repo="ubnd-example/chuong-trinh", auth_url="https://auth.example.org")
+LOCAL = editor_settings(proxy_url="http://127.0.0.1:8081/api/v1")
+
+
+def collection(config: dict, name: str) -> dict:
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def names(fields: list[dict]) -> list[str]:
+    return [f["name"] for f in fields]
+
+
+def nested(fields: list[dict], name: str) -> list[dict]:
+    return next(f for f in fields if f["name"] == name)["fields"]
+
+
+def report_fields(config: dict) -> list[dict]:
+    return collection(config, "bao-cao")["fields"]
+
+
+def amendment_fields(config: dict) -> list[dict]:
+    programme = collection(config, "chuong-trinh")["files"][0]
+    return nested(programme["fields"], "amendments")
+
+
+def unit_fields(config: dict) -> list[dict]:
+    return nested(collection(config, "don-vi")["files"][0]["fields"], "units")
+
+
+def ward_fields(config: dict) -> list[dict]:
+    return collection(config, "phuong")["files"][0]["fields"]
+
+
+FORMS = {
+    "report": report_fields,
+    "amendment": amendment_fields,
+    "unit": unit_fields,
+    "ward": ward_fields,
+}
+
+
+@pytest.fixture(scope="module")
+def config(mini_content) -> dict:
+    return editor_config(mini_content, GITHUB)
+
+
+@pytest.mark.parametrize("record", [fmt.REPORT, fmt.AMENDMENT, fmt.UNIT, fmt.WARD])
+def test_every_declared_field_is_in_its_form_in_declared_order(config, record):
+    form = FORMS[record.key](config)
+    assert names(form) == list(record.names)
+    for declared, field in zip(record.fields, form, strict=True):
+        assert field["required"] is declared.required, declared.name
+        assert field["hint"] == ed.HINTS.get((record.key, declared.name), declared.vi)
+        assert field["label"] and "`" not in field["label"]
+
+
+@pytest.mark.parametrize("record", [fmt.REPORT, fmt.AMENDMENT, fmt.UNIT, fmt.WARD])
+def test_a_field_added_to_the_format_appears_in_the_editor(mini_content, monkeypatch, record):
+    added = fmt.Field("so_van_ban", "text", "số văn bản mới", "a new field", False)
+    name = {"report": "REPORT", "amendment": "AMENDMENT", "unit": "UNIT", "ward": "WARD"}
+    grown = dataclasses.replace(record, fields=(*record.fields, added))
+    monkeypatch.setattr(fmt, name[record.key], grown)
+    field = FORMS[record.key](editor_config(mini_content, GITHUB))[-1]
+    assert field["name"] == "so_van_ban" and field["label"] == "Số văn bản mới"
+    assert field["widget"] == "string" and field["required"] is False
+
+
+def test_a_type_without_a_widget_is_named_not_guessed(mini_content, monkeypatch):
+    odd = fmt.Field("lich", "records", "lịch", "schedule", False)
+    monkeypatch.setattr(fmt, "REPORT", dataclasses.replace(fmt.REPORT, fields=(odd,)))
+    with pytest.raises(ValueError, match=r"report\.lich: kiểu 'records' cần một widget riêng"):
+        editor_config(mini_content, GITHUB)
+
+
+def test_the_task_is_chosen_from_the_programme_by_its_id_and_text(config, mini_content):
+    task = next(f for f in report_fields(config) if f["name"] == "task")
+    assert task["widget"] == "select"
+    assert [o["value"] for o in task["options"]] == [t.id for t in mini_content.tasks]
+    first = mini_content.tasks[0]
+    assert task["options"][0]["label"].startswith(f"{first.id} — {first.content[:20]}")
+    amended = next(f for f in amendment_fields(config) if f["name"] == "tasks")
+    assert amended["multiple"] is True and amended["min"] == 1
+    programme = mini_content.programmes[0]
+    assert [o["value"] for o in amended["options"]] == [t.id for t in programme.tasks]
+
+
+def test_status_offers_every_status_in_vietnamese(config):
+    status = next(f for f in report_fields(config) if f["name"] == "status")
+    assert [o["value"] for o in status["options"]] == [
+        "not_started",
+        "in_progress",
+        "done",
+        "postponed",
+        "cancelled",
+    ]
+    assert "Đã hoàn thành" in [o["label"] for o in status["options"]]
+
+
+def test_programme_as_issued_is_out_of_reach(config, mini_content):
+    entry = collection(config, "chuong-trinh")["files"][0]
+    programme = mini_content.programmes[0]
+    assert entry["file"] == "content/" + programme.source.file.split("/", 1)[1]
+    fields = entry["fields"]
+    assert names(fields) == list(fmt.PROGRAMME.names)
+    editable = {f["name"] for f in fields if f["widget"] != "hidden"}
+    assert editable == {"amendments", "months"}
+    months = next(f for f in fields if f["name"] == "months")
+    tasks = next(f for f in months["fields"] if f["name"] == "tasks")
+    for fixed in (months, tasks):
+        assert (fixed["allow_add"], fixed["allow_remove"], fixed["allow_reorder"]) == (
+            False,
+            False,
+            False,
+        )
+    assert {f["name"] for f in months["fields"] if f["widget"] != "hidden"} == {"tasks"}
+    assert names(tasks["fields"]) == list(fmt.TASK.names)
+    visible = {f["name"] for f in tasks["fields"] if f["widget"] != "hidden"}
+    assert visible == {"content", "lead", "deadline"}
+
+
+def test_published_editor_proposes_changes_local_one_writes_the_working_tree(mini_content):
+    published = editor_config(mini_content, GITHUB)
+    assert published["backend"]["name"] == "github"
+    assert published["backend"]["repo"] == "ubnd-example/chuong-trinh"
+    assert published["backend"]["base_url"] == "https://auth.example.org"
+    assert published["publish_mode"] == "editorial_workflow"
+    local = editor_config(mini_content, LOCAL)
+    assert local["backend"] == {
+        "name": "proxy",
+        "proxy_url": "http://127.0.0.1:8081/api/v1",
+        "branch": "main",
+    }
+    assert "publish_mode" not in local and "github" not in config_yaml(local)
+    assert published["locale"] == local["locale"] == "vi"
+
+
+def test_paths_start_where_content_lies_in_the_repository(mini_content):
+    config = editor_config(mini_content, editor_settings(repo="a/b", content_path="du-lieu/ctct"))
+    assert collection(config, "bao-cao")["folder"] == "du-lieu/ctct/reports"
+    assert collection(config, "phuong")["files"][0]["file"] == "du-lieu/ctct/ward.yaml"
+    assert collection(config, "chuong-trinh")["files"][0]["file"].startswith("du-lieu/ctct/")
+
+
+def test_configuration_yaml_reads_back_whatever_the_content_says(mini_content):
+    hostile = "Kế hoạch: {{slug}} # '\" </script> & ... \n- item"
+    task = dataclasses.replace(mini_content.tasks[0], content=hostile)
+    programme = mini_content.programmes[0]
+    months = (dataclasses.replace(programme.months[0], tasks=(task,)),)
+    content = dataclasses.replace(
+        mini_content, programmes=(dataclasses.replace(programme, months=months),)
+    )
+    config = editor_config(content, GITHUB)
+    assert yaml.safe_load(config_yaml(config)) == config
+    assert task_option(task)[1].startswith(f"{task.id} — Kế hoạch: {{{{slug}}}} # '\" </script>")
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"repo": "ubnd/ctct; rm -rf"}, "CTCT_EDITOR_REPO"),
+        ({"repo": "../x"}, "CTCT_EDITOR_REPO"),
+        ({"branch": "main..x"}, "CTCT_EDITOR_BRANCH"),
+        ({"auth_url": "http://auth.example.org"}, "CTCT_EDITOR_AUTH_URL"),
+        ({"auth_url": 'https://a.org/"><script>'}, "CTCT_EDITOR_AUTH_URL"),
+        ({"proxy_url": "http://example.org:8081/api/v1"}, "CTCT_EDITOR_PROXY_URL"),
+        ({"proxy_url": "http://127.0.0.1/api/v1"}, "CTCT_EDITOR_PROXY_URL"),
+        ({"content_path": "../content"}, "content_in_repo"),
+        ({"content_path": "/etc"}, "content_in_repo"),
+    ],
+)
+def test_settings_refuse_what_cannot_be_used(values, message):
+    with pytest.raises(SettingsError, match=message):
+        editor_settings(**values)
+
+
+def test_page_loads_the_editor_only_when_it_can_save():
+    page = admin_page(GITHUB)
+    assert re.findall(r'<script src="([^"]+)"', page) == ["decap-cms.js", "ctct-editor.js"]
+    assert "<script>" not in page and "http" not in page.split("<body>")[1]
+    unconnected = admin_page(editor_settings())
+    assert "<script" not in unconnected and "CTCT_EDITOR_REPO" in unconnected
+    assert "make edit" in unconnected
+
+
+def test_page_policy_keeps_scripts_on_this_site():
+    published, local = csp(GITHUB), csp(LOCAL)
+    for policy in (published, local):
+        rules = dict(rule.split(" ", 1) for rule in policy.split("; "))
+        assert rules["script-src"].split()[0] == "'self'"
+        assert "http" not in rules["script-src"] and "http" not in rules["style-src"]
+    assert "https://api.github.com" in published and "127.0.0.1" not in published
+    assert "connect-src 'self' http://127.0.0.1:8081" in local and "github" not in local
+
+
+def test_published_tasks_give_the_amendment_rule_every_task_as_written(mini_content):
+    published = published_tasks(mini_content)
+    assert set(published) == {p.id for p in mini_content.programmes}
+    programme = mini_content.programmes[0]
+    facts = published[programme.id]
+    assert facts["amendments"] == [a.id for a in programme.amendments]
+    assert list(facts["tasks"]) == [t.id for t in programme.tasks]
+    task = programme.tasks[0]
+    assert facts["tasks"][task.id] == {
+        "content": task.content,
+        "lead": task.lead_as_written,
+        "deadline": task.deadline.as_written,
+    }

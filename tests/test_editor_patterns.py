@@ -1,0 +1,89 @@
+"""The editor's field patterns are the loader's rules: the form refuses what `check` refuses."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.dates import DateError, parse_date, parse_deadline
+from generator.editor import fields as ed
+from generator.load.fields import is_identifier, url_problem
+
+
+def matches(pattern: list[str], value: str) -> bool:
+    """As Decap tests a field: `RegExp(pattern).test(value)` (these patterns read alike)."""
+    return re.search(pattern[0], value) is not None
+
+
+IDS = ["2026-01-10-1", "a", "ban-chi-huy", "A-1", "2026--01", "-x", "x-", "ủy-ban", "a b", "a" * 81]
+
+
+@pytest.mark.parametrize("value", IDS)
+def test_id_pattern_is_the_loaders_rule(value):
+    assert matches(ed.ID, value) is is_identifier(value)
+
+
+DATES = ["15/01/2026", "1/3/2026", "2026-01-15", "15-01-2026", "15/1/26", "2026-1-5", "hôm nay"]
+
+
+@pytest.mark.parametrize("value", DATES)
+def test_date_pattern_accepts_only_what_check_reads(value):
+    try:
+        parse_date(value)
+        readable = True
+    except DateError:
+        readable = False
+    assert matches(ed.DATE, value) is readable
+
+
+DEADLINES = [
+    "15/01/2026",
+    "10-20/3/2026",
+    "10 – 20/3/2026",
+    "28/2-3/3/2026",
+    "28/02/2026 - 03/03/2026",
+    "theo KH",
+    "Theo kế hoạch",
+    "theo kh.",
+    "trước Tết",
+    "15/01",
+    "2026",
+]
+
+
+@pytest.mark.parametrize("value", DEADLINES)
+def test_deadline_pattern_accepts_what_check_reads(value):
+    try:
+        parse_deadline(value)
+        readable = True
+    except DateError:
+        readable = False
+    if matches(ed.DEADLINE, value):
+        assert readable, value
+    else:
+        assert not readable, value
+
+
+LINKS = [
+    "https://haiphong.gov.vn/van-ban/12",
+    "https://haiphong.gov.vn",
+    "https://a.b/x?y=1#z",
+    "http://haiphong.gov.vn/x",
+    "https://localhost/x",
+    "https://user@haiphong.gov.vn/",
+    "https://haiphong.gov.vn/a b",
+    'https://haiphong.gov.vn/"x',
+    "javascript:alert(1)",
+    "https://.gov.vn/",
+]
+
+
+@pytest.mark.parametrize("value", LINKS)
+def test_link_pattern_is_the_loaders_rule(value):
+    assert matches(ed.HTTPS, value) is (url_problem(value) is None)
+
+
+@pytest.mark.parametrize("value", ["Lê Ích Mộc", "Hải Phòng", "A & B", "<b>", 'x"y', "a`b"])
+def test_plain_name_pattern_refuses_markup_characters(value):
+    assert matches(ed.PLAIN_NAME, value) is not any(c in value for c in "<>\"'&`")
