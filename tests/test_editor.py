@@ -14,6 +14,7 @@ from generator.editor import fields as ed
 from generator.editor.config import config_yaml, editor_config, published_tasks, task_option
 from generator.editor.page import admin_page, csp
 from generator.editor.settings import SettingsError, editor_settings
+from generator.fieldspec import Field
 
 GITHUB = editor_settings(repo="ubnd-example/chuong-trinh", auth_url="https://auth.example.org")
 LOCAL = editor_settings(proxy_url="http://127.0.0.1:8081/api/v1")
@@ -73,7 +74,7 @@ def test_every_declared_field_is_in_its_form_in_declared_order(config, record):
 
 @pytest.mark.parametrize("record", [fmt.REPORT, fmt.AMENDMENT, fmt.UNIT, fmt.WARD])
 def test_a_field_added_to_the_format_appears_in_the_editor(mini_content, monkeypatch, record):
-    added = fmt.Field("so_van_ban", "text", "số văn bản mới", "a new field", False)
+    added = Field("so_van_ban", "text", "số văn bản mới", "a new field", False)
     name = {"report": "REPORT", "amendment": "AMENDMENT", "unit": "UNIT", "ward": "WARD"}
     grown = dataclasses.replace(record, fields=(*record.fields, added))
     monkeypatch.setattr(fmt, name[record.key], grown)
@@ -83,7 +84,7 @@ def test_a_field_added_to_the_format_appears_in_the_editor(mini_content, monkeyp
 
 
 def test_a_type_without_a_widget_is_named_not_guessed(mini_content, monkeypatch):
-    odd = fmt.Field("lich", "records", "lịch", "schedule", False)
+    odd = Field("lich", "records", "lịch", "schedule", False)
     monkeypatch.setattr(fmt, "REPORT", dataclasses.replace(fmt.REPORT, fields=(odd,)))
     with pytest.raises(ValueError, match=r"report\.lich: kiểu 'records' cần một widget riêng"):
         editor_config(mini_content, GITHUB)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from generator.contentformat import Field, Record
 from generator.dates import DATE_PATTERNS, DEADLINE_PATTERNS
+from generator.fieldspec import Field, Record
 from generator.load.fields import ID_PATTERN, MARKUP_CHARACTERS, MAX_ID
 
 Widget = dict[str, object]

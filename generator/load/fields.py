@@ -12,9 +12,9 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from generator.contentformat import Record
 from generator.dates import DateError, parse_date
 from generator.errors import Problems
+from generator.fieldspec import Record
 from generator.load.yamlsrc import Mapping, Sequence, Text
 
 _URL_BAD = re.compile(r"[\s\"'<>`\\]")
