@@ -103,11 +103,9 @@ class _Server(http.server.ThreadingHTTPServer):
         pass  # the browser closing a connection early is not worth a traceback
 
 
-@pytest.fixture(scope="session")
-def site_server(real_site: Path) -> Iterator[str]:
-    """Base URL (ending with '/') of the built real site, served on a free local port."""
-    handler = functools.partial(_Handler, directory=str(real_site))
-    server = _Server(("127.0.0.1", 0), handler)
+def serve(folder: Path) -> Iterator[str]:
+    """Serve a built site on a free local port; yields its base URL (ending with '/')."""
+    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
@@ -116,6 +114,12 @@ def site_server(real_site: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site_server(real_site: Path) -> Iterator[str]:
+    """Base URL of the built real site, served on a free local port."""
+    yield from serve(real_site)
 
 
 @pytest.fixture(scope="session")

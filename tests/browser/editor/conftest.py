@@ -7,12 +7,10 @@ tests skip on a developer's machine and fail under CI (`CI=true`), where `.ci/ru
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import shutil
 import socket
 import subprocess
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +20,7 @@ import pytest
 
 from tests.conftest import CONTENT, EPOCH, build_into
 
-from ..conftest import LOCAL_HOSTS, _Handler, _Server
+from ..conftest import LOCAL_HOSTS, serve
 
 ROOT = Path(__file__).resolve().parents[3]
 DECAP_SERVER = ROOT / "editor" / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -92,19 +90,6 @@ def decap_server(node: str, repo: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
-
-
-def serve(folder: Path) -> Iterator[str]:
-    """Serve a built site on a free local port; its base URL."""
-    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def built(tmp: Path, content: Path, **env: str) -> Path:
