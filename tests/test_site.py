@@ -95,6 +95,13 @@ def hostile_content(tmp: Path) -> Path:
         ),
         encoding="utf-8",
     )
+    (content / "reports" / "2026-01-02--2026-01-20.yaml").write_text(
+        'task: "2026-01-02"\nreported_on: 20/01/2026\nstatus: in_progress\n'
+        f"document: {json.dumps(HOSTILE['html'])}\n"
+        f"note: {json.dumps(' '.join(HOSTILE.values()), ensure_ascii=False)}\n"
+        f"reported_by: {json.dumps(HOSTILE['script'])}\n",
+        encoding="utf-8",
+    )
     return content
 
 
@@ -134,6 +141,20 @@ def test_hostile_strings_reach_search_results_as_text(hostile_site):
     assert HOSTILE["script"] in title and HOSTILE["jinja"] in title
     for path in (hostile_site / "tim-kiem").rglob("*.json"):
         json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_hostile_report_stays_text_in_the_atom_feed_and_the_history_csv(hostile_site):
+    import xml.etree.ElementTree as ET
+
+    atom = (hostile_site / "thay-doi" / "atom.xml").read_bytes()
+    entries = ET.fromstring(atom).findall("{http://www.w3.org/2005/Atom}entry")
+    summaries = [e.find("{http://www.w3.org/2005/Atom}summary").text for e in entries]
+    hostile = [s for s in summaries if "alert" in s]
+    assert hostile, summaries
+    for html in hostile:  # HTML whose markup is ours alone: <p> around escaped text
+        assert re.sub(r"</?p>", "", html).count("<") == 0, html
+    rows = (hostile_site / "du-lieu" / "lich-su.csv").read_text(encoding="utf-8-sig")
+    assert "<script>alert('x')</script>" in rows  # CSV is text: kept as written
 
 
 def test_hostile_heading_and_pipes_do_not_change_structure(hostile_site):
