@@ -79,8 +79,9 @@ def test_a_content_file_that_is_a_symlink_out_is_refused(tmp_path):
     assert loaded is None and any("liên kết" in p.message for p in problems)
 
 
-def test_a_yml_programme_is_reported_not_ignored(tmp_path):
+@pytest.mark.parametrize("path", ["programmes/2027.yml", "reports/2026-01-02--2026-01-20.yml"])
+def test_a_yml_file_is_reported_not_ignored(tmp_path, path):
     content = copy_fixture(tmp_path)
-    (content / "programmes" / "2027.yml").write_text("id: x\n")
+    (content / path).write_text("id: x\n")
     _, problems = check_content(content, AS_OF, history=False)
-    assert any(p.file.endswith("2027.yml") and ".yaml" in p.message for p in problems)
+    assert [p.file for p in problems if ".yaml" in p.message] == [f"content/{path}"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 import pytest
 
@@ -96,8 +95,3 @@ def test_programme_level_correction_is_read_checked_and_shown(tmp_path):
     path.write_text(stale, encoding="utf-8")
     content, problems = check_content(content_dir, history=False)
     assert content is None and any("as_written" in p.message for p in problems)
-
-
-def test_declaration_covers_readme_mentions_of_every_record():
-    assert {r.key for r in fmt.RECORDS} >= {"ward", "unit", "programme", "task", "report"}
-    assert Path(README).is_file()

@@ -14,7 +14,7 @@ import uuid
 import feedgenerator
 from markupsafe import Markup, escape
 
-from generator.model import Change, Content, Programme, Unit
+from generator.model import Change, Content, Programme
 from generator.output import SiteInfo, SiteOutput
 from generator.render.changes import announced
 from generator.urls import CHANGES_FEED, CHANGES_URL, task_url, unit_changes_feed
@@ -46,8 +46,9 @@ def add_change_feeds(output: SiteOutput, content: Content, site: SiteInfo) -> No
     place = ward_place(content.ward)
     output.add_file(CHANGES_FEED, atom(news, content, site, CHANGES_FEED, f"Thay đổi – {place}"))
     shared = {u.id for u in content.units if u.is_all}
+    lead_of = {task.id: task.lead_unit_id for task in content.tasks}
     for unit in content.units:
-        mine = [c for c in news if _concerns(c, unit, content, shared)]
+        mine = [c for c in news if unit.is_all or lead_of.get(c.task_id) in (unit.id, *shared)]
         path = unit_changes_feed(unit.id)
         output.add_file(path, atom(mine, content, site, path, f"Thay đổi – {unit.name}"))
 
@@ -93,12 +94,6 @@ def summary(change: Change) -> str:
     else:
         parts.append(Markup("<p>{}.</p>").format(NO_DECISION))
     return str(Markup("").join(parts)) if parts else str(escape(change.title))
-
-
-def _concerns(change: Change, unit: Unit, content: Content, shared: set[str]) -> bool:
-    task = next((t for t in content.tasks if t.id == change.task_id), None)
-    lead = task.lead_unit_id if task else None
-    return lead == unit.id or lead in shared or unit.is_all
 
 
 def _urn(*parts: str) -> str:

@@ -79,7 +79,7 @@ def _compare(
     ]
     for task_id in sorted(now.keys() & before.keys()):
         old, new = before[task_id], now[task_id]
-        fields = field_changes(old, new)
+        fields = field_changes(old, new) if old != new else ()
         if fields:
             kind = ChangeKind.MINOR if _minor(old, new) else ChangeKind.AMENDED
             amendment = why(task_id) if kind is ChangeKind.AMENDED else None

@@ -18,7 +18,7 @@ from generator.load.documents import check_unique, read_document
 from generator.load.fields import FileReader
 from generator.load.history import fold, read_versions
 from generator.load.records import read_programme, read_units, read_ward
-from generator.load.reports import attach, check_reports, read_reports
+from generator.load.reports import REPORTS, attach, check_reports, read_reports
 from generator.load.units import UnitIndex
 from generator.load.validate import validate
 from generator.load.yamlsrc import load_yaml
@@ -65,7 +65,7 @@ def check_content(
             if document := read_document(doc, r.label, content_dir, problems):
                 documents.append(document)
     check_unique(documents, problems)
-    reports = read_reports(content_dir, reader)
+    reports = read_reports(_yaml_files(content_dir, REPORTS, problems), reader)
     content = Content(ward, units, tuple(sorted(programmes, key=lambda p: p.year)))
     if not problems.has_errors:
         validate(content, as_of, problems)
@@ -98,9 +98,9 @@ def load_content(
     return content
 
 
-def _programme_files(content_dir: Path, problems: Problems) -> list[Path]:
-    """`programmes/*.yaml`; any other file there is reported, not silently ignored."""
-    folder = content_dir / PROGRAMMES
+def _yaml_files(content_dir: Path, name: str, problems: Problems) -> list[Path]:
+    """`<name>/*.yaml`; any other file there is reported, not silently ignored."""
+    folder = content_dir / name
     entries = sorted(folder.iterdir()) if folder.is_dir() else []
     for path in entries:
         if path.suffix != ".yaml" and not path.name.startswith("."):
@@ -108,10 +108,16 @@ def _programme_files(content_dir: Path, problems: Problems) -> list[Path]:
                 _label(path, content_dir),
                 1,
                 "tệp",
-                "tệp này không được đọc: chương trình phải là programmes/<năm>.yaml "
-                "(đuôi .yaml, không phải .yml hay khác)",
+                f"tệp này không được đọc: mọi tệp trong {name}/ phải có đuôi .yaml "
+                "(không phải .yml hay khác)",
             )
-    files = [path for path in entries if path.suffix == ".yaml" and path.is_file()]
+    return [path for path in entries if path.suffix == ".yaml" and path.is_file()]
+
+
+def _programme_files(content_dir: Path, problems: Problems) -> list[Path]:
+    """`programmes/*.yaml`, at least one."""
+    files = _yaml_files(content_dir, PROGRAMMES, problems)
+    folder = content_dir / PROGRAMMES
     if not files:
         problems.error(
             _label(folder, content_dir),

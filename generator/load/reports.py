@@ -25,11 +25,10 @@ _REFERENCE = re.compile(r"\bsố\s+\d+[\w/.-]*", re.IGNORECASE)
 Reader = Callable[[Path], tuple[FileReader, Mapping | None]]
 
 
-def read_reports(content_dir: Path, read: Reader) -> list[Report]:
-    """Every `reports/*.yaml`, in file-name order."""
-    folder = content_dir / REPORTS
+def read_reports(paths: list[Path], read: Reader) -> list[Report]:
+    """The reports in `paths` (the files of `reports/`, in name order)."""
     reports = []
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+    for path in paths:
         r, doc = read(path)
         if doc is not None and (report := read_report(doc, r)) is not None:
             reports.append(report)
