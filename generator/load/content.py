@@ -21,8 +21,9 @@ from generator.load.records import read_programme, read_units, read_ward
 from generator.load.reports import REPORTS, attach, check_reports, read_reports
 from generator.load.units import UnitIndex
 from generator.load.validate import validate
+from generator.load.versions import ContentVersion
 from generator.load.yamlsrc import load_yaml
-from generator.model import Content, Programme, SourceDocument, Ward
+from generator.model import Content, Programme, Report, SourceDocument, Ward
 
 PROGRAMMES = "programmes"
 
@@ -75,17 +76,22 @@ def check_content(
     versions = read_versions(content_dir, problems) if history else []
     if problems.has_errors:  # a shallow clone
         return None, problems.sorted()
-    content = attach(content, reports)
+    content = dataclasses.replace(attach(content, reports), documents=tuple(documents))
+    return _with_history(content, versions, reports), problems.sorted()
+
+
+def _with_history(
+    content: Content, versions: list[ContentVersion], reports: list[Report]
+) -> Content:
+    """The content with what git tells: calendar stamps, tombstones, each task's events."""
     calendars = fold(versions)
     present = {task.id: task for task in content.tasks}
-    content = dataclasses.replace(
+    return dataclasses.replace(
         content,
         stamps=calendars.stamps,
         removed=calendars.removed,
-        documents=tuple(documents),
         changes=task_changes(versions, reports, present),
     )
-    return content, problems.sorted()
 
 
 def load_content(
