@@ -103,3 +103,27 @@ def test_a_task_cannot_be_its_own_parent(tmp_path):
     task_id = text[:start].rsplit("- id: ", 1)[1].split("\n", 1)[0]
     programme.write_text(text[:start] + f"parent: {task_id}" + text[end:], encoding="utf-8")
     assert any("chính nó" in e.message for e in errors_of(content))
+
+
+@pytest.mark.parametrize("escape", ["\\e", "\\x07", "\\u202e", "\\0"])
+def test_control_characters_written_as_yaml_escapes_are_refused_too(tmp_path, escape):
+    content = copy_fixture(tmp_path)
+    programme = content / "programmes" / "2026.yaml"
+    text = replace(
+        programme, "content: Kế hoạch tiêm chủng mở rộng", f'content: "Kế hoạch{escape}x"'
+    )
+    line = text[: text.index("Kế hoạch" + escape)].count("\n") + 1
+    assert [(e.file, e.line) for e in errors_of(content)] == [
+        ("content/programmes/2026.yaml", line)
+    ]
+
+
+def test_report_refuses_a_control_character_in_its_arguments(tmp_path, monkeypatch, capsys):
+    from generator.cli import main
+
+    content = copy_fixture(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1769212800")
+    code = main(["report", "2026-01-02", "--status", "in_progress", "--note", "x\x1b[31m",
+                 "--content", str(content)])  # fmt: skip
+    assert code == 1 and "U+001B" in capsys.readouterr().err
+    assert not list((content / "reports").glob("2026-01-02--*"))

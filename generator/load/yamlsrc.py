@@ -78,15 +78,20 @@ def decode_text(data: bytes, label: str, problems: Problems) -> str | None:
         return None
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if found := _CONTROL.search(text):
-        problems.error(
-            label,
-            text.count("\n", 0, found.start()) + 1,
-            "tệp",
-            f"có ký tự điều khiển vô hình (U+{ord(found.group()):04X}) ở dòng này; "
-            "xóa ký tự đó (thường do dán từ phần mềm khác)",
-        )
+        line = text.count("\n", 0, found.start()) + 1
+        _control_problem(label, line, found.group(), problems)
         return None
     return text
+
+
+def _control_problem(label: str, line: int, char: str, problems: Problems) -> None:
+    problems.error(
+        label,
+        line,
+        "tệp",
+        f"có ký tự điều khiển vô hình (U+{ord(char):04X}) ở dòng này; "
+        "xóa ký tự đó (thường do dán từ phần mềm khác)",
+    )
 
 
 def load_yaml(path: Path, label: str, problems: Problems) -> Mapping | None:
@@ -150,7 +155,12 @@ def _plain_tree(root: yaml.Node, label: str, problems: Problems) -> bool:
 def _convert(node: yaml.Node, label: str, problems: Problems):
     line = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
-        return None if node.tag == _NULL_TAG else Text(node.value, line)
+        if node.tag == _NULL_TAG:
+            return None
+        if found := _CONTROL.search(node.value):  # written as an escape: "\e", "\u202e"
+            _control_problem(label, line, found.group(), problems)
+            return Text(_CONTROL.sub("", node.value), line)
+        return Text(node.value, line)
     if isinstance(node, yaml.SequenceNode):
         seq = Sequence(_convert(item, label, problems) for item in node.value)
         seq.line = line
