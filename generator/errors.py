@@ -61,3 +61,8 @@ class Problems:
 
     def sorted(self) -> list[Problem]:
         return sorted(set(self.items))
+
+
+def unwritable(where: object, exc: OSError) -> str:
+    """Why a file could not be written, for the clerk: where, and what the system said."""
+    return f"không ghi được vào {where}: {exc.strerror or exc} (kiểm tra đường dẫn và quyền ghi)"

@@ -110,3 +110,10 @@ def test_a_number_written_with_a_trailing_dot_is_not_a_sub_item(tmp_path):
         content / "programmes" / "2026.yaml", r'^        number: "1"$', '        number: "1."'
     )
     assert errors_at(content) == []
+
+
+def test_an_out_folder_that_is_a_file_is_one_clear_error(tmp_path):
+    (tmp_path / "out").write_text("not a folder")
+    problems = run_import(FIXTURE, tmp_path / "out")
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    assert len(errors) == 1 and "không ghi được" in errors[0].message

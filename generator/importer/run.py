@@ -12,7 +12,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-from generator.errors import Problem, Problems
+from generator.errors import Problem, Problems, unwritable
 from generator.importer.parts import (
     read_front,
     read_key_tasks,
@@ -95,7 +95,10 @@ def run_import(
                 "--force để ghi đè",
             )
             return problems.sorted()
-        write_files(out, files)
+        try:
+            write_files(out, files)
+        except OSError as exc:
+            problems.error(source.name, 1, "out", unwritable(out, exc))
     return problems.sorted()
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator import contentformat as fmt
 from generator.dates import format_date
-from generator.errors import Problem, Problems
+from generator.errors import Problem, Problems, unwritable
 from generator.importer.write import dump
 from generator.load.content import check_content
 from generator.load.fields import FileReader, is_identifier
@@ -43,8 +43,12 @@ def write_report(
         check_reports([report], content, on, found)
     if report is None or found.has_errors:
         return None, found.sorted()
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    try:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        found.error(label, 1, "tệp", unwritable(path.parent, exc))
+        return None, found.sorted()
     return path, found.sorted()
 
 
