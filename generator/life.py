@@ -5,7 +5,7 @@ events of each task's history. A leaf beside `values`: the model imports it, not
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from generator.values import Progress, Source
@@ -23,7 +23,7 @@ class Amendment:
     task_ids: tuple[str, ...]
     """The tasks it changes, adds or removes."""
     link: str
-    source: Source
+    source: Source = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Report:
     progress: Progress
     reported_by: str
     """Who reported: a unit or a person, as they sign."""
-    source: Source
+    source: Source = field(compare=False)
 
 
 class ChangeKind(StrEnum):

@@ -2,7 +2,9 @@
 
 Everything downstream (pages, feeds, open data) reads only these classes; nothing downstream
 reads YAML. Values are normalised once, in `generator.load.records`: dates parsed, unit names
-resolved to registry ids, text in NFC.
+resolved to registry ids, text in NFC. Records are equal when they say the same thing:
+where one was read (`source`) takes no part in equality, so two versions of the content compare
+by meaning (see `generator.load.history`).
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ class Task:
     corrections: tuple[Correction, ...]
     progress: Progress | None
     """The latest report's progress (see `reports`); None when nothing was reported."""
-    source: Source
+    source: Source = field(compare=False)
     reports: tuple[Report, ...] = ()
     """Every progress report on the task, oldest first."""
 
@@ -80,7 +82,7 @@ class Month:
     heading: str
     corrections: tuple[Correction, ...]
     tasks: tuple[Task, ...]
-    source: Source
+    source: Source = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ class KeyTask:
     cadence_as_written: str
     meeting: MeetingSchedule | None
     corrections: tuple[Correction, ...]
-    source: Source
+    source: Source = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ class Programme:
     closing: str
     recipients: tuple[str, ...]
     signer: Signer
-    source: Source
+    source: Source = field(compare=False)
     corrections: tuple[Correction, ...] = ()
     """Corrections of the programme's own fields (title, issuer, number, issue date)."""
     amendments: tuple[Amendment, ...] = ()

@@ -28,7 +28,6 @@ CTCT_ALLOW_SHALLOW=1 (CI must check out with `fetch-depth: 0`).
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -49,12 +48,16 @@ DEPLOYMENT = (_GENERATOR.parent / "mkdocs.yml", _GENERATOR.parent / ".github" / 
 
 @dataclasses.dataclass(frozen=True)
 class Digest:
-    """One event's facts in one version, as two digests."""
+    """One event's facts in one version, as two values compared with the next version's.
 
-    schedule: str
-    """Of what places the event in time (dates, cancellation, meeting rule): SEQUENCE."""
-    whole: str
-    """Of everything the event shows: LAST-MODIFIED."""
+    Records compare by meaning (`source` takes no part in their equality), and an unchanged
+    file's records are the same objects from one version to the next, so comparing is cheap.
+    """
+
+    schedule: tuple
+    """What places the event in time (dates, cancellation, meeting rule): SEQUENCE."""
+    whole: TaskFacts | MeetingFacts
+    """Everything the event shows: LAST-MODIFIED."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,37 +131,19 @@ def event_digests(content: Content) -> dict[str, tuple[TaskFacts | MeetingFacts,
         for key in programme.key_tasks:
             if key.meeting is not None:
                 facts = content.meeting_facts(programme, key)
-                found[key.id] = (facts, Digest(_digest((key.cadence, key.meeting)), _digest(facts)))
+                found[key.id] = (facts, Digest((key.cadence, key.meeting), facts))
     for task in content.tasks:
         if task.deadline.is_dated:
             facts = content.task_facts(task)
             cancelled = task.progress is not None and task.progress.status is Status.CANCELLED
             schedule = (task.deadline.start, task.deadline.end, cancelled)
-            found[task.id] = (facts, Digest(_digest(schedule), _digest(facts)))
+            found[task.id] = (facts, Digest(schedule, facts))
     return found
 
 
 def _moved(stamp: TaskStamp, version: ContentVersion, bump: bool) -> TaskStamp:
     """The stamp after a change in `version`: never earlier than before (clocks can lie)."""
     return TaskStamp(stamp.sequence + bump, max(stamp.modified, version.when))
-
-
-def _digest(value: object) -> str:
-    return hashlib.sha256(repr(_canonical(value)).encode()).hexdigest()[:32]
-
-
-def _canonical(value: object) -> object:
-    """A value's comparable parts: dataclass fields that take part in equality, `source` left
-    out (where a record sits in its file is not what it says)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return tuple(
-            (f.name, _canonical(getattr(value, f.name)))
-            for f in dataclasses.fields(value)
-            if f.compare and f.name != "source"
-        )
-    if isinstance(value, tuple | list):
-        return tuple(_canonical(v) for v in value)
-    return value
 
 
 def _shallow_allowed(content_dir: Path, problems: Problems) -> bool:
