@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from generator.feeds.events import meeting_event, meeting_last_day, task_event
+from generator.feeds.events import meeting_event, meeting_last_day, task_event, task_summary
 from generator.feeds.feed import Feed
 from generator.feeds.ics import (
     component_lines,
@@ -27,6 +27,7 @@ from generator.feeds.ics import (
     serialise,
     subscription_calendar,
     vtimezone,
+    with_property,
 )
 from generator.feeds.subscribe import subscribe_page
 from generator.model import Content, KeyTask, Programme, Task, TaskFacts, TaskStamp
@@ -112,10 +113,14 @@ def build_feeds(content: Content, site: SiteInfo) -> list[Feed]:
 
     @cache
     def lines(entry: Entry, name_lead: bool) -> tuple[str, ...]:
-        event = task_event(
-            entry.facts, entry.stamp, site, name_lead=name_lead, removed=entry.removed
-        )
-        return component_lines(event)
+        if name_lead or entry.facts.lead is None:
+            event = task_event(
+                entry.facts, entry.stamp, site, name_lead=True, removed=entry.removed
+            )
+            return component_lines(event)
+        # The unit's own feed: the same event, its title without the unit.
+        title = task_summary(entry.facts, name_lead=False, removed=entry.removed)
+        return with_property(lines(entry, True), "summary", title)
 
     def feed(
         path: str,

@@ -50,7 +50,6 @@ def task_event(
     """
     task = facts.task
     assert task.deadline.start is not None and task.deadline.end is not None
-    lead = facts.lead.short if facts.lead is not None and name_lead else ""
     event = Event()
     event.add("uid", event_uid(task.id, facts.ward_id))
     event.add("dtstamp", stamp.modified)
@@ -59,8 +58,7 @@ def task_event(
     event.add("dtstart", task.deadline.start)
     event.add("dtend", task.deadline.end + dt.timedelta(days=1))
     cancelled = task.progress is not None and task.progress.status is Status.CANCELLED
-    prefix = CANCELLED_TITLE if removed or cancelled else ""
-    event.add("summary", event_title(task.content, lead, prefix=prefix))
+    event.add("summary", task_summary(facts, name_lead=name_lead, removed=removed))
     description = task_description(facts, site)
     event.add("description", f"{REMOVED_EVENT}\n{description}" if removed else description)
     if facts.lead is not None:
@@ -71,6 +69,16 @@ def task_event(
     if removed or cancelled:
         event.add("status", "CANCELLED")
     return event
+
+
+def task_summary(facts: TaskFacts, *, name_lead: bool, removed: bool = False) -> str:
+    """The event's title: the task, 'Đã hủy: ' first when cancelled or removed, then the lead
+    unit unless `name_lead` is false (the unit's own feed)."""
+    task = facts.task
+    lead = facts.lead.short if facts.lead is not None and name_lead else ""
+    cancelled = task.progress is not None and task.progress.status is Status.CANCELLED
+    prefix = CANCELLED_TITLE if removed or cancelled else ""
+    return event_title(task.content, lead, prefix=prefix)
 
 
 def task_description(facts: TaskFacts, site: SiteInfo) -> str:

@@ -84,6 +84,21 @@ def component_lines(component: Component) -> tuple[str, ...]:
     )
 
 
+def with_property(lines: tuple[str, ...], name: str, value: object) -> tuple[str, ...]:
+    """A serialised component (see `component_lines`) with property `name` set to `value`:
+    its physical lines, continuations included, replaced by those of the new value."""
+    probe = Component()
+    probe.name = "X"
+    probe.add(name, value)
+    new = component_lines(probe)[1:-1]
+    key = name.upper()
+    start = next(i for i, line in enumerate(lines) if line.partition(":")[0].split(";")[0] == key)
+    end = start + 1
+    while end < len(lines) and lines[end].startswith(" "):
+        end += 1
+    return (*lines[:start], *new, *lines[end:])
+
+
 @lru_cache(maxsize=8192)
 def fold(line: str) -> tuple[str, ...]:
     """Physical lines of one (NFC-normalised) content line; continuation lines begin with a space.
