@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from .conftest import EPOCH, MINI, ROOT, copy_fixture
 
+# Compiled templates are kept outside the folders the tests look at (template_cache.py).
+TEMPLATE_CACHE = str(Path(tempfile.gettempdir()) / f"ctct-tests-{os.getuid()}")
+
 
 def build(content: Path, site: Path, env_extra: dict[str, str]) -> subprocess.CompletedProcess:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(site.parent), **env_extra}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(site.parent),
+        "XDG_CACHE_HOME": TEMPLATE_CACHE,
+        **env_extra,
+    }
     return subprocess.run(
         [
             sys.executable,

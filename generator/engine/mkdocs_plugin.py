@@ -22,9 +22,11 @@ from mkdocs.structure.files import File, Files
 
 from generator.dates import EpochError, vietnam_today
 from generator.engine.admin import admin_files, settings_from
+from generator.engine.template_cache import TemplateCache, template_cache
 from generator.load.content import check_content
 from generator.output import Page, SiteInfo, SiteOutput
 from generator.render.nav import NavItem, navigation
+from generator.render.templating import keep_compiled
 from generator.site import render_site
 from generator.urls import search_index_path
 from generator.wording import site_title
@@ -51,6 +53,7 @@ class ProgrammeConfig(Config):
 
 class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
     output: SiteOutput | None = None
+    template_cache: TemplateCache | None = None
     bodies: dict[str, str]
     admin: tuple
     """What /admin/ is made from: the content, the editor's settings, the site's address."""
@@ -69,11 +72,21 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         # Material prints site_name unescaped, in text and in attributes: escape it here, once.
         config.site_name = html.escape(site_title(content.ward), quote=True)
         site = SiteInfo(url=_base_url(config.site_url), as_of=as_of)
-        self.output = render_site(content, site)
+        self.template_cache = template_cache()
+        keep_compiled(self.template_cache)
+        try:
+            self.output = render_site(content, site)
+        finally:
+            keep_compiled(None)
         self.admin = (content, settings_from(self.config), site.url)
         config.nav = _mkdocs_nav(navigation(content, as_of))
         config.extra["search_index"] = search_index_path()  # read by theme/partials/search.html
         return config
+
+    def on_env(self, env, config, files):
+        """Material's templates are compiled once and kept, like ours (`template_cache`)."""
+        env.bytecode_cache = self.template_cache
+        return env
 
     def on_files(self, files: Files, config) -> Files:
         """Theme assets plus the generated files; what lies in content/ is data, not pages."""
