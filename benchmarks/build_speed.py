@@ -12,7 +12,12 @@ ids and dates shifted), then times, each in a fresh process:
               template compiled, as in a fresh container;
   - baseline: plain mkdocs-material building the same number of plain Markdown pages of
               similar size, with the same theme, search and navigation size.
-Each time is the best of `--repeat` runs (the machine's other load only ever adds time). The
+The row `git` is the site as published: `content/` with its git history (the calendar stamps
+and each task's history are read from it), against plain mkdocs with as many pages.
+
+Times are the best of `--repeat` rounds (the machine's other load only ever adds time); the
+commands take turns within a round, and each ratio is the median over the rounds of the two
+times measured in the same round, so a slow spell of a shared machine does not tilt it. The
 generator's modules are byte-compiled first, as pip does for installed packages such as mkdocs.
 It prints a table; figures go into the README by hand.
 """
@@ -24,6 +29,7 @@ import compileall
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -82,16 +88,21 @@ class Run:
     env: dict[str, str] | None = None
 
 
-def timed(runs: dict[str, Run], repeat: int) -> dict[str, float]:
-    """Best wall-clock time of each command over `repeat` rounds. The commands take turns
-    within a round, so a slower spell of the machine weighs on all of them alike."""
+def timed(runs: dict[str, Run], repeat: int) -> dict[str, list[float]]:
+    """Wall-clock times of each command over `repeat` rounds. The commands take turns within a
+    round, so a slower spell of the machine weighs on all of them alike."""
     times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
         for name, run in runs.items():
             start = time.perf_counter()
             subprocess.run(run.argv, cwd=run.cwd, check=True, capture_output=True, env=run.env)
             times[name].append(time.perf_counter() - start)
-    return {name: min(spent) for name, spent in times.items()}
+    return times
+
+
+def ratio(times: dict[str, list[float]], name: str) -> float:
+    """The median over the rounds of `name`'s time over plain mkdocs' time in the same round."""
+    return statistics.median(a / b for a, b in zip(times[name], times["baseline"], strict=True))
 
 
 CORE = """
@@ -106,17 +117,16 @@ print(len(out.pages), len(out.files), len(content.tasks))
 """
 
 
-def measure(scale: int, out: Path, repeat: int) -> dict[str, float]:
-    content = synthetic_content(scale, out)
+def measure(label: str, content: Path, out: Path, repeat: int) -> dict[str, object]:
     result = subprocess.run(
         [PYTHON, "-c", CORE, str(content)], cwd=ROOT, check=True, capture_output=True, text=True
     )
     pages, files, tasks = map(int, result.stdout.split())
     build = [PYTHON, "-m", "generator", "build", "--content", str(content)]
-    build += ["--site-dir", str(out / f"site-{scale}x")]
+    build += ["--site-dir", str(out / f"site-{label}")]
     subprocess.run(build, cwd=ROOT, check=True, capture_output=True)  # fills the template cache
     plain = plain_docs(pages, out)
-    best = timed(
+    times = timed(
         {
             "core": Run([PYTHON, "-c", CORE, str(content)], ROOT),
             "site": Run(build, ROOT),
@@ -128,11 +138,13 @@ def measure(scale: int, out: Path, repeat: int) -> dict[str, float]:
         repeat,
     )
     return {
-        "scale": scale,
+        "label": label,
         "tasks": tasks,
         "pages": pages,
         "files": files,
-        **best,
+        **{name: min(spent) for name, spent in times.items()},
+        "site/plain": ratio(times, "site"),
+        "cold/plain": ratio(times, "cold"),
     }
 
 
@@ -140,20 +152,25 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best kept)")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds (best time kept)")
+    parser.add_argument(
+        "--no-history", action="store_true", help="leave out the row of content/ with its history"
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     compileall.compile_dir(ROOT / "generator", quiet=1)
     print(
-        f"{'scale':>5} {'tasks':>7} {'pages':>7} {'files':>7} {'core s':>8} {'site s':>8} "
-        f"{'cold s':>8} {'plain mkdocs s':>15} {'site/plain':>10} {'cold/plain':>10}"
+        f"{'content':>8} {'tasks':>6} {'pages':>6} {'files':>6} {'core s':>7} {'site s':>7} "
+        f"{'cold s':>7} {'plain s':>8} {'site/plain':>10} {'cold/plain':>10}"
     )
-    for scale in args.scales:
-        r = measure(scale, args.out, args.repeat)
+    rows = [] if args.no_history else [("git", CONTENT)]
+    rows += [(f"{scale}x", synthetic_content(scale, args.out)) for scale in args.scales]
+    for label, content in rows:
+        r = measure(label, content, args.out, args.repeat)
         print(
-            f"{r['scale']:>5} {r['tasks']:>7} {r['pages']:>7} {r['files']:>7} {r['core']:>8.2f} "
-            f"{r['site']:>8.2f} {r['cold']:>8.2f} {r['baseline']:>15.2f} "
-            f"{r['site'] / r['baseline']:>10.2f} {r['cold'] / r['baseline']:>10.2f}",
+            f"{r['label']:>8} {r['tasks']:>6} {r['pages']:>6} {r['files']:>6} {r['core']:>7.2f} "
+            f"{r['site']:>7.2f} {r['cold']:>7.2f} {r['baseline']:>8.2f} "
+            f"{r['site/plain']:>10.2f} {r['cold/plain']:>10.2f}",
             flush=True,
         )
     return 0

@@ -34,6 +34,8 @@ def test_folder_others_can_write_is_not_used(tmp_path):
     assert template_cache({"XDG_CACHE_HOME": str(tmp_path)}) is None
     folder.chmod(0o700)
     assert template_cache({"XDG_CACHE_HOME": str(tmp_path)}) is not None
+    folder.parent.chmod(0o777)  # whoever can write there can swap the folder itself
+    assert template_cache({"XDG_CACHE_HOME": str(tmp_path)}) is None
 
 
 def test_compiled_code_is_kept_per_environment_settings(tmp_path):

@@ -7,9 +7,9 @@ settings is never reused.
 
 The folder is the user's own (`$XDG_CACHE_HOME/ctct-site/templates`, by default
 `~/.cache/ctct-site/templates`), never the repository: compiled templates are code, and nothing
-a pull request brings may supply them. It must belong to the user and be writable by no one
-else. A cache that cannot be created, read or written is not used: the build compiles, as
-without it. `CTCT_TEMPLATE_CACHE=0` turns it off.
+a pull request brings may supply them. It and the folder holding it must belong to the user and
+be writable by no one else. A cache that cannot be created, read or written is not used: the
+build compiles, as without it. `CTCT_TEMPLATE_CACHE=0` turns it off.
 """
 
 from __future__ import annotations
@@ -71,11 +71,11 @@ def template_cache(environ: Mapping[str, str] = os.environ) -> TemplateCache | N
     folder = home / "ctct-site" / "templates"
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        status = folder.stat()
+        owned = [path.stat() for path in (folder.parent, folder)]
     except OSError:
         return None
-    if status.st_uid != os.getuid() or status.st_mode & 0o022:
-        return None  # someone else could place code in it
+    if any(s.st_uid != os.getuid() or s.st_mode & 0o022 for s in owned):
+        return None  # someone else could place code in it, or swap the folder
     return TemplateCache(str(folder))
 
 
