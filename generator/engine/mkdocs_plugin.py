@@ -7,7 +7,6 @@ replacing this file and `mkdocs_build.py`; the core (`generator.site`) stays.
 from __future__ import annotations
 
 import html
-import json
 import logging
 import os
 import re
@@ -54,7 +53,7 @@ class ProgrammeConfig(Config):
 class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
     output: SiteOutput | None = None
     template_cache: TemplateCache | None = None
-    bodies: dict[str, str]
+    pages: dict[str, Page]
     admin: tuple
     """What /admin/ is made from: the content, the editor's settings, the site's address."""
 
@@ -92,18 +91,25 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         """Theme assets plus the generated files; what lies in content/ is data, not pages."""
         docs_dir = os.path.normpath(config.docs_dir) + os.sep  # mkdocs joins file paths to it
         kept = Files([f for f in files if not (f.abs_src_path or "").startswith(docs_dir)])
-        self.bodies = {page.path: page.body for page in self.output.pages}
+        self.pages = {page.path: page for page in self.output.pages}
         for page in self.output.pages:
-            kept.append(File.generated(config, page.path, content=_front_matter(page)))
+            kept.append(File.generated(config, page.path, content=""))
         for path, data in sorted(self.output.files.items()):
             kept.append(File.generated(config, path, content=data))
         for file in admin_files(config, *self.admin):
             kept.append(file)  # /admin/: the web editor
         return kept
 
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        """Our pages' Markdown is empty: their title and settings are given here, as data."""
+        if ours := self.pages.get(page.file.src_uri):
+            page.meta = _meta(ours)
+        return markdown
+
     def on_page_content(self, html: str, page, config, files) -> str:
         """The body is already HTML: it skips Markdown (a fifth of the build time) entirely."""
-        return self.bodies.get(page.file.src_uri, html)
+        ours = self.pages.get(page.file.src_uri)
+        return ours.body if ours else html
 
 
 def _base_url(site_url: str | None) -> str:
@@ -119,11 +125,10 @@ def _base_url(site_url: str | None) -> str:
     return site_url if site_url.endswith("/") else site_url + "/"
 
 
-def _front_matter(page: Page) -> str:
-    """The page's Markdown source: front matter only; `on_page_content` supplies the body.
-
-    Values are JSON (valid YAML), so no content text is ever parsed as YAML. mkdocs inserts
-    titles into templates without escaping, so the title is escaped here.
+def _meta(page: Page) -> dict[str, object]:
+    """What mkdocs would read from a page's front matter, given as data: no text of ours is
+    ever parsed as YAML. mkdocs inserts titles into templates without escaping, so the title
+    is escaped here.
     """
     meta: dict[str, object] = {"title": html.escape(page.title, quote=False)}
     if page.description:
@@ -131,10 +136,7 @@ def _front_matter(page: Page) -> str:
     # Material's lunr index stays empty: generator/search/ indexes the site (it honours
     # page.searchable), and no page view downloads anything for search.
     meta["search"] = {"exclude": True}
-    front = "\n".join(
-        f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
-    )
-    return f"---\n{front}\n---\n"
+    return meta
 
 
 def _mkdocs_nav(items: list[NavItem]) -> list[dict]:
