@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import html
 import os
+import random
 import re
 import shutil
 import unicodedata
@@ -170,6 +171,38 @@ def test_fold_keeps_characters_escapes_and_marks_whole():
         assert not part.endswith("\\") or part.endswith("\\\\")
         if i:
             assert part[0] == " " and not unicodedata.combining(part[1])
+
+
+def _fold_by_pieces(line: str) -> tuple[str, ...]:
+    """The folding rule written the slow, obvious way: whole pieces packed greedily."""
+    pieces: list[str] = []
+    escape = False
+    for char in unicodedata.normalize("NFC", line):
+        if pieces and (escape or unicodedata.combining(char)):
+            pieces[-1] += char
+            escape = False
+        else:
+            pieces.append(char)
+            escape = char == "\\"
+    parts: list[str] = []
+    current, size = "", 0
+    for piece in pieces:
+        width = len(piece.encode())
+        if current and size + width > 75 - (1 if parts else 0):
+            parts.append(current)
+            current, size = "", 0
+        current, size = current + piece, size + width
+    parts.append(current)
+    return (parts[0], *(" " + part for part in parts[1:]))
+
+
+def test_fold_agrees_with_the_rule_on_hostile_lines():
+    alphabet = ["a", "ế", "\\", ",", ";", "n", " ", "\u0301", "\u0323", "😀", "\u20ac", "ư"]
+    rng = random.Random(2026)
+    lines = ["X:" + "".join(rng.choices(alphabet, k=rng.randrange(60, 400))) for _ in range(400)]
+    lines += ["X:" + "\\" * 200, "X:" + "a" + "\u0301" * 100 + "b", "X:e" + "\u0323" * 80]
+    for line in lines:
+        assert fold(line) == _fold_by_pieces(line), line
 
 
 def test_subscription_headers_and_no_method(output):

@@ -103,34 +103,41 @@ def with_property(lines: tuple[str, ...], name: str, value: object) -> tuple[str
 def fold(line: str) -> tuple[str, ...]:
     """Physical lines of one (NFC-normalised) content line; continuation lines begin with a space.
 
-    Cached: an event appears in several feeds, so most lines are folded once per build.
+    Each physical line holds as many whole pieces as fit (see `_may_cut`); a piece longer than a
+    line has one of its own. Cached: an event appears in several feeds, so most lines are folded
+    once per build.
     """
     line = unicodedata.normalize("NFC", line)
-    if len(line.encode("utf-8")) <= LIMIT:
+    data = line.encode("utf-8")
+    if len(data) <= LIMIT:
         return (line,)
-    parts: list[str] = []
-    current, size = "", 0
-    for unit in _units(line):
-        width = len(unit.encode("utf-8"))
-        room = LIMIT - (1 if parts else 0)
-        if current and size + width > room:
-            parts.append(current)
-            current, size = "", 0
-        current += unit
-        size += width
-    parts.append(current)
+    cuts = [0]
+    while len(data) - cuts[-1] > (room := LIMIT - (1 if len(cuts) > 1 else 0)):
+        if (cut := _last_cut(data, cuts[-1], cuts[-1] + room)) == len(data):
+            break  # the rest is one piece
+        cuts.append(cut)
+    cuts.append(len(data))
+    parts = [data[a:b].decode("utf-8") for a, b in zip(cuts, cuts[1:], strict=False)]
     return (parts[0], *(" " + part for part in parts[1:]))
 
 
-def _units(line: str) -> list[str]:
-    """Pieces a fold may not split: a character with its combining marks, or an escape pair."""
-    units: list[str] = []
-    escape = False
-    for char in line:
-        if units and (escape or unicodedata.combining(char)):
-            units[-1] += char
-            escape = False
-        else:
-            units.append(char)
-            escape = char == "\\"
-    return units
+def _last_cut(data: bytes, start: int, limit: int) -> int:
+    """The last place after `start` and at most `limit` where the line may be cut; past `limit`
+    only when the piece at `start` is itself longer than a line."""
+    for cut in range(limit, start, -1):
+        if _may_cut(data, cut):
+            return cut
+    return next((cut for cut in range(start + 1, len(data)) if _may_cut(data, cut)), len(data))
+
+
+def _may_cut(data: bytes, cut: int) -> bool:
+    """Not inside a UTF-8 character, not before a combining mark, not inside an escape pair
+    (a backslash and the character after it; pairs are taken from the left)."""
+    if data[cut] & 0xC0 == 0x80:
+        return False
+    if unicodedata.combining(data[cut : cut + 4].decode("utf-8", "ignore")[:1] or "a"):
+        return False
+    backslashes = 0
+    while cut - backslashes > 0 and data[cut - backslashes - 1] == 0x5C:
+        backslashes += 1
+    return backslashes % 2 == 0
