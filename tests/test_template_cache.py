@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
+import pytest
 from jinja2 import DictLoader, Environment
 from jinja2.bccache import bc_magic
 
@@ -72,3 +74,48 @@ def test_site_is_byte_identical_with_cache_off_cold_and_warm(tmp_path):
     for name in listings[0]:
         data = (sites[0] / name).read_bytes()
         assert (sites[1] / name).read_bytes() == data == (sites[2] / name).read_bytes(), name
+
+
+def test_folder_above_owned_by_someone_else_is_not_used(tmp_path):
+    if os.getuid() != 0:
+        pytest.skip("needs root to give a folder to another user")
+    home = tmp_path / "theirs"
+    home.mkdir(mode=0o700)
+    os.chown(home, 12345, 12345)  # they could swap ctct-site/ once it has been checked
+    assert template_cache({"XDG_CACHE_HOME": str(home)}) is None
+
+
+def test_symlinked_home_is_used_through_its_real_path(tmp_path):
+    (tmp_path / "real").mkdir(mode=0o700)
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    cache = template_cache({"XDG_CACHE_HOME": str(tmp_path / "link")})
+    assert cache is not None
+    assert Path(cache.directory) == tmp_path / "real" / "ctct-site" / "templates"
+
+
+def test_created_private_whatever_the_umask(tmp_path):
+    old = os.umask(0o002)
+    try:
+        assert template_cache({"XDG_CACHE_HOME": str(tmp_path / "new")}) is not None
+    finally:
+        os.umask(old)
+
+
+def test_settings_compiled_in_are_part_of_the_key(tmp_path):
+    cache = template_cache({"XDG_CACHE_HOME": str(tmp_path)})
+    assert _env(cache).get_template("t.html").render(x="<i>") == "\n  <b><i></b>\n"
+    escaped = _env(cache, autoescape=True).get_template("t.html").render(x="<i>")
+    assert escaped == "\n  <b>&lt;i&gt;</b>\n"
+    final = _env(cache, finalize=lambda v: "-").get_template("t.html").render(x="<i>")
+    assert final == "\n  <b>-</b>\n"
+
+
+def test_any_damaged_byte_compiles_again(tmp_path):
+    cache = template_cache({"XDG_CACHE_HOME": str(tmp_path)})
+    expected = _env(None).get_template("t.html").render(x=3)
+    _env(cache).get_template("t.html").render(x=3)
+    (kept,) = Path(cache.directory).iterdir()
+    good = kept.read_bytes()
+    for at in range(len(bc_magic), len(good)):
+        kept.write_bytes(good[:at] + bytes([good[at] ^ 0x10]) + good[at + 1 :])
+        assert _env(cache).get_template("t.html").render(x=3) == expected, at
