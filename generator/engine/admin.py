@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -24,14 +26,20 @@ def settings_from(options) -> EditorSettings:
         raise PluginError(f"mkdocs.yml (trang quản trị): {exc}") from None
 
 
-def admin_files(config, content: Content, settings: EditorSettings, site_url: str) -> list[File]:
-    """/admin/: its page and configuration, then Decap's bundle and our script as they are."""
-    files = [
-        File.generated(config, path, content=text)
-        for path, text in admin_texts(content, settings, site_url).items()
-    ]
+def admin_parts(
+    content: Content, settings: EditorSettings, site_url: str
+) -> tuple[dict[str, str], dict[str, Path]]:
+    """/admin/: its page and configuration by site path, and the files copied as they are
+    (Decap's bundle and our script)."""
     vendor = [p for p in VENDOR.iterdir() if p.is_file()]
     static = [p for p in STATIC.iterdir() if p.is_file()]
-    for path, source in admin_copies(vendor, static).items():
+    return admin_texts(content, settings, site_url), admin_copies(vendor, static)
+
+
+def admin_files(config, content: Content, settings: EditorSettings, site_url: str) -> list[File]:
+    """/admin/ as mkdocs files."""
+    texts, copies = admin_parts(content, settings, site_url)
+    files = [File.generated(config, path, content=text) for path, text in texts.items()]
+    for path, source in copies.items():
         files.append(File.generated(config, path, abs_src_path=str(source)))
     return files

@@ -64,7 +64,11 @@ def _build_and_swap(config, target: Path) -> None:
         raise BuildRefused(f"không tạo được thư mục tạm trong {target.parent}: {exc}") from None
     config.site_dir = str(staging)
     try:
-        build(config)
+        config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
         _swap(staging, target)
     except (PluginError, Abort, ConfigurationError) as exc:
         raise BuildRefused(str(exc)) from None

@@ -20,8 +20,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.dates import EpochError, vietnam_today
-from generator.engine.admin import admin_files, settings_from
+from generator.engine.admin import admin_files, admin_parts, settings_from
 from generator.engine.template_cache import TemplateCache, template_cache
+from generator.engine.writer import ChildWriter, ReadyFiles, WriteFailed
 from generator.load.content import check_content
 from generator.output import Page, SiteInfo, SiteOutput
 from generator.render.nav import NavItem, navigation
@@ -53,6 +54,8 @@ class ProgrammeConfig(Config):
 class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
     output: SiteOutput | None = None
     template_cache: TemplateCache | None = None
+    fork_writes = False
+    writer: ChildWriter | None = None
     pages: dict[str, Page]
     admin: tuple
     """What /admin/ is made from: the content, the editor's settings, the site's address."""
@@ -87,6 +90,11 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         env.bytecode_cache = self.template_cache
         return env
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # A build is one thread, so the ready files can be written by a forked child
+        # (engine/writer.py); `serve` runs threads and gives them to mkdocs.
+        self.fork_writes = command == "build" and hasattr(os, "fork")
+
     def on_files(self, files: Files, config) -> Files:
         """Theme assets plus the generated files; what lies in content/ is data, not pages."""
         docs_dir = os.path.normpath(config.docs_dir) + os.sep  # mkdocs joins file paths to it
@@ -94,11 +102,32 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         self.pages = {page.path: page for page in self.output.pages}
         for page in self.output.pages:
             kept.append(File.generated(config, page.path, content=""))
-        for path, data in sorted(self.output.files.items()):
-            kept.append(File.generated(config, path, content=data))
-        for file in admin_files(config, *self.admin):
-            kept.append(file)  # /admin/: the web editor
+        if not self.fork_writes:
+            for path, data in sorted(self.output.files.items()):
+                kept.append(File.generated(config, path, content=data))
+            for file in admin_files(config, *self.admin):
+                kept.append(file)  # /admin/: the web editor
+            return kept
+        texts, copies = admin_parts(*self.admin)
+        ready = ReadyFiles(Path(config.site_dir), {**self.output.files, **texts}, copies)
+        if clash := sorted({*ready.data, *ready.copies} & {f.dest_uri for f in kept}):
+            raise PluginError(f"tệp trùng đường dẫn với trang hoặc tệp của giao diện: {clash[0]}")
+        self.writer = ChildWriter(ready)
+        self.writer.start()  # writes while mkdocs renders the pages; on_post_build waits
         return kept
+
+    def on_post_build(self, config) -> None:
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            try:
+                writer.wait()
+            except WriteFailed as exc:
+                raise PluginError(str(exc)) from None
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.writer is not None:
+            self.writer.cancel()
+            self.writer = None
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         """Our pages' Markdown is empty: their title and settings are given here, as data."""
