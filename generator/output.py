@@ -6,6 +6,7 @@ A leaf module: it imports nothing of ours, so every stage can use these types wi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -46,6 +47,9 @@ class SiteOutput:
     pages: list[Page] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
     """Ready files by site path, e.g. 'lich/tat-ca.ics'."""
+    later: list[Callable[[], dict[str, bytes]]] = field(default_factory=list, repr=False)
+    """Files whose bytes no page needs (calendars, the search index), made by `settle`: the
+    engine may have them made and written while it renders the pages."""
     _taken: set[str] = field(default_factory=set, repr=False)
 
     def add_page(self, page: Page) -> None:
@@ -55,6 +59,15 @@ class SiteOutput:
     def add_file(self, path: str, data: bytes) -> None:
         self._claim(path)
         self.files[path] = data
+
+    def add_later(self, make: Callable[[], dict[str, bytes]]) -> None:
+        self.later.append(make)
+
+    def settle(self) -> None:
+        """Make the files left for later, in the order they were added."""
+        while self.later:
+            for path, data in self.later.pop(0)().items():
+                self.add_file(path, data)
 
     def _claim(self, path: str) -> None:
         """Refuse to write one path twice: two records would silently overwrite each other."""

@@ -16,8 +16,9 @@ from generator.render.pages import add_pages
 from generator.search import add_search_index
 
 
-def render_site(content: Content, site: SiteInfo) -> SiteOutput:
-    """Render every page and file of the site."""
+def render_site(content: Content, site: SiteInfo, *, settle: bool = True) -> SiteOutput:
+    """Render every page and file of the site; with `settle=False`, the files no page needs
+    are left to `SiteOutput.settle` (the engine has them made apart from the pages)."""
     output = SiteOutput()
     add_pages(output, content, site)
     add_feeds(output, content, site)
@@ -25,4 +26,6 @@ def render_site(content: Content, site: SiteInfo) -> SiteOutput:
     add_open_data(output, content, site)
     add_source_documents(output, content)
     add_search_index(output, content)
+    if settle:
+        output.settle()
     return output

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 
 import pytest
+from mkdocs.exceptions import PluginError
 
+from generator.engine.mkdocs_plugin import ProgrammePlugin
 from generator.engine.writer import ChildWriter, ReadyFiles, WriteFailed, write_all
 from tests.conftest import EPOCH, MINI, build_into
 
@@ -30,6 +32,38 @@ def test_child_writes_texts_bytes_and_copies(tmp_path):
         "du-lieu/a.csv": "Tên,Hạn\n".encode(),
         "lich/tat-ca.ics": b"BEGIN:VCALENDAR\r\n",
     }
+
+
+def test_what_no_page_needs_is_made_in_the_child(tmp_path):
+    parent = os.getpid()
+    files = ReadyFiles(tmp_path, {"a.txt": b"a"}, make=lambda: {"pid.txt": str(os.getpid())})
+    writer = ChildWriter(files)
+    writer.start()
+    assert writer.wait() == ["a.txt", "pid.txt"]
+    assert (tmp_path / "pid.txt").read_text() not in ("", str(parent))
+
+
+class _Done:
+    def __init__(self, written=(), failure=""):
+        self.written, self.failure = list(written), failure
+
+    def wait(self):
+        if self.failure:
+            raise WriteFailed(self.failure)
+        return self.written
+
+
+def test_the_build_fails_when_the_child_failed_or_took_a_place_of_mkdocs():
+    plugin = ProgrammePlugin()
+    plugin.writer, plugin.mkdocs_paths = _Done(failure="không ghi được x: hết chỗ"), set()
+    with pytest.raises(PluginError, match="không ghi được x"):
+        plugin.on_post_build(config=None)
+    plugin.writer = _Done(["assets/app.js", "lich/a.ics"])
+    plugin.mkdocs_paths = {"assets/app.js", "index.html"}
+    with pytest.raises(PluginError, match="trùng đường dẫn.*assets/app.js"):
+        plugin.on_post_build(config=None)
+    plugin.writer = _Done(["lich/a.ics"])
+    plugin.on_post_build(config=None)  # no clash: the build goes on
 
 
 def test_child_failure_is_one_line_for_the_build(tmp_path):

@@ -10,6 +10,7 @@ import html
 import logging
 import os
 import re
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -56,6 +57,8 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
     template_cache: TemplateCache | None = None
     fork_writes = False
     writer: ChildWriter | None = None
+    mkdocs_paths: set[str]
+    """What mkdocs itself writes: a file of ours may not take one of these places."""
     pages: dict[str, Page]
     admin: tuple
     """What /admin/ is made from: the content, the editor's settings, the site's address."""
@@ -77,7 +80,7 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         self.template_cache = template_cache()
         keep_compiled(self.template_cache)
         try:
-            self.output = render_site(content, site)
+            self.output = render_site(content, site, settle=False)
         finally:
             keep_compiled(None)
         self.admin = (content, settings_from(self.config), site.url)
@@ -92,7 +95,8 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A build is one thread, so the ready files can be written by a forked child
-        # (engine/writer.py); `serve` runs threads and gives them to mkdocs.
+        # (engine/writer.py); `serve` runs threads and gives them to mkdocs, as does a build
+        # in which some plugin started a thread.
         self.fork_writes = command == "build" and hasattr(os, "fork")
 
     def on_files(self, files: Files, config) -> Files:
@@ -102,27 +106,34 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         self.pages = {page.path: page for page in self.output.pages}
         for page in self.output.pages:
             kept.append(File.generated(config, page.path, content=""))
-        if not self.fork_writes:
+        if not (self.fork_writes and threading.active_count() == 1):
+            self.output.settle()
             for path, data in sorted(self.output.files.items()):
                 kept.append(File.generated(config, path, content=data))
             for file in admin_files(config, *self.admin):
                 kept.append(file)  # /admin/: the web editor
             return kept
         texts, copies = admin_parts(*self.admin)
-        ready = ReadyFiles(Path(config.site_dir), {**self.output.files, **texts}, copies)
-        if clash := sorted({*ready.data, *ready.copies} & {f.dest_uri for f in kept}):
-            raise PluginError(f"tệp trùng đường dẫn với trang hoặc tệp của giao diện: {clash[0]}")
-        self.writer = ChildWriter(ready)
-        self.writer.start()  # writes while mkdocs renders the pages; on_post_build waits
+        self.writer = ChildWriter(ReadyFiles(Path(config.site_dir), texts, copies, self._settled))
+        self.writer.start()  # makes and writes while mkdocs renders the pages
+        self.mkdocs_paths = {f.dest_uri for f in kept}
         return kept
 
+    def _settled(self) -> dict[str, bytes]:
+        self.output.settle()
+        return self.output.files
+
     def on_post_build(self, config) -> None:
+        """Wait for the child: its failure, or a file of ours in a place of mkdocs', fails the
+        build."""
         if self.writer is not None:
             writer, self.writer = self.writer, None
             try:
-                writer.wait()
+                written = writer.wait()
             except WriteFailed as exc:
                 raise PluginError(str(exc)) from None
+            if clash := sorted(self.mkdocs_paths.intersection(written)):
+                raise PluginError(f"tệp trùng đường dẫn với trang hoặc tệp giao diện: {clash[0]}")
 
     def on_build_error(self, error: Exception) -> None:
         if self.writer is not None:

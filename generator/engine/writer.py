@@ -5,14 +5,17 @@ Writing some 450 files costs about a fifth of a build on a slow disk, and needs 
 computes, so `generator build` and `mkdocs build` fork once the files are known and the site
 folder is clean; the parent waits for the child before the build counts as done, and a failure
 fails the build (the last good site is kept). Forking is safe there: the build is one thread.
-`mkdocs serve` runs threads, so it writes them through mkdocs instead (`write_all` in-process).
+`mkdocs serve` runs threads, so it hands them to mkdocs instead. The files no page needs
+(calendars, the search index) are also made in the child (`ReadyFiles.make`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -23,24 +26,29 @@ class WriteFailed(Exception):
 
 @dataclass
 class ReadyFiles:
-    """What to write under `root`: texts and bytes by site path, and files to copy as they are."""
+    """What to write under `root`: texts and bytes by site path, those `make` makes (in the
+    writing process), and files to copy as they are."""
 
     root: Path
     data: dict[str, bytes | str] = field(default_factory=dict)
     copies: dict[str, Path] = field(default_factory=dict)
+    make: Callable[[], dict[str, bytes]] | None = None
 
 
-def write_all(files: ReadyFiles) -> None:
-    """Write every file; never replaces a file already there (a clash with mkdocs' own)."""
+def write_all(files: ReadyFiles) -> list[str]:
+    """Write every file and return their site paths; never replaces a file already there (a
+    clash with mkdocs' own)."""
+    data = {**files.data, **(files.make() if files.make else {})}
     made: set[Path] = set()
-    for path, data in sorted(files.data.items()):
+    for path, value in sorted(data.items()):
         target = _target(files.root, path, made)
         with open(target, "xb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
+            out.write(value.encode("utf-8") if isinstance(value, str) else value)
     for path, source in sorted(files.copies.items()):
         target = _target(files.root, path, made)
         with open(source, "rb") as src, open(target, "xb") as out:
             shutil.copyfileobj(src, out)
+    return sorted({*data, *files.copies})
 
 
 def _target(root: Path, path: str, made: set[Path]) -> Path:
@@ -65,22 +73,27 @@ class ChildWriter:
     def start(self) -> None:
         reader, writer = os.pipe()
         pid = os.fork()
-        if pid == 0:  # the child: write, report, leave without running the parent's cleanup
-            os.close(reader)
-            os._exit(_child(self.files, writer))
+        if pid == 0:  # the child: write, report, and never return into the parent's code
+            status = 1
+            try:
+                os.close(reader)
+                status = _child(self.files, writer)
+            finally:
+                os._exit(status)
         os.close(writer)
         self.pid, self.reader = pid, reader
 
-    def wait(self) -> None:
-        """Return when every file is written; raise WriteFailed when the child failed."""
+    def wait(self) -> list[str]:
+        """The site paths written, once all are; raise WriteFailed when the child failed."""
         if self.pid is None:
-            return
+            return []
         with os.fdopen(self.reader, "rb") as pipe:
-            message = pipe.read().decode("utf-8", "replace")
+            said = pipe.read().decode("utf-8", "replace")
         _, status = os.waitpid(self.pid, 0)
         self.pid = None
         if os.waitstatus_to_exitcode(status) != 0:
-            raise WriteFailed(message or f"tiến trình ghi tệp dừng bất thường ({status})")
+            raise WriteFailed(said or f"tiến trình ghi tệp dừng bất thường ({status})")
+        return said.split("\n") if said else []
 
     def cancel(self) -> None:
         """The build failed: stop the child before its folder is removed."""
@@ -93,13 +106,15 @@ class ChildWriter:
 
 
 def _child(files: ReadyFiles, report: int) -> int:
+    """Write, then tell the parent what was written (or why not) through `report`."""
     try:
-        write_all(files)
-        return 0
+        said, status = "\n".join(write_all(files)), 0
     except WriteFailed as exc:
-        os.write(report, str(exc).encode("utf-8"))
+        said, status = str(exc), 1
     except OSError as exc:
-        os.write(report, f"không ghi được {exc.filename or files.root}: {exc.strerror}".encode())
-    except BaseException as exc:  # the child must never return into the parent's code
-        os.write(report, f"lỗi khi ghi tệp: {type(exc).__name__}: {exc}".encode())
-    return 1
+        said, status = f"không ghi được {exc.filename or files.root}: {exc.strerror}", 1
+    except BaseException as exc:
+        said, status = f"lỗi khi ghi tệp: {type(exc).__name__}: {exc}", 1
+    with contextlib.suppress(OSError), os.fdopen(report, "wb") as pipe:
+        pipe.write(said.encode("utf-8"))
+    return status

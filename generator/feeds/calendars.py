@@ -16,6 +16,7 @@ or git: stamps and tombstones come from the model (`Content.stamp`, `Content.rem
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -100,8 +101,7 @@ def scheduled_key_tasks(content: Content) -> list[tuple[Programme, KeyTask]]:
 def add_feeds(output: SiteOutput, content: Content, site: SiteInfo) -> None:
     """Add every feed and the subscribe page `lich/` to the output."""
     feeds = build_feeds(content, site)
-    for feed in feeds:
-        output.add_file(feed.path, feed.data)
+    output.add_later(lambda: {feed.path: feed.data for feed in feeds})
     output.add_page(
         subscribe_page([f for f in feeds if not f.path.startswith(TASK_FEEDS)], content, site)
     )
@@ -137,9 +137,12 @@ def build_feeds(content: Content, site: SiteInfo) -> list[Feed]:
         )
         if not chosen:
             cal.add_component(vtimezone())  # RFC 5545: a calendar holds at least one component
-        events = (lines(e, e.facts.lead is None or e.facts.lead.id != lead_of) for e in chosen)
-        data = serialise(cal, events)
-        return Feed(path, anchor, name, description, len(chosen), data, year=year)
+
+        def make() -> bytes:
+            named = (e.facts.lead is None or e.facts.lead.id != lead_of for e in chosen)
+            return serialise(cal, map(lines, chosen, named))
+
+        return Feed(path, anchor, name, description, len(chosen), make, year=year)
 
     everything = entries(content)
     start = window_start(site.as_of)
@@ -192,7 +195,7 @@ def build_feeds(content: Content, site: SiteInfo) -> list[Feed]:
         )
     for entry in everything:
         if not entry.removed:
-            feeds.append(task_file(entry, lines(entry, True), site))
+            feeds.append(task_file(entry, lines))
     return feeds
 
 
@@ -202,11 +205,13 @@ def _belongs(entry: Entry, unit_id: str) -> bool:
     return lead is not None and (lead.id == unit_id or lead.is_all)
 
 
-def task_file(entry: Entry, event: tuple[str, ...], site: SiteInfo) -> Feed:
+def task_file(entry: Entry, lines: Callable[[Entry, bool], tuple[str, ...]]) -> Feed:
     """One task's file ('Thêm vào lịch'): a plain event to add, not a calendar to subscribe to."""
     task = entry.facts.task
-    data = serialise(event_file(), [event])
-    return Feed(task_feed_path(task) or "", task.id, task.content, "", 1, data)
+    path = task_feed_path(task) or ""
+    return Feed(
+        path, task.id, task.content, "", 1, lambda: serialise(event_file(), [lines(entry, True)])
+    )
 
 
 def meeting_feed(
@@ -225,4 +230,6 @@ def meeting_feed(
     for programme, key in sorted(meetings, key=lambda pk: (pk[0].year, pk[1].number, pk[1].id)):
         facts = content.meeting_facts(programme, key)
         cal.add_component(meeting_event(facts, content.stamp(key.id, programme.id), site))
-    return Feed(path, "giao-ban", name, description, len(meetings), serialise(cal), recurring=True)
+    return Feed(
+        path, "giao-ban", name, description, len(meetings), lambda: serialise(cal), recurring=True
+    )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -18,8 +20,15 @@ class Feed:
     description: str
     events: int
     """How many VEVENTs it holds (a recurring meeting counts once, a tombstone too)."""
-    data: bytes
+    make: Callable[[], bytes] = field(compare=False, repr=False)
+    """Serialises the calendar: only when its bytes are needed (see `data`)."""
     recurring: bool = False
     """True for the review-meeting feed, whose events repeat."""
     year: int | None = None
     """The programme year of an archive feed (`lich/<year>/tat-ca.ics`); None if year-free."""
+
+    @cached_property
+    def data(self) -> bytes:
+        """The file's bytes, made once, when first needed: the subscribe page needs only the
+        rest, so the engine can have the bytes made and written apart from the pages."""
+        return self.make()
