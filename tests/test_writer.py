@@ -79,7 +79,7 @@ def test_child_failure_is_one_line_for_the_build(tmp_path):
 def test_never_replaces_a_file_already_written(tmp_path):
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "x.js").write_text("mkdocs' own")
-    with pytest.raises(FileExistsError):
+    with pytest.raises(WriteFailed, match="trùng đường dẫn.*: assets/x.js$"):
         write_all(ReadyFiles(tmp_path, {"assets/x.js": b"ours"}))
     assert (tmp_path / "assets" / "x.js").read_text() == "mkdocs' own"
 
@@ -109,3 +109,61 @@ def test_site_is_the_same_written_by_the_child_or_by_mkdocs(tmp_path, monkeypatc
     serial = build_into(tmp_path / "serial", MINI, env)
     assert _listing(forked) == _listing(serial)
     assert any(name.startswith("admin/") for name in _listing(forked))
+
+
+def test_failures_name_the_site_path_in_one_line(tmp_path):
+    def broken():
+        raise ValueError("first line\nsecond line")
+
+    writer = ChildWriter(ReadyFiles(tmp_path / "site", make=broken))
+    writer.start()
+    with pytest.raises(WriteFailed, match="ValueError: first line second line$"):
+        writer.wait()
+    writer = ChildWriter(ReadyFiles(tmp_path / "site", {}, {"admin/x.js": tmp_path / "missing"}))
+    writer.start()
+    with pytest.raises(WriteFailed, match="^không ghi được admin/x.js: "):
+        writer.wait()
+
+
+def test_dirty_builds_and_serve_hand_the_files_to_mkdocs():
+    plugin = ProgrammePlugin()
+    plugin.on_startup(command="build", dirty=True)
+    assert not plugin.fork_writes  # `mkdocs build --dirty` keeps the last build's files
+    plugin.on_startup(command="serve", dirty=False)
+    assert not plugin.fork_writes
+    plugin.on_startup(command="build", dirty=False)
+    assert plugin.fork_writes
+
+
+def test_shutdown_stops_the_child_after_ctrl_c(tmp_path):
+    many = {f"d/{i}.txt": b"x" * 1000 for i in range(3000)}
+    plugin = ProgrammePlugin()
+    plugin.writer = ChildWriter(ReadyFiles(tmp_path / "site", many))
+    plugin.writer.start()
+    pid = plugin.writer.pid
+    plugin.on_shutdown()  # mkdocs skips on_build_error for a KeyboardInterrupt
+    assert plugin.writer is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_mkdocs_theme_templates_count_as_its_own_paths(tmp_path, monkeypatch):
+    """404.html and sitemap.xml(.gz) are written by mkdocs but are not among its files."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.chdir(ROOT)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins["ctct"].config.content = str(MINI)
+    config.site_dir = str(tmp_path / "site")
+    config = config.plugins.on_config(config)
+    plugin = config.plugins["ctct"]
+    plugin.on_startup(command="build", dirty=False)
+    plugin.on_files(Files([]), config)
+    try:
+        assert {"404.html", "sitemap.xml", "sitemap.xml.gz"} <= plugin.mkdocs_paths
+    finally:
+        plugin.on_shutdown()

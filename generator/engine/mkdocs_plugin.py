@@ -97,7 +97,8 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         # A build is one thread, so the ready files can be written by a forked child
         # (engine/writer.py); `serve` runs threads and gives them to mkdocs, as does a build
         # in which some plugin started a thread.
-        self.fork_writes = command == "build" and hasattr(os, "fork")
+        # `--dirty` keeps the last build's files, which the child would refuse to replace.
+        self.fork_writes = command == "build" and not dirty and hasattr(os, "fork")
 
     def on_files(self, files: Files, config) -> Files:
         """Theme assets plus the generated files; what lies in content/ is data, not pages."""
@@ -116,7 +117,12 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         texts, copies = admin_parts(*self.admin)
         self.writer = ChildWriter(ReadyFiles(Path(config.site_dir), texts, copies, self._settled))
         self.writer.start()  # makes and writes while mkdocs renders the pages
-        self.mkdocs_paths = {f.dest_uri for f in kept}
+        # mkdocs also writes its theme's static templates (404.html, sitemap.xml and its .gz)
+        # and the extra templates, which are not among the files.
+        templates = {*config.theme.static_templates, *config.extra_templates}
+        self.mkdocs_paths = {f.dest_uri for f in kept} | templates
+        if "sitemap.xml" in templates:
+            self.mkdocs_paths.add("sitemap.xml.gz")
         return kept
 
     def _settled(self) -> dict[str, bytes]:
@@ -139,6 +145,11 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         if self.writer is not None:
             self.writer.cancel()
             self.writer = None
+
+    def on_shutdown(self) -> None:
+        """mkdocs calls on_build_error for an Exception only: after Ctrl-C (KeyboardInterrupt)
+        the child is stopped here, before the temporary folder is removed."""
+        self.on_build_error(None)
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         """Our pages' Markdown is empty: their title and settings are given here, as data."""

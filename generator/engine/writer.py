@@ -41,14 +41,32 @@ def write_all(files: ReadyFiles) -> list[str]:
     data = {**files.data, **(files.make() if files.make else {})}
     made: set[Path] = set()
     for path, value in sorted(data.items()):
-        target = _target(files.root, path, made)
-        with open(target, "xb") as out:
-            out.write(value.encode("utf-8") if isinstance(value, str) else value)
+        raw = value.encode("utf-8") if isinstance(value, str) else value
+        _write(files.root, path, made, lambda out, raw=raw: out.write(raw))
     for path, source in sorted(files.copies.items()):
-        target = _target(files.root, path, made)
-        with open(source, "rb") as src, open(target, "xb") as out:
-            shutil.copyfileobj(src, out)
+
+        def copy(out, source=source):
+            with open(source, "rb") as src:
+                shutil.copyfileobj(src, out)
+
+        _write(files.root, path, made, copy)
     return sorted({*data, *files.copies})
+
+
+def _write(root: Path, path: str, made: set[Path], fill: Callable) -> None:
+    """Create `path` under `root` (never replacing a file) and fill it; an error names the site
+    path, not the temporary folder the build writes into."""
+    target = None
+    try:
+        target = _target(root, path, made)
+        with open(target, "xb") as out:
+            fill(out)
+    except FileExistsError as exc:
+        if exc.filename != str(target):  # a file where a folder should be
+            raise WriteFailed(f"không ghi được {path}: {exc.strerror}") from None
+        raise WriteFailed(f"tệp trùng đường dẫn với trang hoặc tệp giao diện: {path}") from None
+    except OSError as exc:
+        raise WriteFailed(f"không ghi được {path}: {exc.strerror or exc}") from None
 
 
 def _target(root: Path, path: str, made: set[Path]) -> Path:
@@ -72,16 +90,23 @@ class ChildWriter:
 
     def start(self) -> None:
         reader, writer = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: write, report, and never return into the parent's code
-            status = 1
-            try:
-                os.close(reader)
-                status = _child(self.files, writer)
-            finally:
-                os._exit(status)
-        os.close(writer)
-        self.pid, self.reader = pid, reader
+        # No Ctrl-C between fork and the child's `try` (it would run the parent's code in the
+        # child) nor before the parent has noted the child's pid (it could not be stopped).
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            pid = os.fork()
+            if pid == 0:  # the child: write, report, and never return into the parent's code
+                status = 1
+                try:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+                    os.close(reader)
+                    status = _child(self.files, writer)
+                finally:
+                    os._exit(status)
+            os.close(writer)
+            self.pid, self.reader = pid, reader
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
     def wait(self) -> list[str]:
         """The site paths written, once all are; raise WriteFailed when the child failed."""
@@ -113,8 +138,8 @@ def _child(files: ReadyFiles, report: int) -> int:
         said, status = str(exc), 1
     except OSError as exc:
         said, status = f"không ghi được {exc.filename or files.root}: {exc.strerror}", 1
-    except BaseException as exc:
-        said, status = f"lỗi khi ghi tệp: {type(exc).__name__}: {exc}", 1
+    except BaseException as exc:  # one line: a message may span several
+        said, status = f"lỗi khi tạo tệp: {type(exc).__name__}: {' '.join(str(exc).split())}", 1
     with contextlib.suppress(OSError), os.fdopen(report, "wb") as pipe:
         pipe.write(said.encode("utf-8"))
     return status
