@@ -104,7 +104,13 @@ def test_cancel_stops_and_reaps_the_child(tmp_path):
 
 def test_site_is_the_same_written_by_the_child_or_by_mkdocs(tmp_path, monkeypatch):
     env = {"SOURCE_DATE_EPOCH": EPOCH, "SITE_URL": "https://example.org/ctct/"}
+    # Earlier tests (the browser's) may have left threads running in this process.
+    monkeypatch.setattr("generator.engine.mkdocs_plugin.threading.active_count", lambda: 1)
+    forks = []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
     forked = build_into(tmp_path / "forked", MINI, env)
+    assert forks == [1]
     monkeypatch.delattr(os, "fork")  # as on a system without fork: mkdocs writes them
     serial = build_into(tmp_path / "serial", MINI, env)
     assert _listing(forked) == _listing(serial)
@@ -156,6 +162,8 @@ def test_mkdocs_theme_templates_count_as_its_own_paths(tmp_path, monkeypatch):
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.chdir(ROOT)
+    # Earlier tests (the browser's) may have left threads running in this process.
+    monkeypatch.setattr("generator.engine.mkdocs_plugin.threading.active_count", lambda: 1)
     config = load_config(str(ROOT / "mkdocs.yml"))
     config.plugins["ctct"].config.content = str(MINI)
     config.site_dir = str(tmp_path / "site")
