@@ -76,6 +76,18 @@ def test_child_failure_is_one_line_for_the_build(tmp_path):
     assert "\n" not in str(failed.value)
 
 
+def test_two_files_for_one_path_are_refused_not_merged(tmp_path):
+    source = tmp_path / "x.js"
+    source.write_bytes(b"copy")
+    for files in (
+        ReadyFiles(tmp_path / "a", {"p/x.js": b"text"}, make=lambda: {"p/x.js": b"made"}),
+        ReadyFiles(tmp_path / "b", {}, {"p/x.js": source}, make=lambda: {"p/x.js": b"made"}),
+    ):
+        with pytest.raises(WriteFailed, match="cùng một đường dẫn: p/x.js"):
+            write_all(files)
+        assert not files.root.exists()
+
+
 def test_never_replaces_a_file_already_written(tmp_path):
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "x.js").write_text("mkdocs' own")

@@ -117,12 +117,7 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         texts, copies = admin_parts(*self.admin)
         self.writer = ChildWriter(ReadyFiles(Path(config.site_dir), texts, copies, self._settled))
         self.writer.start()  # makes and writes while mkdocs renders the pages
-        # mkdocs also writes its theme's static templates (404.html, sitemap.xml and its .gz)
-        # and the extra templates, which are not among the files.
-        templates = {*config.theme.static_templates, *config.extra_templates}
-        self.mkdocs_paths = {f.dest_uri for f in kept} | templates
-        if "sitemap.xml" in templates:
-            self.mkdocs_paths.add("sitemap.xml.gz")
+        self.mkdocs_paths = _mkdocs_places(kept, config)
         return kept
 
     def _settled(self) -> dict[str, bytes]:
@@ -161,6 +156,14 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         """The body is already HTML: it skips Markdown (a fifth of the build time) entirely."""
         ours = self.pages.get(page.file.src_uri)
         return ours.body if ours else html
+
+
+def _mkdocs_places(files: Files, config) -> set[str]:
+    """Where mkdocs writes: its files, and its theme's static and extra templates, which are not
+    among them (404.html, sitemap.xml and the .gz mkdocs makes of it)."""
+    templates = {*config.theme.static_templates, *config.extra_templates}
+    gzipped = {"sitemap.xml.gz"} if "sitemap.xml" in templates else set()
+    return {f.dest_uri for f in files} | templates | gzipped
 
 
 def _base_url(site_url: str | None) -> str:

@@ -15,6 +15,7 @@ import contextlib
 import os
 import shutil
 import signal
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -38,7 +39,11 @@ class ReadyFiles:
 def write_all(files: ReadyFiles) -> list[str]:
     """Write every file and return their site paths; never replaces a file already there (a
     clash with mkdocs' own)."""
-    data = {**files.data, **(files.make() if files.make else {})}
+    later = files.make() if files.make else {}
+    counts = Counter([*files.data, *later, *files.copies])
+    if clash := sorted(path for path, times in counts.items() if times > 1):
+        raise WriteFailed(f"hai tệp cùng một đường dẫn: {clash[0]}")
+    data = {**files.data, **later}
     made: set[Path] = set()
     for path, value in sorted(data.items()):
         raw = value.encode("utf-8") if isinstance(value, str) else value
@@ -136,8 +141,6 @@ def _child(files: ReadyFiles, report: int) -> int:
         said, status = "\n".join(write_all(files)), 0
     except WriteFailed as exc:
         said, status = str(exc), 1
-    except OSError as exc:
-        said, status = f"không ghi được {exc.filename or files.root}: {exc.strerror}", 1
     except BaseException as exc:  # one line: a message may span several
         said, status = f"lỗi khi tạo tệp: {type(exc).__name__}: {' '.join(str(exc).split())}", 1
     with contextlib.suppress(OSError), os.fdopen(report, "wb") as pipe:
