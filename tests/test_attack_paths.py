@@ -44,7 +44,10 @@ def test_a_symlink_that_leaves_the_content_folder_is_refused(tmp_path, target):
     os.symlink(target, content / "sources" / "ctct.txt")
     loaded, problems = check_content(content, AS_OF, history=False)
     assert loaded is None
-    assert [(p.line, p.field) for p in problems] == [(line, "source_document")]
+    assert [(p.file, p.line, p.field) for p in problems] == [
+        ("content/programmes/2026.yaml", line, "source_document"),
+        ("content/sources/ctct.txt", 1, "tệp"),
+    ]
     assert "TOKEN" not in " ".join(p.message for p in problems)
 
 

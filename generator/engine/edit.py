@@ -15,7 +15,10 @@ import sys
 import time
 from pathlib import Path
 
+from generator.load.content import content_links
+
 ROOT = Path.cwd()
+CONTENT = ROOT / "content"
 DECAP_SERVER = ROOT / "editor" / "node_modules" / "decap-server" / "dist" / "index.js"
 SITE = ("127.0.0.1", 8000)
 
@@ -29,6 +32,9 @@ def main() -> int:
             file=sys.stderr,
         )
         return 1
+    if links := content_links(CONTENT):
+        print("\n".join(str(p) for p in links), file=sys.stderr)
+        return 1  # decap-server would write through them
     port = int(os.environ.get("CTCT_EDITOR_PORT", "8081"))
     if _busy(port) or _busy(SITE[1]):
         print(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.errors import Problem, Problems, unwritable
 from generator.importer.parts import (
@@ -27,6 +27,7 @@ from generator.importer.text import END, START, Line, Report
 from generator.importer.units import build_units, read_registry, slug
 from generator.importer.write import render, write_files
 from generator.model import Programme, Signer, Source, Unit, Ward
+from generator.safewrite import UnsafeWrite
 
 _ISSUER = r"(?:[uủ][yỷ]\s+ban\s+nhân\s+dân|ubnd)\s+"
 _WARD = re.compile(_ISSUER + r"(phường|xã)\s+", re.IGNORECASE)
@@ -85,6 +86,9 @@ def run_import(
         files = render(imported.ward, imported.units, imported.programme)
         if source_document is None:
             files[f"{SOURCES}/{source.name}"] = source.read_bytes()
+        if links := _links(out, files):
+            problems.error(source.name, 1, "out", links)
+            return problems.sorted()
         if not force and (taken := _taken(out, files)):
             problems.error(
                 source.name,
@@ -97,9 +101,26 @@ def run_import(
             return problems.sorted()
         try:
             write_files(out, files)
+        except UnsafeWrite as exc:
+            problems.error(source.name, 1, "out", str(exc))
         except OSError as exc:
             problems.error(source.name, 1, "out", unwritable(out, exc))
     return problems.sorted()
+
+
+def _links(out: Path, files: dict[str, str | bytes]) -> str:
+    """Why `out` cannot be written safely: a symlink at it or on the way to one of `files`."""
+    for relative in files:
+        path, steps = out, [out]
+        for part in PurePosixPath(relative).parts:
+            path = path / part
+            steps.append(path)
+        if link := next((step for step in steps if step.is_symlink()), None):
+            return (
+                f"{link} là liên kết (symlink): không ghi qua liên kết. Xóa liên kết đó "
+                "(git rm) rồi nhập lại"
+            )
+    return ""
 
 
 def _taken(out: Path, files: dict[str, str | bytes]) -> list[str]:

@@ -14,6 +14,7 @@ import yaml
 from generator.dates import format_date
 from generator.model import Correction, KeyTask, Month, Programme, Task, Unit, Ward
 from generator.opendata.export import ward_data
+from generator.safewrite import write_inside
 
 _STR = "tag:yaml.org,2002:str"
 
@@ -143,8 +144,11 @@ def render(ward: Ward, units: tuple[Unit, ...], programme: Programme) -> dict[st
 
 
 def write_files(out: Path, files: dict[str, str | bytes]) -> None:
-    """Write every file under `out`; all contents are built before the first write."""
+    """Write every file under `out`, never through a symlink (`safewrite`); all contents are
+    built before the first write, and a file already holding the same bytes is left alone."""
     for relative, data in files.items():
+        raw = data.encode("utf-8") if isinstance(data, str) else data
         path = out / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        if not path.is_symlink() and path.is_file() and path.read_bytes() == raw:
+            continue
+        write_inside(out, relative, raw, replace=True)

@@ -42,6 +42,8 @@ def check_content(
         problems.error(str(content_dir), 1, "thư mục", "không tìm thấy thư mục dữ liệu")
         return None, problems.sorted()
 
+    problems.items.extend(content_links(content_dir))
+
     def reader(path: Path) -> tuple[FileReader, object]:
         label = _label(path, content_dir)
         if not path.is_file():
@@ -102,6 +104,24 @@ def load_content(
     if content is None:
         raise ContentError(problems)
     return content
+
+
+def content_links(content_dir: Path) -> list[Problem]:
+    """Every symlink under the content folder, at any depth, is an error: a writer (the
+    importer, `report`, the editor) could otherwise write through it to anywhere."""
+    problems = Problems()
+    for folder, dirs, files in os.walk(content_dir):
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            if path.is_symlink():
+                problems.error(
+                    _label(path.parent, content_dir) + "/" + name,
+                    1,
+                    "tệp",
+                    "đây là liên kết (symlink), không được có trong thư mục dữ liệu: xóa nó "
+                    "(git rm) và đặt tệp thật vào đây",
+                )
+    return problems.sorted()
 
 
 def _yaml_files(content_dir: Path, name: str, problems: Problems) -> list[Path]:

@@ -18,6 +18,7 @@ from generator.load.fields import FileReader, is_identifier
 from generator.load.reports import REPORTS, check_reports
 from generator.load.subrecords import read_report
 from generator.load.yamlsrc import parse_yaml
+from generator.safewrite import UnsafeWrite, write_inside
 
 
 def report_text(task_id: str, on: dt.date, fields: dict[str, str]) -> str:
@@ -44,8 +45,10 @@ def write_report(
     if report is None or found.has_errors:
         return None, found.sorted()
     try:
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_inside(content_dir, f"{REPORTS}/{path.name}", text.encode("utf-8"))
+    except UnsafeWrite as exc:
+        found.error(label, 1, "tệp", str(exc))
+        return None, found.sorted()
     except OSError as exc:
         found.error(label, 1, "tệp", unwritable(path.parent, exc))
         return None, found.sorted()
@@ -55,6 +58,6 @@ def write_report(
 def _free_path(folder: Path, task_id: str, on: dt.date) -> Path:
     stem = f"{task_id}--{on.isoformat()}" if is_identifier(task_id) else "bao-cao"
     path, n = folder / f"{stem}.yaml", 2
-    while path.exists():
+    while path.exists() or path.is_symlink():
         path, n = folder / f"{stem}-{n}.yaml", n + 1
     return path
