@@ -146,6 +146,7 @@ def render(ward: Ward, units: tuple[Unit, ...], programme: Programme) -> dict[st
 def write_files(out: Path, files: dict[str, str | bytes]) -> None:
     """Write every file under `out`, never through a symlink (`safewrite`); all contents are
     built before the first write, and a file already holding the same bytes is left alone."""
+    out.mkdir(parents=True, exist_ok=True)
     for relative, data in files.items():
         raw = data.encode("utf-8") if isinstance(data, str) else data
         path = out / relative
