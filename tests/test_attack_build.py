@@ -4,10 +4,16 @@ environment. One clear line and the last good site kept, never a traceback."""
 from __future__ import annotations
 
 import fcntl
+import os
+import shutil
+import subprocess
+import sys
 
 import pytest
 
-from .conftest import EPOCH, MINI
+from generator.engine.sitedir import MARK
+
+from .conftest import EPOCH, MINI, ROOT, copy_fixture, run_git
 from .test_build import build, snapshot
 
 
@@ -23,13 +29,66 @@ def test_a_second_build_into_the_same_folder_is_refused_while_one_runs(tmp_path)
     assert snapshot(site) == before
 
 
-def test_debris_of_a_killed_build_is_cleaned(tmp_path):
+def test_only_debris_a_build_marked_is_cleaned(tmp_path):
     site = tmp_path / "site"
-    for name in (".site-abc123", ".site-old"):
+    for name in (".site-abc123", ".site-old", ".site-backup-2026"):
         (tmp_path / name / "nhiem-vu").mkdir(parents=True)
         (tmp_path / name / "nhiem-vu" / "x.html").write_text("x")
+    for name in (".site-abc123", ".site-old"):
+        (tmp_path / name / MARK).write_text("")
     assert build(MINI, site, {"SOURCE_DATE_EPOCH": EPOCH}).returncode == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site-backup-2026", ".site.lock", "site"]
+    assert (tmp_path / ".site-backup-2026" / "nhiem-vu" / "x.html").read_text() == "x"
+
+
+def test_a_kill_between_the_two_renames_loses_no_site(tmp_path):
+    site = tmp_path / "site"
+    assert build(MINI, site, {"SOURCE_DATE_EPOCH": EPOCH}).returncode == 0
+    before = snapshot(site)
+    site.rename(tmp_path / ".site-old")  # killed after the first rename of the swap
+    content = copy_fixture(tmp_path)
+    (content / "units.yaml").write_text("units: [", encoding="utf-8")
+    done = build(content, site, {"SOURCE_DATE_EPOCH": EPOCH})
+    assert done.returncode == 1
+    assert "vẫn giữ bản trước" in done.stderr
+    assert snapshot(site) == before
+
+
+@pytest.mark.parametrize("where", ["content", "content/sub", "repository", "repository/.."])
+def test_a_site_folder_that_is_the_content_or_the_repository_is_refused(tmp_path, where):
+    # A throwaway repository: were the guard ever lost, this test deletes only its copy.
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    run_git(repo, "init", "-q")
+    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", repo / "theme")
+    (repo / "generator").mkdir()  # watched by mkdocs.yml
+    content = copy_fixture(repo)
+    target = {
+        "content": content,
+        "content/sub": content / "sub",
+        "repository": repo,
+        "repository/..": tmp_path,
+    }[where]
+    before = snapshot(repo)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--config", str(repo / "mkdocs.yml"),
+         "--content", str(content), "--site-dir", str(target)],
+        cwd=ROOT, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "không dựng vào" in done.stderr and "Traceback" not in done.stderr
+    assert snapshot(repo) == before
+
+
+def test_a_folder_holding_what_no_build_wrote_is_refused(tmp_path):
+    site = tmp_path / "notes"
+    site.mkdir()
+    (site / "ghi-chu.txt").write_text("của tôi")
+    done = build(MINI, site, {"SOURCE_DATE_EPOCH": EPOCH})
+    assert done.returncode == 1
+    assert "không do lần dựng nào tạo ra" in done.stderr
+    assert (site / "ghi-chu.txt").read_text() == "của tôi"
 
 
 def test_a_site_folder_that_cannot_be_written_is_one_clear_line(tmp_path):

@@ -1,29 +1,23 @@
 """`python -m generator build`: run mkdocs into a temporary folder, then swap it in.
 
 A failed build (bad content, a template error, a folder that cannot be written) leaves the last
-good site untouched. One build at a time per site folder: a lock file beside it
-(`.<site>.lock`) is held for the whole build; under it, any leftover `.<site>-*` folder is the
-debris of a killed build and is removed.
+good site untouched. The site folder, its lock and the swap are `sitedir`'s: a build refuses a
+site folder that is the content or the repository, and replaces only what a build made.
 """
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-
-class BuildRefused(Exception):
-    """The build cannot start or finish; the message is one Vietnamese line."""
+from generator.engine.sitedir import CONTENT, BuildRefused, check_target, exclusive, mark, swap
 
 
 def build_site(
@@ -47,11 +41,13 @@ def build_site(
         config.plugins["ctct"].config.content = str(Path(content_dir).resolve())
     target = Path(site_dir or config.site_dir).resolve()
     try:
-        with _exclusive(target):
+        check_target(target, _protected(config, Path(config_file)))
+        with exclusive(target):
             _build_and_swap(config, target)
     except BuildRefused as exc:
         print(str(exc).strip(), file=sys.stderr)
-        print(f"Không dựng được trang; {target} vẫn giữ bản trước.", file=sys.stderr)
+        kept = f"{target} vẫn giữ bản trước" if target.exists() else "không có tệp nào bị xóa"
+        print(f"Không dựng được trang; {kept}.", file=sys.stderr)
         return 1
     print(f"Đã dựng trang vào {target}", file=sys.stderr)
     return 0
@@ -62,6 +58,7 @@ def _build_and_swap(config, target: Path) -> None:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     except OSError as exc:
         raise BuildRefused(f"không tạo được thư mục tạm trong {target.parent}: {exc}") from None
+    mark(staging)
     config.site_dir = str(staging)
     try:
         config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
@@ -69,7 +66,7 @@ def _build_and_swap(config, target: Path) -> None:
             build(config)
         finally:
             config.plugins.on_shutdown()
-        _swap(staging, target)
+        swap(staging, target)
     except (PluginError, Abort, ConfigurationError) as exc:
         raise BuildRefused(str(exc)) from None
     except OSError as exc:
@@ -78,39 +75,17 @@ def _build_and_swap(config, target: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-@contextmanager
-def _exclusive(target: Path) -> Iterator[None]:
-    """Hold `.<site>.lock` beside the site folder; remove a killed build's leftovers."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        lock = (target.parent / f".{target.name}.lock").open("a")
-    except OSError as exc:
-        raise BuildRefused(f"không ghi được vào {target.parent}: {exc.strerror}") from None
-    with lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildRefused(
-                f"một lần dựng khác đang ghi vào {target}; chờ nó xong rồi chạy lại"
-            ) from None
-        for debris in target.parent.glob(f".{target.name}-*"):
-            shutil.rmtree(debris, ignore_errors=True)
-        yield
-
-
-def _swap(staging: Path, target: Path) -> None:
-    """Replace `target` by `staging` with two renames, so readers never see half a site."""
-    staging.chmod(0o755)
-    old = target.with_name(f".{target.name}-old")
-    if target.exists():
-        target.rename(old)
-    try:
-        staging.rename(target)
-    except OSError:
-        if old.exists():
-            old.rename(target)  # put the last good site back
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+def _protected(config, config_file: Path) -> dict[str, Path]:
+    """The folders a site folder may not be, hold, or (the content) lie in, by their role."""
+    folder = config_file.resolve().parent
+    protected = {
+        CONTENT: folder / config.plugins["ctct"].config.content,
+        "thư mục cấu hình (mkdocs.yml)": folder,
+    }
+    root = next((p for p in (folder, *folder.parents) if (p / ".git").exists()), None)
+    if root is not None:
+        protected["gốc kho mã (.git)"] = root
+    return protected
 
 
 def _quiet_mkdocs() -> None:
