@@ -136,7 +136,21 @@ def run_import(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from generator.engine.mkdocs_build import build_site
 
+    if not os.environ.get("SITE_URL"):
+        if os.environ.get("CI") == "true":
+            print(
+                NO_SITE_URL + " Bản dựng trên CI để đăng công khai phải đặt SITE_URL.",
+                file=sys.stderr,
+            )
+            return 1
+        print("CẢNH BÁO: " + NO_SITE_URL + " Chỉ dùng để xem trên máy này.", file=sys.stderr)
     return build_site(args.config, content_dir=args.content, site_dir=args.site_dir)
+
+
+NO_SITE_URL = (
+    "Chưa đặt SITE_URL (địa chỉ công khai của trang): lịch, nguồn tin và mã QR sẽ trỏ tới "
+    "địa chỉ mặc định trong mkdocs.yml."
+)
 
 
 COMMANDS = {

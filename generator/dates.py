@@ -48,6 +48,8 @@ def is_per_plan(text: str) -> bool:
 
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 """Years a programme's date may fall in; anything else is a typo (and would break feeds)."""
+_LAST_EPOCH = int(dt.datetime(LAST_YEAR, 12, 31, 16, 59, 59, tzinfo=dt.UTC).timestamp())
+"""The last second of LAST_YEAR in Vietnam."""
 
 
 def make_date(day: int, month: int, year: int, written: str) -> dt.date:
@@ -148,12 +150,14 @@ class EpochError(ValueError):
 
 def vietnam_today(epoch: str | None) -> dt.date:
     """The one 'today' of a check or a build: the date in Vietnam at `epoch` (the value of
-    SOURCE_DATE_EPOCH, for reproducible builds) or, when it is unset, now."""
+    SOURCE_DATE_EPOCH, for reproducible builds) or, when it is unset, now. Only what gives a
+    day the content may hold is accepted: ASCII digits, a day from 1970 to LAST_YEAR."""
     if epoch is None:
         return dt.datetime.now(VIETNAM).date()
-    if not epoch.strip().isdigit() or len(epoch.strip()) > 12:
-        raise EpochError(
-            f"SOURCE_DATE_EPOCH={epoch!r} không hợp lệ: phải là số giây kể từ 01/01/1970 "
-            "(ví dụ 1767225600), hoặc bỏ biến này đi"
-        )
-    return dt.datetime.fromtimestamp(int(epoch), VIETNAM).date()
+    seconds = epoch.strip()
+    if seconds.isascii() and seconds.isdigit() and int(seconds) <= _LAST_EPOCH:
+        return dt.datetime.fromtimestamp(int(seconds), VIETNAM).date()
+    raise EpochError(
+        f"SOURCE_DATE_EPOCH={epoch!r} không hợp lệ: phải là số giây kể từ 01/01/1970 tới hết "
+        f"năm {LAST_YEAR} (ví dụ 1767225600), hoặc bỏ biến này đi"
+    )

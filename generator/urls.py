@@ -6,7 +6,9 @@ must outlive it (feeds).
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from generator.model import Programme, Task
 
@@ -117,3 +119,32 @@ def source_file_url(programme: Programme) -> str | None:
     if is_published_file(programme.source_document):
         return source_file_path(PurePosixPath(programme.source_document).name)
     return None
+
+
+_UNSAFE_URL = re.compile(r"[\s\"'<>`\\]")
+
+
+def site_address(value: str) -> str:
+    """The public address (SITE_URL) as every page, feed and event links it, ending in '/';
+    ValueError with the Vietnamese reason when it is not a plain http(s) address."""
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        port, parts = -1, None
+    reason = ""
+    if parts is None or port == -1 or port == 0:
+        reason = "cổng không hợp lệ (1–65535)"
+    elif parts.scheme not in ("http", "https") or not parts.hostname:
+        reason = "phải là địa chỉ http(s) đầy đủ"
+    elif _UNSAFE_URL.search(value):
+        reason = "không được có khoảng trắng, dấu nháy, < > ` hay \\"
+    elif "@" in parts.netloc:
+        reason = "không được chứa tên người dùng hay mật khẩu (user:pass@)"
+    elif parts.query or parts.fragment or value.endswith(("?", "#")):
+        reason = "không được có phần ?… hay #…"
+    if reason:
+        raise ValueError(
+            f"SITE_URL={value!r} không hợp lệ: {reason}; ví dụ https://phuong.example.gov.vn/ctct/"
+        )
+    return value if value.endswith("/") else value + "/"

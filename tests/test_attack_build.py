@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import subprocess
 import sys
 
 import pytest
 
+from generator.dates import vietnam_today
 from generator.engine.sitedir import MARK
+from generator.urls import site_address
 
 from .conftest import EPOCH, MINI, ROOT, copy_fixture, run_git
 from .test_build import build, snapshot
@@ -74,7 +77,8 @@ def test_a_site_folder_that_is_the_content_or_the_repository_is_refused(tmp_path
     done = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--config", str(repo / "mkdocs.yml"),
          "--content", str(content), "--site-dir", str(target)],
-        cwd=ROOT, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, capture_output=True, text=True,
+        cwd=ROOT, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "SITE_URL": "https://x.vn/"},
+        capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 1, done.stderr
     assert "không dựng vào" in done.stderr and "Traceback" not in done.stderr
@@ -99,7 +103,11 @@ def test_a_site_folder_that_cannot_be_written_is_one_clear_line(tmp_path):
     assert "không ghi được" in done.stderr
 
 
-@pytest.mark.parametrize("epoch", ["", "abc", "-5", "1e9", "99999999999999999999"])
+@pytest.mark.parametrize(
+    "epoch",
+    ["", "abc", "-5", "1e9", "99999999999999999999", "²", "999999999999", "253402300799",
+     "99999999999", "4133955600"],
+)  # fmt: skip
 def test_a_bad_source_date_epoch_is_a_clear_error(tmp_path, epoch):
     done = build(MINI, tmp_path / "site", {"SOURCE_DATE_EPOCH": epoch})
     assert done.returncode == 1
@@ -108,10 +116,45 @@ def test_a_bad_source_date_epoch_is_a_clear_error(tmp_path, epoch):
 
 
 @pytest.mark.parametrize(
-    "url", ['https://x.vn/"><script>alert(1)</script>', "javascript:alert(1)", "ftp://x.vn/", "x"]
-)
+    "url",
+    ['https://x.vn/"><script>alert(1)</script>', "javascript:alert(1)", "ftp://x.vn/", "x",
+     "https://user:pass@x.vn/", "https://x.vn/?a=1", "https://x.vn/#top", "https://x.vn:99999/",
+     "https://x.vn:0/"],
+)  # fmt: skip
 def test_a_hostile_site_url_is_refused(tmp_path, url):
     done = build(MINI, tmp_path / "site", {"SOURCE_DATE_EPOCH": EPOCH, "SITE_URL": url})
     assert done.returncode == 1
     assert "SITE_URL" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_ci_build_without_site_url_is_refused_and_a_local_one_warned(tmp_path):
+    done = build(MINI, tmp_path / "site", {"SOURCE_DATE_EPOCH": EPOCH, "CI": "true"})
+    assert done.returncode == 1 and "Chưa đặt SITE_URL" in done.stderr
+    assert not (tmp_path / "site").exists()
+    done = build(MINI, tmp_path / "site", {"SOURCE_DATE_EPOCH": EPOCH})
+    assert done.returncode == 0 and "CẢNH BÁO: Chưa đặt SITE_URL" in done.stderr
+    env = {"SOURCE_DATE_EPOCH": EPOCH, "CI": "true", "SITE_URL": "https://x.vn/ctct"}
+    done = build(MINI, tmp_path / "site", env)
+    assert done.returncode == 0 and "SITE_URL" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        ("https://x.vn/?", "?…"),
+        ("https://x.vn#", "?…"),
+        ("https://a:b@x.vn/", "mật khẩu"),
+        ("https://x.vn:65536/", "cổng"),
+        ("http:///x", "đầy đủ"),
+    ],
+)
+def test_site_address_says_what_is_wrong(url, words):
+    with pytest.raises(ValueError, match=re.escape(words)):
+        site_address(url)
+    assert site_address("https://x.vn:8443/ctct") == "https://x.vn:8443/ctct/"
+
+
+@pytest.mark.parametrize("epoch, day", [("0", "1970-01-01"), ("4133955599", "2100-12-31")])
+def test_the_first_and_last_epochs_that_work(epoch, day):
+    assert vietnam_today(epoch).isoformat() == day

@@ -9,10 +9,8 @@ from __future__ import annotations
 import html
 import logging
 import os
-import re
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -29,13 +27,12 @@ from generator.output import Page, SiteInfo, SiteOutput
 from generator.render.nav import NavItem, navigation
 from generator.render.templating import keep_compiled
 from generator.site import render_site
-from generator.urls import search_index_path
+from generator.urls import search_index_path, site_address
 from generator.wording import site_title
 
 # Content warnings are for the clerk editing the data, so they are always shown; they live
 # outside the "mkdocs" logger so that `--strict` (which fails on mkdocs warnings) ignores them.
 content_log = logging.getLogger("ctct.content")
-_UNSAFE_URL = re.compile(r"[\s\"'<>`\\]")
 
 
 class ProgrammeConfig(Config):
@@ -170,13 +167,10 @@ def _base_url(site_url: str | None) -> str:
     """The public address, checked: it goes into every feed, page head and event."""
     if not site_url:
         raise PluginError("mkdocs.yml: site_url chưa đặt; đặt biến SITE_URL là địa chỉ công khai")
-    parts = urlsplit(site_url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or _UNSAFE_URL.search(site_url):
-        raise PluginError(
-            f"SITE_URL={site_url!r} không hợp lệ: phải là địa chỉ http(s) đầy đủ, không có "
-            "khoảng trắng hay dấu nháy, ví dụ https://phuong.example.gov.vn/ctct/"
-        )
-    return site_url if site_url.endswith("/") else site_url + "/"
+    try:
+        return site_address(site_url)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def _meta(page: Page) -> dict[str, object]:
