@@ -46,7 +46,9 @@ def test_ward_kind_is_one_of_the_known_kinds(tmp_path):
     assert [(e.line, e.field) for e in errors_of(content)] == [(3, "kind")]
 
 
-@pytest.mark.parametrize("char", ["\x07", "\x1b", "\u202e", "\x00", "\x85"])
+@pytest.mark.parametrize(
+    "char", ["\x07", "\x1b", "\u202e", "\x00", "\x85", "\u200e", "\u200f", "\u061c"]
+)
 def test_control_characters_are_refused_with_their_line(tmp_path, char):
     content = copy_fixture(tmp_path)
     programme = content / "programmes" / "2026.yaml"

@@ -235,11 +235,12 @@ def test_words_typed_decomposed_read_as_precomposed(tmp_path):
     assert sub.lead_unit_id == next(t for t in content.tasks if t.id == "2027-01-02").lead_unit_id
 
 
-def test_invisible_direction_character_is_an_error_at_its_row(tmp_path):
-    rows = [*ROWS[:2], Row(["1", "Kế hoạch \u202eđảo chiều", "Trạm Y tế", "15/01/2027"])]
+@pytest.mark.parametrize("char", ["\u202e", "\u200e", "\u200f", "\u061c"])
+def test_invisible_direction_character_is_an_error_at_its_row(tmp_path, char):
+    rows = [*ROWS[:2], Row(["1", "Kế hoạch", "Trạm Y tế", f"15/01{char}/2027"])]
     problems = run_import(an_hoa(tmp_path, rows, merge_down=()), tmp_path / "out")
     assert [(p.place, p.field) for p in problems] == [("bảng 2, dòng 3", "tệp")]
-    assert "U+202E" in problems[0].message
+    assert f"U+{ord(char):04X}" in problems[0].message
     assert not (tmp_path / "out").exists()
 
 

@@ -49,9 +49,10 @@ MAX_BYTES = 5_000_000
 """A content file larger than this is refused (the 2026 programme is about 60 KB)."""
 MAX_DEPTH = 40
 """Deepest nesting of mappings and lists a content file may have (the format needs 6)."""
-# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides and
-# isolates that can make text read differently from what it is (U+202A–U+202E, U+2066–U+2069).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional marks, overrides and
+# isolates that can make text read differently from what it is ("15/01/2026" shown as
+# "152026/01/"): U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def read_text(path: Path, label: str, problems: Problems) -> str | None:
