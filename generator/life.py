@@ -5,6 +5,7 @@ events of each task's history. A leaf beside `values`: the model imports it, not
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -37,6 +38,17 @@ class Report:
     reported_by: str
     """Who reported: a unit or a person, as they sign."""
     source: Source = field(compare=False)
+
+    @property
+    def recorded(self) -> tuple[dt.date, int, str]:
+        """The order reports were made in: by day, then as recorded that day. The second
+        report of a day is `<task>--<date>-2.yaml` (`generator report`) or `-1` (the web
+        editor); the first has no suffix."""
+        found = _SEQUENCE.search(self.source.file)
+        return self.reported_on, int(found.group(1)) if found else 0, self.source.file
+
+
+_SEQUENCE = re.compile(r"--\d{4}-\d{2}-\d{2}-(\d{1,6})\.yaml$")
 
 
 class ChangeKind(StrEnum):
@@ -75,3 +87,12 @@ class Change:
     amendment: Amendment | None = None
     """The adjustment recorded with this change, if any."""
     report: Report | None = None
+
+    @property
+    def order(self) -> tuple:
+        """The one order of events, oldest first, for every view of the history."""
+        recorded = self.report.recorded[1:] if self.report else (0, "")
+        return self.when, self.task_id, _KINDS.index(self.kind), recorded
+
+
+_KINDS = list(ChangeKind)

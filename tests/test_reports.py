@@ -88,3 +88,26 @@ def test_report_refuses_what_check_would_refuse_and_writes_nothing(
 def test_fixture_reports_are_clean():
     _, problems = check_content(MINI, AS_OF, history=False)
     assert problems == []
+
+
+@pytest.mark.parametrize("suffix", ["-2", "-1"])  # generator report's second file, the editor's
+def test_a_second_report_the_same_day_wins_in_every_view(tmp_path, suffix, site_info):
+    from generator.opendata.history import history_csv
+    from generator.render.changes import announced, task_history
+    from generator.wording import STATUS_LABELS
+
+    content = copy_fixture(tmp_path)
+    first = "task: 2026-01-02\nreported_on: 20/01/2026\nstatus: in_progress\n"
+    second = "task: 2026-01-02\nreported_on: 20/01/2026\nstatus: done\ndone_on: 19/01/2026\n"
+    (content / "reports" / "2026-01-02--2026-01-20.yaml").write_text(first, encoding="utf-8")
+    (content / "reports" / f"2026-01-02--2026-01-20{suffix}.yaml").write_text(second)
+    loaded, problems = check_content(content, AS_OF, history=False)
+    assert loaded is not None, problems
+    task = next(t for t in loaded.tasks if t.id == "2026-01-02")
+    assert task.progress.status is Status.DONE  # the task page's standing
+    newest = announced(loaded.changes)[0]  # /thay-doi/ and the Atom feeds
+    assert newest.report.progress.status is Status.DONE
+    assert task_history(loaded, task.id)[0].report.progress.status is Status.DONE
+    rows = history_csv(loaded, site_info).decode("utf-8-sig").splitlines()
+    mine = [row for row in rows if ",2026-01-02," in row]
+    assert STATUS_LABELS[Status.DONE] in mine[0]  # lich-su.csv, newest first

@@ -48,8 +48,7 @@ def task_changes(
                 task.id, task.programme_id, ChangeKind.REPORTED, day, task.content, report=report
             )
         )
-    order = list(ChangeKind)
-    return tuple(sorted(events, key=lambda e: (e.when, e.task_id, order.index(e.kind))))
+    return tuple(sorted(events, key=lambda e: e.order))
 
 
 def _as_issued(task: Task) -> Task:

@@ -1,7 +1,8 @@
 """Progress reports: one file each under `content/reports/`, read, checked and attached.
 
 A report says, on a day, where a task stands. Reports accumulate: the latest one (by
-`reported_on`, then file name) is the task's standing; the earlier ones stay as its history.
+`reported_on`, then as recorded that day: `Report.recorded`) is the task's standing; the
+earlier ones stay as its history.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def programme_start(programme: Programme) -> dt.date:
 def attach(content: Content, reports: list[Report]) -> Content:
     """The content with each task's reports (oldest first) and its latest progress."""
     by_task: dict[str, list[Report]] = {}
-    for report in sorted(reports, key=lambda r: (r.reported_on, r.source.file)):
+    for report in sorted(reports, key=lambda r: r.recorded):
         by_task.setdefault(report.task_id, []).append(report)
 
     def with_reports(task: Task) -> Task:

@@ -46,7 +46,7 @@ def history_csv(content: Content, site: SiteInfo) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow([f.name for f in HISTORY_FIELDS])
-    for change in sorted(content.changes, key=lambda c: (c.when, c.task_id), reverse=True):
+    for change in sorted(content.changes, key=lambda c: c.order, reverse=True):
         writer.writerow([spreadsheet_safe(cell) for cell in _row(change, site)])
     return buffer.getvalue().encode("utf-8-sig")
 

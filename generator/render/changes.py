@@ -25,7 +25,7 @@ def announced(changes: tuple[Change, ...]) -> list[Change]:
     """The announced changes, newest first."""
     return sorted(
         (c for c in changes if c.kind in ANNOUNCED),
-        key=lambda c: (c.when, c.task_id, c.kind),
+        key=lambda c: c.order,
         reverse=True,
     )
 
