@@ -148,6 +148,11 @@ class EpochError(ValueError):
     """SOURCE_DATE_EPOCH is set but is not a whole number of seconds."""
 
 
+def vietnam_midnight(day: dt.date) -> dt.datetime:
+    """The start of `day` in Vietnam, as UTC: the time of an event known only by its date."""
+    return dt.datetime.combine(day, dt.time(), VIETNAM).astimezone(dt.UTC)
+
+
 def vietnam_today(epoch: str | None) -> dt.date:
     """The one 'today' of a check or a build: the date in Vietnam at `epoch` (the value of
     SOURCE_DATE_EPOCH, for reproducible builds) or, when it is unset, now. Only what gives a

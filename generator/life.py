@@ -55,7 +55,10 @@ class ChangeKind(StrEnum):
     """What happened to a task, as its history tells it."""
 
     ISSUED = "issued"
-    """In the programme as first committed."""
+    """In the programme as issued, dated by its issue date."""
+    PUBLISHED = "published"
+    """In the programme as first committed, when the programme gives no issue date: dated by
+    the day the data reached the site."""
     ADDED = "added"
     AMENDED = "amended"
     MINOR = "minor"

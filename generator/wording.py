@@ -47,7 +47,8 @@ STATUS_LABELS = {
     Status.CANCELLED: "Đã hủy",
 }
 CHANGE_LABELS = {
-    ChangeKind.ISSUED: "Có trong chương trình",
+    ChangeKind.ISSUED: "Có trong chương trình ban hành ngày này",
+    ChangeKind.PUBLISHED: "Đăng lên trang ngày này (văn bản không ghi ngày ban hành)",
     ChangeKind.ADDED: "Thêm nhiệm vụ",
     ChangeKind.AMENDED: "Điều chỉnh",
     ChangeKind.MINOR: "Sửa lỗi chữ",

@@ -193,3 +193,24 @@ def test_entry_ids_do_not_depend_on_the_site_address(lived):
         for site in (SITE, SiteInfo("https://ward.example.gov.vn/", AS_OF))
     ]
     assert ids[0] == ids[1]
+
+
+def test_as_issued_is_dated_by_the_issue_date_not_the_first_commit(tmp_path):
+    repo = Repo(tmp_path)  # committed 06/01/2026; the fixture says issued_on: 05/01/2026
+    issued = [c for c in repo.load().changes if c.kind is ChangeKind.ISSUED]
+    assert issued and {c.when for c in issued} == {dt.datetime(2026, 1, 4, 17, tzinfo=dt.UTC)}
+
+
+def test_without_an_issue_date_the_first_version_says_it_is_the_publication_day(tmp_path):
+    repo = Repo(tmp_path)
+    repo.edit("issued_on: 05/01/2026\n", "")
+    repo.commit("Bỏ ngày ban hành", "2026-01-07T08:00:00+07:00")
+    shutil.rmtree(repo.top / ".git")
+    run_git(repo.top, "init", "-q")
+    repo.commit("Chương trình 2026", "2026-01-07T08:00:00+07:00")
+    changes = [c for c in repo.load().changes if c.kind is not ChangeKind.REPORTED]
+    assert {c.kind for c in changes} == {ChangeKind.PUBLISHED}
+    assert {c.when for c in changes} == {dt.datetime(2026, 1, 7, 1, tzinfo=dt.UTC)}
+    pages = {page.path: page for page in render_site(repo.load(), SITE).pages}
+    body = pages["nhiem-vu/2026-01-01.md"].body
+    assert "07/01/2026</span> <strong>Đăng lên trang ngày này (văn bản không ghi ngày" in body

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from generator.dates import VIETNAM, format_deadline
+from generator.dates import format_deadline, vietnam_midnight
 from generator.load.versions import ContentVersion
 from generator.model import Amendment, Change, ChangeKind, FieldChange, Report, Task
 
@@ -38,10 +38,11 @@ def task_changes(
             now = {t.id: _as_issued(t) for t in programme.tasks} if programme else {}
             amendments = programme.amendments if programme else ()
             fresh = [a for a in amendments if a.id not in known.get(pid, set())]
-            events += _compare(tasks.get(pid), now, fresh, version.when)
+            issued = programme.issued_on if programme else None
+            events += _compare(tasks.get(pid), now, fresh, version.when, issued)
             tasks[pid], known[pid] = now, {a.id for a in amendments}
     for report in reports:
-        day = dt.datetime.combine(report.reported_on, dt.time(), VIETNAM).astimezone(dt.UTC)
+        day = vietnam_midnight(report.reported_on)
         task = present[report.task_id]
         events.append(
             Change(
@@ -57,15 +58,22 @@ def _as_issued(task: Task) -> Task:
 
 
 def _compare(
-    before: dict[str, Task] | None, now: dict[str, Task], fresh: list[Amendment], when: dt.datetime
+    before: dict[str, Task] | None,
+    now: dict[str, Task],
+    fresh: list[Amendment],
+    when: dt.datetime,
+    issued: dt.date | None,
 ) -> list[Change]:
     def why(task_id: str) -> Amendment | None:
         return next((a for a in fresh if task_id in a.task_ids), None)
 
-    if before is None:
-        return [
-            Change(t.id, t.programme_id, ChangeKind.ISSUED, when, t.content) for t in now.values()
-        ]
+    if before is None:  # the programme's first version: as issued, on its issue date if known
+        kind, since = (
+            (ChangeKind.ISSUED, vietnam_midnight(issued))
+            if issued
+            else (ChangeKind.PUBLISHED, when)
+        )
+        return [Change(t.id, t.programme_id, kind, since, t.content) for t in now.values()]
     events = [
         Change(t.id, t.programme_id, ChangeKind.ADDED, when, t.content, amendment=why(t.id))
         for i, t in now.items()
