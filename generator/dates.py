@@ -48,7 +48,7 @@ def is_per_plan(text: str) -> bool:
 
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 """Years a programme's date may fall in; anything else is a typo (and would break feeds)."""
-_LAST_EPOCH = int(dt.datetime(LAST_YEAR, 12, 31, 16, 59, 59, tzinfo=dt.UTC).timestamp())
+LAST_EPOCH = int(dt.datetime(LAST_YEAR, 12, 31, 16, 59, 59, tzinfo=dt.UTC).timestamp())
 """The last second of LAST_YEAR in Vietnam."""
 
 
@@ -160,7 +160,7 @@ def vietnam_today(epoch: str | None) -> dt.date:
     if epoch is None:
         return dt.datetime.now(VIETNAM).date()
     seconds = epoch.strip()
-    if seconds.isascii() and seconds.isdigit() and int(seconds) <= _LAST_EPOCH:
+    if seconds.isascii() and seconds.isdigit() and int(seconds) <= LAST_EPOCH:
         return dt.datetime.fromtimestamp(int(seconds), VIETNAM).date()
     raise EpochError(
         f"SOURCE_DATE_EPOCH={epoch!r} không hợp lệ: phải là số giây kể từ 01/01/1970 tới hết "

@@ -1,11 +1,14 @@
-"""Past versions of the content files, read from git in two commands.
+"""Past versions of the content files, read from git in three commands.
 
-One `git log` lists the commits (oldest first, first parent only) that touched the content
-(`ward.yaml`, `units.yaml`, `programmes/`) or anything else that shapes the calendar events
-(`watched` paths: the generator's event code, the deployment settings); one
-`git cat-file --batch` reads every changed content file of every commit. Uncommitted edits of the
-content come last, as a version at the newest commit's time. Outside a repository (or without
-git) there is no log, and a notice says so.
+One `git log --raw` lists the commits (oldest first, first parent only) that touched the content
+(`ward.yaml`, `units.yaml`, `programmes/`, `reports/`) or anything else that shapes the calendar
+events (`watched` paths: the generator's event code, the deployment settings), with the blob id
+of each content file they changed; `git cat-file --batch-check` gives each distinct blob's size
+and `--batch` reads those within the present's limit (`yamlsrc.MAX_BYTES`), each once. Past
+versions get today's limits: a larger one, or a commit dated before 1970 or after 2100, is
+passed over with a notice, never fatal. Uncommitted edits of the content come last, as a version
+at the newest commit's time. Outside a repository (or without git) there is no log, and a notice
+says so.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.dates import LAST_EPOCH
 from generator.errors import Problems
-from generator.load.yamlsrc import decode_text
+from generator.load.yamlsrc import MAX_BYTES, decode_text
 
 log = logging.getLogger(__name__)
 _GIT = ("git", "-c", "core.quotepath=off", "-c", "color.ui=false", "-c", "log.showSignature=false")
@@ -49,6 +53,8 @@ class GitLog:
     versions: list[Version]
     shallow: bool
     """A shallow clone: the oldest commits are missing, so stamps would not be the real ones."""
+    notices: tuple[tuple[str, str], ...] = ()
+    """(path relative to the content folder, sentence) for each past version passed over."""
 
 
 def read_log(content_dir: Path, watched: tuple[Path, ...] = ()) -> GitLog | None:
@@ -64,16 +70,29 @@ def read_log(content_dir: Path, watched: tuple[Path, ...] = ()) -> GitLog | None
             detail.decode("utf-8", "replace").strip(),
         )
         return None
-    base = _relative(content_dir, top)
-    names = [f"{sha}:{base}{path}" for sha, _, paths, _ in commits for path in paths]
-    blobs = _cat_files(top, names)
-    versions = [
-        Version(sha, when, {p: _text(blobs.get(f"{sha}:{base}{p}")) for p in paths}, touched)
-        for sha, when, paths, touched in commits
-    ]
+    notices: list[tuple[str, str]] = []
+    commits = _usable_dates(commits, notices)
+    blobs = _cat_blobs(top, {blob for _, _, paths, _ in commits for blob in paths.values()})
+    versions = []
+    for sha, when, paths, touched in commits:
+        changed: dict[str, str | None] = {}
+        for path, blob in paths.items():
+            if blob is None:
+                changed[path] = None
+            elif (text := blobs.get(blob)) is not None:
+                changed[path] = text
+            else:
+                notices.append(
+                    (
+                        path,
+                        f"bỏ qua phiên bản trong commit {sha[:10]}: tệp lớn hơn "
+                        f"{MAX_BYTES // 1_000_000} MB, không đọc",
+                    )
+                )
+        versions.append(Version(sha, when, changed, touched))
     if versions and (dirty := _uncommitted(content_dir, versions)):
         versions.append(Version(WORKING_TREE, versions[-1].when, dirty))
-    return GitLog(versions, shallow)
+    return GitLog(versions, shallow, tuple(notices))
 
 
 def _repository(content_dir: Path) -> tuple[Path, bool]:
@@ -89,10 +108,15 @@ def _relative(path: Path, top: Path) -> str:
     return "" if inner == "." else inner + "/"
 
 
-def _commits(
-    top: Path, content_dir: Path, watched: tuple[Path, ...]
-) -> list[tuple[str, dt.datetime, list[str], bool]]:
-    """(sha, time, content files changed, watched paths touched) for each commit."""
+Commit = tuple[str, dt.datetime | None, dict[str, str | None], bool]
+"""(sha, time or None when unusable, blob id of each content file changed or None when
+deleted, whether watched paths were touched)."""
+_NO_BLOB = "0" * 40
+
+
+def _commits(top: Path, content_dir: Path, watched: tuple[Path, ...]) -> list[Commit]:
+    """Each commit that touched the content or a watched path, oldest first, with the blob id
+    of each content file it changed (`--raw`): a file's text is read once per distinct blob."""
     base = _relative(content_dir, top)
     inside = [p for p in watched if p.resolve().is_relative_to(top.resolve())]
     specs = [base + name for name in CONTENT_FILES]
@@ -104,24 +128,58 @@ def _commits(
         "--first-parent",
         "-m",
         "--no-renames",
-        "--name-only",
+        "--raw",
+        "--no-abbrev",
         f"--format={_MARK}%H %ct",
         "--",
         *specs,
     )
-    commits: list[tuple[str, dt.datetime, list[str], bool]] = []
+    commits: list[Commit] = []
     for line in out.splitlines():
         if line.startswith(_MARK):
             sha, stamp = line[1:].split()
-            commits.append((sha, dt.datetime.fromtimestamp(int(stamp), dt.UTC), [], False))
-        elif line and commits:
+            commits.append((sha, _time(stamp), {}, False))
+        elif line.startswith(":") and "\t" in line and commits:
             sha, when, paths, touched = commits[-1]
-            name = line.removeprefix(base) if line.startswith(base) else ""
+            meta, path = line.split("\t", 1)
+            blob = meta.split()[3]
+            name = path.removeprefix(base) if path.startswith(base) else ""
             if _is_content_file(name):
-                paths.append(name)
+                paths[name] = None if blob == _NO_BLOB else blob
             else:
                 commits[-1] = (sha, when, paths, True)
     return commits
+
+
+def _time(stamp: str) -> dt.datetime | None:
+    """A commit's time, or None for one no calendar can carry (before 1970, after 2100)."""
+    seconds = int(stamp) if stamp.lstrip("-").isdigit() else -1
+    return dt.datetime.fromtimestamp(seconds, dt.UTC) if 0 <= seconds <= LAST_EPOCH else None
+
+
+def _usable_dates(commits: list[Commit], notices: list[tuple[str, str]]) -> list[Commit]:
+    """Commits with an unusable date are not versions of their own: what they changed is
+    carried into the next commit (the last one's into the one before), with a notice."""
+    kept: list[Commit] = []
+    carried: dict[str, str | None] = {}
+    watched = False
+    for sha, when, paths, touched in commits:
+        if when is None:
+            notices.append(
+                (
+                    "",
+                    f"commit {sha[:10]} có ngày không hợp lệ (trước 1970 hay sau "
+                    "2100): thay đổi của nó tính vào commit kế tiếp",
+                )
+            )
+            carried, watched = {**carried, **paths}, watched or touched
+            continue
+        kept.append((sha, when, {**carried, **paths}, touched or watched))
+        carried, watched = {}, False
+    if carried and kept:
+        sha, when, paths, touched = kept[-1]
+        kept[-1] = (sha, when, {**paths, **carried}, touched or watched)
+    return kept
 
 
 def _is_content_file(name: str) -> bool:
@@ -147,10 +205,8 @@ def _uncommitted(content_dir: Path, versions: list[Version]) -> dict[str, str | 
     return dirty
 
 
-def _text(data: bytes | None) -> str | None:
+def _text(data: bytes) -> str:
     """A blob as text; an undecodable one is read as empty (and reported when read)."""
-    if data is None:
-        return None
     return decode_text(data, "", Problems()) or ""
 
 
@@ -159,21 +215,32 @@ def _git(cwd: Path, *args: str) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
-def _cat_files(top: Path, names: list[str]) -> dict[str, bytes]:
-    """Read many `<sha>:<path>` blobs through one `git cat-file --batch`."""
-    if not names:
+def _cat_blobs(top: Path, blobs: set[str | None]) -> dict[str, str]:
+    """The text of each blob (each read once), leaving out those over the content's size
+    limit, which `git cat-file --batch-check` tells before any is read."""
+    wanted = sorted(b for b in blobs if b)
+    if not wanted:
         return {}
-    request = "".join(f"{name}\n" for name in names).encode()
-    done = subprocess.run(
-        [*_GIT, "cat-file", "--batch"], cwd=top, input=request, capture_output=True, check=True
-    )
-    data, pos, blobs = done.stdout, 0, {}
-    for name in names:
+    request = "".join(f"{blob}\n" for blob in wanted).encode()
+    sizes = _git_bytes(top, ["cat-file", "--batch-check"], request).decode().splitlines()
+    small = [
+        blob
+        for blob, line in zip(wanted, sizes, strict=True)
+        if len(parts := line.split()) == 3 and parts[1] == "blob" and int(parts[2]) <= MAX_BYTES
+    ]
+    if not small:
+        return {}
+    data = _git_bytes(top, ["cat-file", "--batch"], "".join(f"{b}\n" for b in small).encode())
+    texts, pos = {}, 0
+    for blob in small:
         end = data.index(b"\n", pos)
-        header = data[pos:end].split()
+        size = int(data[pos:end].split()[2])
         pos = end + 1
-        if len(header) == 3 and header[1] == b"blob":
-            size = int(header[2])
-            blobs[name] = data[pos : pos + size]
-            pos += size + 1
-    return blobs
+        texts[blob] = _text(data[pos : pos + size])
+        pos += size + 1
+    return texts
+
+
+def _git_bytes(top: Path, args: list[str], request: bytes) -> bytes:
+    done = subprocess.run([*_GIT, *args], cwd=top, input=request, capture_output=True, check=True)
+    return done.stdout

@@ -91,6 +91,8 @@ def read_versions(
     log = read_log(content_dir, watched)
     if log is None or (log.shallow and not _shallow_allowed(content_dir, problems)):
         return []
+    for path, sentence in log.notices:
+        problems.warn(f"{content_dir.name}/{path}".rstrip("/"), 1, "lịch sử", sentence)
     # Before the content's first commit there is no event: watched commits change nothing.
     first = next((i for i, v in enumerate(log.versions) if v.changed), len(log.versions))
     return list(content_versions(log.versions[first:], content_dir.name, problems))
