@@ -101,8 +101,11 @@ def read_versions(
 def fold(versions: Iterable[ContentVersion]) -> Calendars:
     """Walk the versions oldest first, moving each event's stamp when its digest changes."""
     seen: dict[str, _Seen] = {}
+    digests: dict[int, tuple[Content, dict]] = {}
     for version in versions:
-        now = event_digests(version.content)
+        if id(version.content) not in digests:  # each distinct content digested once
+            digests[id(version.content)] = (version.content, event_digests(version.content))
+        now = digests[id(version.content)][1]
         for key, (facts, digest) in now.items():
             before = seen.get(key)
             if before is None:

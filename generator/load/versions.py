@@ -47,6 +47,8 @@ def content_versions(
     docs: dict[str, Mapping] = {}
     programmes: dict[str, Programme] = {}
     reports: dict[str, Report] = {}
+    index: UnitIndex | None = None
+    made: dict[tuple, tuple[Content, tuple]] = {}
     for version in versions:
         units_changed = False
         for path, text in sorted(version.changed.items()):
@@ -60,7 +62,8 @@ def content_versions(
                 _keep(docs, path, doc, text)
             elif path.startswith("reports/"):
                 _keep_report(reports, reader, version, path, doc, text)
-        index = UnitIndex(units)
+        if units_changed or index is None:
+            index = UnitIndex(units)
         for path in sorted(docs):
             stale = units_changed or path in version.changed or path not in programmes
             if stale and (read := reader.read(version, path, read_programme, docs[path], index)):
@@ -68,7 +71,11 @@ def content_versions(
         for path in set(programmes) - set(docs):
             del programmes[path]
         by_year = tuple(sorted(programmes.values(), key=lambda p: p.year))
-        content = attach(Content(ward, units, by_year), list(reports.values()))
+        key = (id(ward), id(units), *map(id, by_year), *map(id, reports.values()))
+        if key not in made:  # a version seen before (a reverted edit) is the same object
+            parts = (ward, units, by_year, tuple(reports.values()))  # keeps the ids theirs
+            made[key] = (attach(Content(ward, units, by_year), list(reports.values())), parts)
+        content = made[key][0]
         yield ContentVersion(version.commit, version.when, content, version.watched)
 
 
@@ -101,22 +108,31 @@ class _Reader:
     def __init__(self, label: str, problems: Problems):
         self.label = label
         self.problems = problems
+        self._parsed: dict[tuple[str, str], Mapping | None] = {}
+        self._read: dict[tuple, tuple] = {}
 
     def parse(self, version: Version, path: str, text: str) -> Mapping | None:
+        """The file's text as YAML; a text seen before (a reverted edit) is parsed once."""
+        if (path, text) in self._parsed:
+            return self._parsed[path, text]
         scratch = Problems()
         doc = parse_yaml(text, self._label(version, path), scratch)
         if doc is None:
             self._skip(version, path, scratch)
-            return None
+        self._parsed[path, text] = doc
         return doc
 
     def read(self, version: Version, path: str, how: Callable, doc: Mapping, *more: object):
-        """`how(doc, reader, *more)`: one of the record readers of today's content."""
+        """`how(doc, reader, *more)`: one of the record readers of today's content; the same
+        document read against the same units again gives the same record, read once."""
+        key = (how, id(doc), *map(id, more))
+        if key in self._read:
+            return self._read[key][0]
         scratch = Problems()
         value = how(doc, FileReader(self._label(version, path), scratch), *more)
         if value is None:
             self._skip(version, path, scratch)
-            return None
+        self._read[key] = (value, doc, more)  # doc and more kept, so their ids stay theirs
         return value
 
     def _label(self, version: Version, path: str) -> str:

@@ -1,0 +1,128 @@
+"""How reading the git history grows with the number of commits.
+
+    .venv/bin/python benchmarks/history_commits.py [--commits 100 2000] [--repeat 3]
+
+For each count it makes a repository in a temporary folder holding `content/` and that many
+commits on top of the first, in two shapes:
+  - `toggle`:   each commit moves one deadline back and forth, so the programme file has
+                only two distinct versions however many commits there are;
+  - `distinct`: each commit writes a new progress note, so every commit is a new version.
+It then times `python -m generator check` (which reads the whole history) in a fresh process,
+best of `--repeat`, and its peak memory (ru_maxrss of the child), against the same check with
+no history (`--commits 0`). It prints a table; figures go into the README by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Bench",
+    "GIT_AUTHOR_EMAIL": "bench@example.org",
+    "GIT_COMMITTER_NAME": "Bench",
+    "GIT_COMMITTER_EMAIL": "bench@example.org",
+}
+
+
+def git(repo: Path, *args: str, when: int = 1767600000, data: bytes | None = None) -> None:
+    env = {**os.environ, **GIT_ENV, "GIT_AUTHOR_DATE": f"@{when} +0700"}
+    env["GIT_COMMITTER_DATE"] = env["GIT_AUTHOR_DATE"]
+    subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", *args], cwd=repo, env=env, check=True, input=data
+    )
+
+
+def make_repo(folder: Path, commits: int, shape: str) -> Path:
+    """A repository of `content/` with `commits` more commits, written by fast-import."""
+    repo = folder / f"{shape}-{commits}"
+    shutil.copytree(CONTENT, repo / "content")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "Chương trình")
+    programme = (repo / "content/programmes/2026.yaml").read_text(encoding="utf-8")
+    task = next(line for line in programme.splitlines() if "deadline:" in line)
+    stream = []
+    for n in range(commits):
+        when = 1767600000 + 3600 * (n + 1)
+        if shape == "toggle":
+            text = programme if n % 2 else programme.replace(task, task + " ", 1)
+            path = "content/programmes/2026.yaml"
+        else:
+            task_id = "2026-01-01"
+            text = (
+                f"task: {task_id}\nreported_on: 02/01/2026\nstatus: in_progress\nnote: bước {n}\n"
+            )
+            path = f"content/reports/{task_id}--2026-01-02.yaml"
+        body, message = text.encode("utf-8"), f"commit {n}".encode()
+        stream.append(
+            f"commit refs/heads/main\ncommitter Bench <b@example.org> {when} +0700\n"
+            f"data {len(message)}\n".encode()
+            + message
+            + b"\n"
+            + (b"from refs/heads/main^0\n" if n == 0 else b"")
+            + f"M 100644 inline {path}\ndata {len(body)}\n".encode()
+            + body
+            + b"\n"
+        )
+    if stream:
+        git(repo, "fast-import", "--quiet", data=b"".join(stream))
+        git(repo, "reset", "-q", "--hard", "main")
+    return repo
+
+
+def timed_check(repo: Path, history: bool) -> tuple[float, float]:
+    """(seconds, peak MB) of one `generator check` in a fresh process."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1780000000"}
+    if not history:
+        env["GIT_DIR"] = str(repo / "no-such-git")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--content", str(repo / "content")],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--commits", type=int, nargs="+", default=[100, 2000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print("| commits | shape | check, history read | no history | ratio | peak memory |")
+    print("|---:|---|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for commits in args.commits:
+            for shape in ("toggle", "distinct"):
+                repo = make_repo(Path(tmp), commits, shape)
+                rounds = [(timed_check(repo, True), timed_check(repo, False))]
+                rounds += [(timed_check(repo, True), timed_check(repo, False))
+                           for _ in range(args.repeat - 1)]  # fmt: skip
+                with_history = min(r[0][0] for r in rounds)
+                without = min(r[1][0] for r in rounds)
+                ratio = sorted(r[0][0] / r[1][0] for r in rounds)[len(rounds) // 2]
+                peak = max(r[0][1] for r in rounds)
+                print(
+                    f"| {commits} | {shape} | {with_history:.2f} s | {without:.2f} s "
+                    f"| {ratio:.2f} | {peak:.0f} MB |"
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
