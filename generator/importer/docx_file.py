@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
 from lxml import etree
 
 from generator.load.documents import MAX_BYTES
@@ -23,6 +24,22 @@ WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".doc", ".odt", ".rtf", ".pdf")
 """File names the importer reads as a Word document (and explains when it is not one)."""
 MAX_UNPACKED = 200_000_000
 """The most bytes a .docx may unpack to (a programme is well under 5 MB)."""
+MAX_PART = 10_000_000
+"""The most bytes one XML part (the text, the lists, the styles) may unpack to (a 133-task
+programme's text is about 1 MB): the work of reading it is bounded before it is parsed."""
+MAX_PARAGRAPHS, MAX_ROWS, MAX_CELLS = 20_000, 5_000, 50_000
+"""The most paragraphs, table rows and cells a document may have (the 2026 programme: about
+400, 200 and 800)."""
+MAX_LABEL = 40
+"""The longest list label (Word's lvlText, '%1.%2.') a document may define."""
+MAX_CELL_TEXT = 10_000
+"""The most characters in one table cell (a task's text is under 1,000)."""
+MAX_TEXT = 2_000_000
+"""The most characters the document's lines may hold in all, merged cells counted each time."""
+MAX_MERGED_ROWS = 200
+"""The most rows one cell may be merged down over."""
+MAX_GRID = 1_000_000
+"""The most grid positions (rows × columns) of one table."""
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SIGNATURES = (_ZIP, _OLE, b"%PDF", b"{\\rtf")
@@ -35,6 +52,15 @@ _BROKEN = (
 
 class NotWordError(Exception):
     """The file is not a .docx document Word could open; the message says what to do."""
+
+
+def too_large(what: str) -> NotWordError:
+    """The one sentence for a document past a limit of the work of reading it."""
+    return NotWordError(
+        f"văn bản quá lớn hoặc có cấu trúc bất thường ({what}); một chương trình công tác không "
+        "cần nhiều như vậy: kiểm tra tệp (có thể bị hỏng hoặc bị sửa), lưu lại dưới dạng .docx "
+        "hoặc xin lại tệp gốc"
+    )
 
 
 def is_word_file(path: Path) -> bool:
@@ -79,7 +105,19 @@ def open_docx(path: Path) -> Document:
         ) from None
     if document.element.body is None:
         raise NotWordError(_BROKEN.format(why="không có phần thân văn bản"))
+    _check_counts(document)
     return document
+
+
+def _check_counts(document: Document) -> None:
+    """Refuse a document with more paragraphs, rows or cells than any programme has."""
+    limits = {qn("w:p"): MAX_PARAGRAPHS, qn("w:tr"): MAX_ROWS, qn("w:tc"): MAX_CELLS}
+    names = {qn("w:p"): "đoạn", qn("w:tr"): "dòng bảng", qn("w:tc"): "ô bảng"}
+    counts = dict.fromkeys(limits, 0)
+    for element in document.element.body.iter(*limits):
+        counts[element.tag] += 1
+        if counts[element.tag] > limits[element.tag]:
+            raise too_large(f"hơn {limits[element.tag]} {names[element.tag]}")
 
 
 def _what_instead(raw: bytes) -> str:
@@ -117,6 +155,9 @@ def _check_archive(archive: zipfile.ZipFile) -> None:
         else:
             kind = "tệp nén ZIP"
         raise NotWordError(f"đây là {kind}, không chứa văn bản Word (word/document.xml); {_SAVE}")
+    for info in archive.infolist():
+        if info.filename.endswith(".xml") and info.file_size > MAX_PART:
+            raise too_large(f"phần {info.filename} giải nén ra hơn {MAX_PART // 1_000_000} MB")
     unpacked = sum(info.file_size for info in archive.infolist())
     if unpacked > MAX_UNPACKED:
         raise NotWordError(

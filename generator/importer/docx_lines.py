@@ -22,6 +22,13 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from generator.importer.docx_file import (
+    MAX_CELL_TEXT,
+    MAX_GRID,
+    MAX_MERGED_ROWS,
+    MAX_TEXT,
+    too_large,
+)
 from generator.importer.docx_lists import list_labels, xpath
 from generator.importer.table import HEADING, NUMBER
 from generator.importer.text import MARKUP, Line, is_header
@@ -54,8 +61,13 @@ def docx_lines(document: Document) -> list[Line]:
     """The document's lines, in order, each with its place."""
     labels = list_labels(document)
     lines: list[Line] = []
+    total = 0
 
     def add(text: str, place: str) -> None:
+        nonlocal total
+        total += len(text)
+        if total > MAX_TEXT:
+            raise too_large(f"hơn {MAX_TEXT} ký tự tính cả ô gộp, tới {place}")
         lines.append(Line(len(lines) + 1, text, place))
 
     paragraphs = tables = 0
@@ -66,7 +78,7 @@ def docx_lines(document: Document) -> list[Line]:
                 add(text, f"đoạn {paragraphs}")
             continue
         tables += 1
-        grid = _grid(block, labels)
+        grid = _grid(block, labels, f"bảng {tables}")
         if _is_task_table(grid):
             for r, row in enumerate(grid, start=1):
                 add("\t".join(cell.text() for cell in row), f"bảng {tables}, dòng {r}")
@@ -114,24 +126,37 @@ _INLINE = {
 }
 
 
-def _grid(table: BaseOxmlElement, labels: dict[BaseOxmlElement, str]) -> list[list[_Cell]]:
-    """The table as rows of grid cells, merges resolved."""
+def _grid(
+    table: BaseOxmlElement, labels: dict[BaseOxmlElement, str], name: str
+) -> list[list[_Cell]]:
+    """The table as rows of grid cells, merges resolved; refused past the limits of the work."""
     grid: list[list[_Cell]] = []
     above: dict[int, tuple[str, ...]] = {}
     """Paragraphs of the cell last started at each grid column, for the cells merged down."""
-    for tr in xpath(table, "w:tr"):
+    merged: dict[int, int] = {}
+    """How many rows the cell at each grid column has been merged down over."""
+    width = 0
+    for r, tr in enumerate(xpath(table, "w:tr"), start=1):
         row = [_Cell(())] * _count(tr, "w:trPr/w:gridBefore")
         for tc in xpath(tr, "w:tc"):
             column, span = len(row), _count(tc, "w:tcPr/w:gridSpan", 1)
             if _merged_down(tc):
+                merged[column] = merged.get(column, 0) + 1
+                if merged[column] > MAX_MERGED_ROWS:
+                    raise too_large(f"{name}, dòng {r}: ô gộp xuống hơn {MAX_MERGED_ROWS} dòng")
                 row.append(_Cell(above.get(column, ()), continued=True))
             else:
                 paragraphs = tuple(_paragraph_text(p, labels) for p in tc.iter(qn("w:p")))
-                above[column] = paragraphs
+                if sum(map(len, paragraphs)) > MAX_CELL_TEXT:
+                    raise too_large(f"{name}, dòng {r}: một ô hơn {MAX_CELL_TEXT} ký tự")
+                above[column], merged[column] = paragraphs, 0
                 row.append(_Cell(paragraphs))
             row.extend([_Cell((), continued=True)] * (span - 1))
         row.extend([_Cell(())] * _count(tr, "w:trPr/w:gridAfter"))
         grid.append(row)
+        width = max(width, len(row))
+        if width * len(grid) > MAX_GRID:
+            raise too_large(f"{name}: hơn {MAX_GRID} ô lưới (dòng × cột)")
     return grid
 
 

@@ -20,6 +20,8 @@ from docx.oxml.ns import nsmap, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
 
+from generator.importer.docx_file import MAX_LABEL, NotWordError, too_large
+
 _LEVELS = 9
 _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -71,7 +73,20 @@ def _part(document: Document, relationship: str) -> BaseOxmlElement | None:
         part = document.part.part_related_by(relationship)
     except KeyError:
         return None
+    except ValueError:  # python-docx: an external target, or two parts of one kind
+        raise NotWordError(
+            "văn bản trỏ phần danh sách đánh số hoặc kiểu chữ ra ngoài tệp, hoặc có hai phần "
+            "như vậy; tệp có thể bị hỏng hoặc bị sửa: mở bằng Word, lưu lại dưới dạng .docx rồi "
+            "nhập lại"
+        ) from None
     return getattr(part, "element", None)
+
+
+def _label_text(lvl: BaseOxmlElement) -> str:
+    text = _val(lvl, "w:lvlText") or ""
+    if len(text) > MAX_LABEL:
+        raise too_large(f"nhãn danh sách dài {len(text)} ký tự")
+    return text
 
 
 def _val(element: BaseOxmlElement, path: str) -> str | None:
@@ -95,7 +110,7 @@ def _levels(numbering: BaseOxmlElement | None) -> dict[str, dict[int, _Level]]:
             _int(lvl.get(qn("w:ilvl")), 0): _Level(
                 max(0, _int(_val(lvl, "w:start"), 1)),
                 _val(lvl, "w:numFmt") or "decimal",
-                _val(lvl, "w:lvlText") or "",
+                _label_text(lvl),
             )
             for lvl in xpath(element, "w:lvl")
         }

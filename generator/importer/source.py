@@ -22,11 +22,10 @@ def read_source(source: Path, problems: Problems) -> tuple[list[Line], Report] |
     label = source.name
     if is_word_file(source):
         try:
-            document = open_docx(source)
+            lines = docx_lines(open_docx(source))
         except NotWordError as exc:
             problems.error(label, 0, "tệp", str(exc))
             return None
-        lines = docx_lines(document)
         report = Report(label, problems, lines, DOCX_COLUMNS, DOCX_EDGES)
         clean = [_as_text(line, report) for line in lines]
         return None if problems.has_errors else (clean, report)
