@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from generator.dates import format_deadline, vietnam_midnight
 from generator.load.versions import ContentVersion
-from generator.model import Amendment, Change, ChangeKind, FieldChange, Programme, Report, Task
+from generator.model import Amendment, Change, ChangeKind, FieldChange, Report, Task
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
 _WORDS = re.compile(r"[^\W_]+")
@@ -31,15 +31,18 @@ def task_changes(
     tasks: dict[str, dict[str, Task]] = {}
     known: dict[str, set[str]] = {}
     events: list[Change] = []
-    as_issued: dict[int, tuple[Programme, dict[str, Task]]] = {}
+    stripped: dict[int, tuple[Task, Task]] = {}  # each task object stripped once
+
+    def as_issued(task: Task) -> Task:
+        if id(task) not in stripped:
+            stripped[id(task)] = (task, _as_issued(task))
+        return stripped[id(task)][1]
+
     for version in versions:
         programmes = {p.id: p for p in version.content.programmes}
         for pid in sorted(programmes.keys() | tasks.keys()):
             programme = programmes.get(pid)
-            if programme is not None and id(programme) not in as_issued:
-                tasks_now = {t.id: _as_issued(t) for t in programme.tasks}
-                as_issued[id(programme)] = (programme, tasks_now)
-            now = as_issued[id(programme)][1] if programme else {}
+            now = {t.id: as_issued(t) for t in programme.tasks} if programme else {}
             amendments = programme.amendments if programme else ()
             fresh = [a for a in amendments if a.id not in known.get(pid, set())]
             issued = programme.issued_on if programme else None
@@ -58,6 +61,8 @@ def task_changes(
 
 def _as_issued(task: Task) -> Task:
     """The task without its reports: those are events of their own."""
+    if task.progress is None and not task.reports:
+        return task
     return dataclasses.replace(task, progress=None, reports=())
 
 

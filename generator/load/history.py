@@ -35,7 +35,15 @@ from pathlib import Path
 from generator.errors import Problems
 from generator.load.gitlog import read_log
 from generator.load.versions import ContentVersion, content_versions
-from generator.model import Content, MeetingFacts, RemovedTask, Status, TaskFacts, TaskStamp
+from generator.model import (
+    Content,
+    MeetingFacts,
+    RemovedTask,
+    Status,
+    Task,
+    TaskFacts,
+    TaskStamp,
+)
 
 ALLOW_SHALLOW = "CTCT_ALLOW_SHALLOW"
 """Environment variable: '1' builds from a shallow clone anyway (stamps are then wrong)."""
@@ -102,9 +110,10 @@ def fold(versions: Iterable[ContentVersion]) -> Calendars:
     """Walk the versions oldest first, moving each event's stamp when its digest changes."""
     seen: dict[str, _Seen] = {}
     digests: dict[int, tuple[Content, dict]] = {}
+    known: dict[tuple, tuple] = {}
     for version in versions:
         if id(version.content) not in digests:  # each distinct content digested once
-            digests[id(version.content)] = (version.content, event_digests(version.content))
+            digests[id(version.content)] = (version.content, event_digests(version.content, known))
         now = digests[id(version.content)][1]
         for key, (facts, digest) in now.items():
             before = seen.get(key)
@@ -131,21 +140,33 @@ def fold(versions: Iterable[ContentVersion]) -> Calendars:
     return Calendars(stamps, removed)
 
 
-def event_digests(content: Content) -> dict[str, tuple[TaskFacts | MeetingFacts, Digest]]:
-    """Each event's facts and digests in one version of the content, by task or key-task id."""
+def event_digests(
+    content: Content, known: dict[tuple, tuple] | None = None
+) -> dict[str, tuple[TaskFacts | MeetingFacts, Digest]]:
+    """Each event's facts and digests in one version of the content, by task or key-task id;
+    `known` keeps those of task objects already digested with the same units, ward and
+    programme title (a task unchanged from one version to the next is the same object)."""
+    known = {} if known is None else known
     found: dict[str, tuple[TaskFacts | MeetingFacts, Digest]] = {}
     for programme in content.programmes:
         for key in programme.key_tasks:
             if key.meeting is not None:
                 facts = content.meeting_facts(programme, key)
                 found[key.id] = (facts, Digest((key.cadence, key.meeting), facts))
+    titles = {p.id: p.title for p in content.programmes}
     for task in content.tasks:
         if task.deadline.is_dated:
-            facts = content.task_facts(task)
-            cancelled = task.progress is not None and task.progress.status is Status.CANCELLED
-            schedule = (task.deadline.start, task.deadline.end, cancelled)
-            found[task.id] = (facts, Digest(schedule, facts))
+            key = (id(task), id(content.units), id(content.ward), titles[task.programme_id])
+            if key not in known:
+                known[key] = (task, content.units, content.ward, _task_digest(content, task))
+            found[task.id] = known[key][3]
     return found
+
+
+def _task_digest(content: Content, task: Task) -> tuple[TaskFacts, Digest]:
+    facts = content.task_facts(task)
+    cancelled = task.progress is not None and task.progress.status is Status.CANCELLED
+    return facts, Digest((task.deadline.start, task.deadline.end, cancelled), facts)
 
 
 def _moved(stamp: TaskStamp, version: ContentVersion, bump: bool) -> TaskStamp:

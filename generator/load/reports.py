@@ -91,20 +91,22 @@ def attach(content: Content, reports: list[Report]) -> Content:
 
     def with_reports(task: Task) -> Task:
         found = tuple(by_task.get(task.id, ()))
+        if found == task.reports:  # the same object: history compares versions by identity
+            return task
         return dataclasses.replace(
             task, reports=found, progress=found[-1].progress if found else None
         )
 
-    programmes = tuple(
-        dataclasses.replace(
-            p,
-            months=tuple(
-                dataclasses.replace(m, tasks=tuple(with_reports(t) for t in m.tasks))
-                for m in p.months
-            ),
+    def with_tasks(p: Programme) -> Programme:
+        months = tuple(
+            dataclasses.replace(m, tasks=tasks)
+            if (tasks := tuple(with_reports(t) for t in m.tasks)) != m.tasks
+            else m
+            for m in p.months
         )
-        for p in content.programmes
-    )
+        return p if months == p.months else dataclasses.replace(p, months=months)
+
+    programmes = tuple(with_tasks(p) for p in content.programmes)
     return dataclasses.replace(content, programmes=programmes)
 
 
