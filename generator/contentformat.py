@@ -8,7 +8,7 @@ declaration's vocabulary (`fieldspec`).
 
 from __future__ import annotations
 
-from generator.fieldspec import Record, field
+from generator.fieldspec import Record, field, long
 
 WARD = Record(
     "ward",
@@ -50,15 +50,21 @@ CORRECTION = Record(
     "đính chính",
     (
         field("field", "choice", "trường được đính chính", "the field corrected"),
-        field("as_written", "text", "lời văn bản, đúng từng chữ", "the words exactly as written"),
-        field(
-            "read_as",
-            "text",
-            "đọc là; bỏ trống (`null`) là giữ nguyên, chỉ ghi nhận",
-            "what we read; `null` keeps the text, only noting it",
-            False,
+        long(
+            field(
+                "as_written", "text", "lời văn bản, đúng từng chữ", "the words exactly as written"
+            )
         ),
-        field("reason", "text", "lý do, tiếng Việt", "why, in Vietnamese"),
+        long(
+            field(
+                "read_as",
+                "text",
+                "đọc là; bỏ trống (`null`) là giữ nguyên, chỉ ghi nhận",
+                "what we read; `null` keeps the text, only noting it",
+                False,
+            )
+        ),
+        long(field("reason", "text", "lý do, tiếng Việt", "why, in Vietnamese")),
     ),
 )
 
@@ -90,8 +96,13 @@ KEY_TASK = Record(
     (
         field("id", "id", "mã cố định (`2026-trong-tam-01`)", "permanent id"),
         field("number", "integer", "số thứ tự", "number"),
-        field(
-            "content", "text", "nội dung như văn bản", "text as written, without the meeting note"
+        long(
+            field(
+                "content",
+                "text",
+                "nội dung như văn bản",
+                "text as written, without the meeting note",
+            )
         ),
         field(
             "cadence",
@@ -126,7 +137,7 @@ REPORT = Record(
         field("done_on", "date", "ngày hoàn thành", "completion date", False, "khi `done`"),
         field("document", "text", "văn bản kết quả", "resulting document", False),
         field("link", "text", "đường dẫn https tới văn bản", "https link to it", False),
-        field("note", "text", "ghi chú", "note", False),
+        long(field("note", "text", "ghi chú", "note", False)),
         field("reported_by", "text", "người hoặc đơn vị báo cáo", "who reported", False),
     ),
 )
@@ -138,7 +149,7 @@ TASK = Record(
         field("id", "id", "mã cố định `<năm>-<tháng>-<số>`", "permanent id, e.g. `2026-01-10-1`"),
         field("number", "text", 'cột TT như văn bản (`"10.1"`)', "the TT cell as written"),
         field("parent", "id", "`id` của mục cha", "the parent's id", False, "với mục con"),
-        field("content", "text", "cột Nội dung như văn bản", "the content as written"),
+        long(field("content", "text", "cột Nội dung như văn bản", "the content as written")),
         field(
             "lead", "text", 'cột Chủ trì như văn bản; `""` nếu trống', "the lead cell as written"
         ),
@@ -191,12 +202,14 @@ PROGRAMME = Record(
             "văn bản gốc: tệp trong thư mục dữ liệu (`sources/….txt`), URL, hoặc nơi lưu",
             "official text: a file under content/, a URL, or where it is kept",
         ),
-        field("legal_bases", "texts", "các căn cứ", "the legal bases"),
-        field("preamble", "text", "câu dẫn", "introducing sentence", False),
+        long(field("legal_bases", "texts", "các căn cứ", "the legal bases")),
+        long(field("preamble", "text", "câu dẫn", "introducing sentence", False)),
         field("key_tasks", "records", "nhiệm vụ trọng tâm (dưới đây)", "key tasks (below)"),
         field("months", "records", "các tháng (dưới đây)", "months (below)"),
-        field("organisation", "texts", "mục II. Tổ chức thực hiện", "section II, one item each"),
-        field("closing", "text", "đoạn kết", "closing paragraph", False),
+        long(
+            field("organisation", "texts", "mục II. Tổ chức thực hiện", "section II, one item each")
+        ),
+        long(field("closing", "text", "đoạn kết", "closing paragraph", False)),
         field("recipients", "texts", "nơi nhận", "recipients"),
         field("signer", "record", "người ký (dưới đây)", "signer (below)"),
         field(
@@ -230,7 +243,7 @@ AMENDMENT = Record(
             "văn bản điều chỉnh (`Quyết định số 15/QĐ-UBND ngày 10/3/2026`)",
             "the decision that adjusted the programme",
         ),
-        field("reason", "text", "lý do điều chỉnh", "why the programme was adjusted"),
+        long(field("reason", "text", "lý do điều chỉnh", "why the programme was adjusted")),
         field(
             "tasks",
             "texts",

@@ -20,6 +20,12 @@ TYPES = {
 }
 
 
+MAX_LENGTHS = {"text": 500, "texts": 1000, "id": 80, "choice": 40}
+"""The most characters of a value of each type, unless its field says otherwise."""
+LONG_TEXT = 2000
+"""The limit of the long texts: a task's content, a correction, a note, a reason."""
+
+
 @dataclass(frozen=True)
 class Field:
     """One field of a record."""
@@ -35,6 +41,13 @@ class Field:
     required: bool = True
     when: str = ""
     """For an optional field that some records need: when it is needed ('khi `done`')."""
+    max_length: int = 0
+    """The most characters a value (each item of a list) may have; 0: the type's default."""
+
+    @property
+    def limit(self) -> int:
+        """The most characters a value may have: a 4 MB task text would make a 124 MB site."""
+        return self.max_length or MAX_LENGTHS.get(self.type, 0)
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,11 @@ def field(name: str, type_: str, vi: str, en: str, required: bool = True, when: 
     return Field(name, type_, vi, en, required, when)
 
 
+def long(declared: Field) -> Field:
+    """The field with the limit of long texts (`LONG_TEXT`)."""
+    return Field(**{**declared.__dict__, "max_length": LONG_TEXT})
+
+
 def markdown_table(record: Record) -> str:
     """The README table of a record: field, required, type, meaning in Vietnamese and English."""
     rows = [
@@ -74,5 +92,6 @@ def markdown_table(record: Record) -> str:
     ]
     for f in record.fields:
         required = "có / yes" if f.required else (f.when or "không / no")
-        rows.append(f"| `{f.name}` | {required} | {TYPES[f.type]} | {f.vi} / {f.en} |")
+        limit = f" (≤ {f.limit})" if f.limit else ""
+        rows.append(f"| `{f.name}` | {required} | {TYPES[f.type]}{limit} | {f.vi} / {f.en} |")
     return "\n".join(rows) + "\n"

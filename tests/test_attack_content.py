@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from generator import contentformat as fmt
 from generator.errors import Severity
 from generator.load.content import check_content, load_content
 from generator.opendata.csvdata import to_csv
@@ -129,3 +130,23 @@ def test_report_refuses_a_control_character_in_its_arguments(tmp_path, monkeypat
                  "--content", str(content)])  # fmt: skip
     assert code == 1 and "U+001B" in capsys.readouterr().err
     assert not list((content / "reports").glob("2026-01-02--*"))
+
+
+@pytest.mark.parametrize(
+    "old, field, limit",
+    [
+        ("content: Kế hoạch tiêm chủng mở rộng", "content", 2000),
+        ("title: Chương trình công tác năm 2026", "title", 500),
+        ("  - Căn cứ Quy chế làm việc của Ủy ban nhân dân phường;", "legal_bases", 2000),
+    ],
+)
+def test_a_text_longer_than_its_field_allows_is_refused_at_its_line(tmp_path, old, field, limit):
+    content = copy_fixture(tmp_path)
+    programme = content / "programmes" / "2026.yaml"
+    declared = next(f for r in fmt.RECORDS for f in r.fields if f.name == field)
+    assert declared.limit == limit
+    text = replace(programme, old, old + " x" * limit)
+    line = text[: text.index(old)].count("\n") + 1
+    errors = errors_of(content)
+    assert [(e.line, e.field) for e in errors] == [(line, field)]
+    assert f"quá giới hạn {limit} ký tự" in errors[0].message

@@ -14,14 +14,14 @@ from urllib.parse import urlsplit
 
 from generator.dates import DateError, parse_date
 from generator.errors import Problems
-from generator.fieldspec import Record
+from generator.fieldspec import MAX_LENGTHS, Record
 from generator.load.yamlsrc import Mapping, Sequence, Text
 
 _URL_BAD = re.compile(r"[\s\"'<>`\\]")
 MARKUP_CHARACTERS = "<>\"'&`"
 """Characters a name shown in page headers may not hold."""
 _MARKUP_CHARS = re.compile(f"[{re.escape(MARKUP_CHARACTERS)}]")
-MAX_ID = 80
+MAX_ID = MAX_LENGTHS["id"]
 """Longest id: ids become file names and URLs (a file name has at most 255 bytes)."""
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_PATTERN = _ID.pattern
@@ -62,7 +62,25 @@ class FileReader:
         for key in required:
             if key not in value:
                 self.error(value.line, key, f"thiếu trường bắt buộc '{key}' trong {what}")
+        for declared in kind.fields:  # ids are held to MAX_ID by `identifier`
+            if declared.limit and declared.type != "id" and declared.name in value:
+                self._check_length(value, declared.name, declared.limit)
         return value
+
+    def _check_length(self, mapping: Mapping, key: str, limit: int) -> None:
+        """A text (or each item of a list of texts) longer than the field's declared limit."""
+        value = mapping[key]
+        items = zip(value, value.item_lines, strict=True) if isinstance(value, Sequence) else ()
+        if isinstance(value, Text):
+            items = [(value, value.line)]
+        for item, line in items:
+            if isinstance(item, str) and len(item) > limit:
+                self.error(
+                    line,
+                    key,
+                    f"dài {len(item)} ký tự, quá giới hạn {limit} ký tự của trường này; rút gọn "
+                    "(lời văn dài đầy đủ để trong văn bản gốc, source_document)",
+                )
 
     def line_of(self, mapping: Mapping, key: str) -> int:
         return mapping.key_lines.get(key, mapping.line)
