@@ -8,21 +8,23 @@ commits on top of the first, in two shapes:
                 only two distinct versions however many commits there are;
   - `distinct`: each commit writes a new progress note, so every commit is a new version.
 It then times `python -m generator check` (which reads the whole history) in a fresh process,
-best of `--repeat`, and its peak memory (ru_maxrss of the child), against the same check with
-no history (`--commits 0`). It prints a table; figures go into the README by hand.
+best of `--repeat`, and its peak memory (the child's own ru_maxrss), against the same check
+without git. `--roots` times other checkouts' generators on the same repositories, in turn
+(an older clone, to see what a change gained). It prints a table; figures go into the README
+by hand.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from subprocess import DEVNULL
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -80,48 +82,56 @@ def make_repo(folder: Path, commits: int, shape: str) -> Path:
     return repo
 
 
-def timed_check(repo: Path, history: bool) -> tuple[float, float]:
-    """(seconds, peak MB) of one `generator check` in a fresh process."""
+def timed_check(repo: Path, history: bool, root: Path) -> tuple[float, float]:
+    """(seconds, peak MB) of one `generator check` of `root`'s generator, in a fresh process."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1780000000"}
     if not history:
         env["GIT_DIR"] = str(repo / "no-such-git")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    command = [sys.executable, "-m", "generator", "check", "--content", str(repo / "content")]
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--content", str(repo / "content")],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    child = subprocess.Popen(command, cwd=root, env=env, stdout=DEVNULL, stderr=DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) / 1024
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"check failed in {repo} ({child.returncode})")
+    return elapsed, usage.ru_maxrss / 1024
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--commits", type=int, nargs="+", default=[100, 2000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--roots", type=Path, nargs="+", default=[ROOT],
+        help="checkouts whose generator is timed (e.g. this one and an older clone), in turn",
+    )  # fmt: skip
     args = parser.parse_args()
-    print("| commits | shape | check, history read | no history | ratio | peak memory |")
-    print("|---:|---|---:|---:|---:|---:|")
+    print(
+        "| generator | commits | shape | check, history read | no history | ratio | peak memory |"
+    )
+    print("|---|---:|---|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
         for commits in args.commits:
             for shape in ("toggle", "distinct"):
                 repo = make_repo(Path(tmp), commits, shape)
-                rounds = [(timed_check(repo, True), timed_check(repo, False))]
-                rounds += [(timed_check(repo, True), timed_check(repo, False))
-                           for _ in range(args.repeat - 1)]  # fmt: skip
-                with_history = min(r[0][0] for r in rounds)
-                without = min(r[1][0] for r in rounds)
-                ratio = sorted(r[0][0] / r[1][0] for r in rounds)[len(rounds) // 2]
-                peak = max(r[0][1] for r in rounds)
-                print(
-                    f"| {commits} | {shape} | {with_history:.2f} s | {without:.2f} s "
-                    f"| {ratio:.2f} | {peak:.0f} MB |"
-                )
+                for root in args.roots:
+                    print(_row(repo, root, commits, shape, args.repeat), flush=True)
     return 0
+
+
+def _row(repo: Path, root: Path, commits: int, shape: str, repeat: int) -> str:
+    rounds = [
+        (timed_check(repo, True, root), timed_check(repo, False, root)) for _ in range(repeat)
+    ]
+    with_history = min(r[0][0] for r in rounds)
+    without = min(r[1][0] for r in rounds)
+    ratio = sorted(r[0][0] / r[1][0] for r in rounds)[len(rounds) // 2]
+    peak = max(r[0][1] for r in rounds)
+    return (
+        f"| {root.name} | {commits} | {shape} | {with_history:.2f} s | {without:.2f} s "
+        f"| {ratio:.2f} | {peak:.0f} MB |"
+    )
 
 
 if __name__ == "__main__":
