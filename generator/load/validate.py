@@ -17,12 +17,14 @@ from generator.anomalies import (
     numbering_gap,
 )
 from generator.errors import Problems
+from generator.load.belonging import check_belonging
 from generator.load.units import UnitIndex
 from generator.model import Content, Month, Programme, Task
 
 
 def validate(content: Content, as_of: dt.date, problems: Problems) -> None:
     check_units(content, problems)
+    check_belonging(content, problems)
     check_unique_ids(content, problems)
     for programme in content.programmes:
         check_months(programme, problems)
