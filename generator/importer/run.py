@@ -31,7 +31,7 @@ from generator.model import Programme, Signer, Source, Unit, Ward
 _ISSUER = r"(?:[uủ][yỷ]\s+ban\s+nhân\s+dân|ubnd)\s+"
 _WARD = re.compile(_ISSUER + r"(phường|xã)\s+", re.IGNORECASE)
 _CITY = re.compile(_ISSUER + r"(?:thành\s+phố|tỉnh)\s+", re.IGNORECASE)
-_WARD_PLAIN = re.compile(r"^(phường|xã)\s+", re.IGNORECASE)  # a header line: 'PHƯỜNG LÊ ÍCH MỘC'
+_WARD_PLAIN = re.compile(r"^(phường|xã)\s+", re.IGNORECASE)  # a header line: 'PHƯỜNG AN BIÊN'
 SOURCES = "sources"
 """The content folder's folder of official texts; the importer copies the document there."""
 _CITY_PLAIN = re.compile(r"(?:thành\s+phố|tỉnh)\s+", re.IGNORECASE)
@@ -202,7 +202,7 @@ def _require(
 
 
 def find_ward(text: str, report: Report, name: str | None, city: str | None) -> Ward:
-    """The ward and city named in the text ('Ủy ban nhân dân phường Lê Ích Mộc')."""
+    """The ward and city named in the text ('Ủy ban nhân dân phường An Biên')."""
     found = _named(text, _WARD) or _named(text, _WARD_PLAIN)
     kind = found[0].lower() if found else "phường"
     name = name or (found[1] if found else None)
@@ -213,8 +213,8 @@ def find_ward(text: str, report: Report, name: str | None, city: str | None) -> 
             START,
             "phường",
             "không tìm thấy tên phường hoặc xã trong văn bản (cần một câu "
-            "như 'Ủy ban nhân dân phường Lê Ích Mộc'), hoặc chạy lại lệnh nhập với "
-            "--ward 'Lê Ích Mộc'",
+            "như 'Ủy ban nhân dân phường An Biên'), hoặc chạy lại lệnh nhập với "
+            "--ward 'An Biên'",
         )
     if not city:
         report.error(

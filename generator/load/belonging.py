@@ -36,9 +36,13 @@ def same_name(a: str, b: str) -> bool:
 
 def other_ward(ward: Ward, issuer: str) -> str | None:
     """The ward `issuer` names when it is not `ward` ('xã Tân Phong'); None when it is, or
-    when the issuer names no ward at all."""
+    when the issuer names no ward at all. The ward is named by its name, or as its own issuer
+    names it (a ward renamed in ward.yaml keeps the programmes it issued)."""
     found = named_ward(issuer)
-    if found is None or not ward.name or same_name(found[1], ward.name):
+    if found is None or not ward.name:
+        return None
+    own = named_ward(ward.issuer)
+    if same_name(found[1], ward.name) or (own is not None and same_name(found[1], own[1])):
         return None
     return f"{found[0]} {found[1]}"
 

@@ -80,6 +80,17 @@ def check_units(content: Content, problems: Problems) -> None:
             f"cách viết '{spelling}' thuộc cả hai đơn vị '{first.id}' và "
             f"'{second.id}'; mỗi cách viết chỉ thuộc một đơn vị",
         )
+    for one, first, other, second in UnitIndex(content.units).alike_pairs():
+        file, line = (
+            (second.source.file, second.source.line) if second.source else ("units.yaml", 1)
+        )
+        problems.warn(
+            file,
+            line,
+            "aliases",
+            f"'{other}' (đơn vị '{second.id}') và '{one}' (đơn vị '{first.id}') có vẻ là một "
+            "đơn vị viết hai cách; nếu đúng, gộp thành một mục và ghi cách viết kia vào aliases",
+        )
 
 
 def check_amendments(programme: Programme, as_of: dt.date, problems: Problems) -> None:
