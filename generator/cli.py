@@ -147,9 +147,7 @@ def run_new(args: argparse.Namespace) -> int:
     if not args.source.is_file():
         print(f"{args.source}: không tìm thấy tệp văn bản", file=sys.stderr)
         return 1
-    problems = new_site(
-        args.source, args.out, city=args.city, ward_name=args.ward, year=args.year
-    )
+    problems = new_site(args.source, args.out, city=args.city, ward_name=args.ward, year=args.year)
     code = report(problems)
     if code == 0:
         print(

@@ -78,9 +78,7 @@ def new_site(
     return problems.sorted()
 
 
-def _make(
-    document: Path, into: Path, tracked: list[str], problems: Problems, **overrides
-) -> None:
+def _make(document: Path, into: Path, tracked: list[str], problems: Problems, **overrides) -> None:
     """Import, check, copy and commit into `into`; stops at the first error."""
     problems.items.extend(run_import(document, into / CONTENT, **overrides))
     if problems.has_errors:
@@ -96,9 +94,7 @@ def _make(
 def _tracked_files(root: Path, problems: Problems, label: str) -> list[str] | None:
     """What git tracks here, outside content/ (but for the format's README)."""
     try:
-        done = subprocess.run(
-            [*_GIT, "ls-files", "-z"], cwd=root, capture_output=True, check=True
-        )
+        done = subprocess.run([*_GIT, "ls-files", "-z"], cwd=root, capture_output=True, check=True)
     except (OSError, subprocess.CalledProcessError):
         problems.error(
             label,
@@ -134,6 +130,7 @@ def _checked_ward(content: Path) -> tuple[Ward | None, list[Problem]]:
 
 def _commit(out: Path, message: str) -> None:
     """`git init` and one first commit; a machine without a git identity gets a neutral one."""
+
     def git(*args: str) -> str:
         done = subprocess.run([*_GIT, *args], cwd=out, capture_output=True, check=True)
         return done.stdout.decode("utf-8", "replace").strip()

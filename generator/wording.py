@@ -84,12 +84,12 @@ def correction_sentence(c: Correction) -> str:
 
 
 def ward_place(ward: Ward) -> str:
-    """'xã Tân Phong'."""
+    """'phường An Biên'."""
     return f"{ward.kind} {ward.name}"
 
 
 def site_title(ward: Ward) -> str:
-    """The site's name: 'Chương trình công tác – xã Tân Phong' (plain text, not escaped)."""
+    """The site's name: 'Chương trình công tác – phường An Biên' (plain text, not escaped)."""
     return f"Chương trình công tác – {ward_place(ward)}"
 
 

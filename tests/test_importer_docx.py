@@ -120,6 +120,7 @@ def test_word_warnings_are_the_text_warnings_placed_by_table_and_row(both_2026):
     (_, text_problems, _), (_, word_problems, _) = both_2026["text"], both_2026["docx"]
     leftovers = [p for p in text_problems if "định dạng" in p.message]
     assert len(leftovers) == 4  # <u>, <i>, ** in the text; formatting in Word, no warning
+
     # A message naming another place says it in the file's own terms (dòng 34; bảng 2, dòng 3).
     def unplaced(problem: Problem) -> tuple[str, str]:
         return problem.field, re.sub(r"\((?:bảng \d+, )?dòng \d+\)", "(…)", problem.message)

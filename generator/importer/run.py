@@ -26,6 +26,10 @@ from generator.importer.table import read_table
 from generator.importer.text import END, START, Line, Report
 from generator.importer.units import build_units, read_registry, slug
 from generator.importer.write import render, write_files
+from generator.load.belonging import mismatch_message, other_ward
+from generator.load.fields import FileReader
+from generator.load.records import read_ward
+from generator.load.yamlsrc import load_yaml
 from generator.model import Programme, Signer, Source, Unit, Ward
 
 _ISSUER = r"(?:[uủ][yỷ]\s+ban\s+nhân\s+dân|ubnd)\s+"
@@ -82,6 +86,8 @@ def run_import(
         city=city,
     )
     if imported is not None and not problems.has_errors:
+        _same_ward(imported.ward, _ward_files(out, units_file), problems, source.name)
+    if imported is not None and not problems.has_errors:
         files = render(imported.ward, imported.units, imported.programme)
         if source_document is None:
             files[f"{SOURCES}/{source.name}"] = source.read_bytes()
@@ -100,6 +106,24 @@ def run_import(
         except OSError as exc:
             problems.error(source.name, 1, "out", unwritable(out, exc))
     return problems.sorted()
+
+
+def _ward_files(out: Path, units_file: Path | None) -> list[Path]:
+    """The ward.yaml the document is imported beside: in `--out`, or beside `--units`."""
+    places = [out] + ([units_file.parent] if units_file is not None else [])
+    return [p / "ward.yaml" for p in places if (p / "ward.yaml").is_file()]
+
+
+def _same_ward(ward: Ward, files: list[Path], problems: Problems, label: str) -> None:
+    """A programme of another ward is refused before anything is written (`check` refuses it
+    too, by the same rule)."""
+    for path in files:
+        scratch = Problems()
+        doc = load_yaml(path, path.name, scratch)
+        here = read_ward(doc, FileReader(path.name, scratch)) if doc is not None else None
+        if here is not None and (other := other_ward(here, ward.issuer)):
+            problems.error(label, 1, "phường", f"{path}: {mismatch_message(other, here)}")
+            return
 
 
 def _taken(out: Path, files: dict[str, str | bytes]) -> list[str]:

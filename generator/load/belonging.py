@@ -1,7 +1,7 @@
 """What belongs to the ward of `ward.yaml`: its programmes, and its history in git.
 
 One rule, shared by the importer and the checker: a programme belongs to the ward when its
-issuer ('Ủy ban nhân dân xã Tân Phong') names no other ward. A repository adopted by another
+issuer ('Ủy ban nhân dân phường An Biên') names no other ward. A repository adopted by another
 ward (a fork, or a copy that kept the history) holds versions of content/ that are not this
 ward's: those with another ward id, and those before its first programme of its own, are left
 out of the history, so its calendars and /thay-doi/ start with its own first programme.
@@ -35,7 +35,7 @@ def same_name(a: str, b: str) -> bool:
 
 
 def other_ward(ward: Ward, issuer: str) -> str | None:
-    """The ward `issuer` names when it is not `ward` ('xã Tân Phong'); None when it is, or
+    """The ward `issuer` names when it is not `ward` ('phường An Biên'); None when it is, or
     when the issuer names no ward at all. The ward is named by its name, or as its own issuer
     names it (a ward renamed in ward.yaml keeps the programmes it issued)."""
     found = named_ward(issuer)
