@@ -161,14 +161,17 @@ def test_new_writes_nothing_when_the_document_cannot_be_read(tmp_path, commune):
 # --- a programme of another ward ------------------------------------------------------------------
 
 
-def test_importing_another_wards_document_into_this_content_is_refused(tmp_path, commune):
+def test_importing_another_wards_document_into_this_content_is_refused(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(REAL_CONTENT, content)
     here = load_content(content, history=False).ward
+    documents = [COMMUNE, *sorted((FIXTURES / "year" / "sources").glob("*.txt"))]
+    named = [(d, imported_ward(d, tmp_path / d.stem)) for d in documents]
+    document, other = next((d, w) for d, w in named if w.name != here.name)
     before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
-    problems = run_import(COMMUNE, content, units_file=content / "units.yaml", force=True)
+    problems = run_import(document, content, units_file=content / "units.yaml", force=True)
     (message,) = errors(problems)
-    assert f"xã {commune.name}" in message and f"{here.kind} {here.name}" in message
+    assert f"{other.kind} {other.name}" in message and f"{here.kind} {here.name}" in message
     assert "generator new" in message
     assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before
 

@@ -312,7 +312,9 @@ def test_plain_mkdocs_build_is_strict_clean(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
-    assert (tmp_path / "site" / "thang" / "2026-01" / "index.html").is_file()
+    programme = load_content(ROOT / "content", history=False).programmes[0]
+    first = f"{programme.id}-{programme.months[0].number:02d}"
+    assert (tmp_path / "site" / "thang" / first / "index.html").is_file()
 
 
 def test_structured_data_is_a_script_not_text(real_site):

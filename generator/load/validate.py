@@ -19,7 +19,7 @@ from generator.anomalies import (
 from generator.errors import Problems
 from generator.load.belonging import check_belonging
 from generator.load.units import UnitIndex
-from generator.model import Content, Month, Programme, Task
+from generator.model import Content, Month, Programme, Task, Unit
 
 
 def validate(content: Content, as_of: dt.date, problems: Problems) -> None:
@@ -52,7 +52,7 @@ RESERVED_UNIT_IDS = {
 def check_units(content: Content, problems: Problems) -> None:
     first_line: dict[str, int] = {}
     for unit in content.units:
-        file, line = (unit.source.file, unit.source.line) if unit.source else ("units.yaml", 1)
+        file, line = _where(unit)
         if unit.id in RESERVED_UNIT_IDS:
             problems.error(
                 file,
@@ -70,27 +70,23 @@ def check_units(content: Content, problems: Problems) -> None:
             )
         first_line.setdefault(unit.id, line)
     for spelling, first, second in UnitIndex(content.units).conflicts():
-        file, line = (
-            (second.source.file, second.source.line) if second.source else ("units.yaml", 1)
-        )
         problems.error(
-            file,
-            line,
+            *_where(second),
             "aliases",
             f"cách viết '{spelling}' thuộc cả hai đơn vị '{first.id}' và "
             f"'{second.id}'; mỗi cách viết chỉ thuộc một đơn vị",
         )
     for one, first, other, second in UnitIndex(content.units).alike_pairs():
-        file, line = (
-            (second.source.file, second.source.line) if second.source else ("units.yaml", 1)
-        )
         problems.warn(
-            file,
-            line,
+            *_where(second),
             "aliases",
             f"'{other}' (đơn vị '{second.id}') và '{one}' (đơn vị '{first.id}') có vẻ là một "
             "đơn vị viết hai cách; nếu đúng, gộp thành một mục và ghi cách viết kia vào aliases",
         )
+
+
+def _where(unit: Unit) -> tuple[str, int]:
+    return (unit.source.file, unit.source.line) if unit.source else ("units.yaml", 1)
 
 
 def check_amendments(programme: Programme, as_of: dt.date, problems: Problems) -> None:
