@@ -10,6 +10,7 @@ and every page come from `content/`.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -44,7 +45,7 @@ def new_site(
     """
     problems = Problems()
     label = document.name
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+    if _taken(out):
         problems.error(
             label,
             0,
@@ -54,13 +55,8 @@ def new_site(
         )
         return problems.sorted()
     tracked = _tracked_files(ROOT, problems, label)
-    if tracked is None:
-        return problems.sorted()
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    except OSError as exc:
-        problems.error(label, 0, "out", unwritable(out.parent, exc))
+    scratch = _scratch(out, problems, label) if tracked is not None else None
+    if scratch is None:
         return problems.sorted()
     try:
         _make(document, scratch, tracked, problems, year=year, ward_name=ward_name, city=city)
@@ -76,6 +72,25 @@ def new_site(
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return problems.sorted()
+
+
+def _taken(out: Path) -> bool:
+    return out.exists() and (out.is_symlink() or not out.is_dir() or any(out.iterdir()))
+
+
+def _scratch(out: Path, problems: Problems, label: str) -> Path | None:
+    """A folder beside `out`, renamed to it once everything is in place; made with the
+    permissions of any new folder (mkdtemp's are private)."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+        mask = os.umask(0)
+        os.umask(mask)
+        scratch.chmod(0o777 & ~mask)
+    except OSError as exc:
+        problems.error(label, 0, "out", unwritable(out.parent, exc))
+        return None
+    return scratch
 
 
 def _make(document: Path, into: Path, tracked: list[str], problems: Problems, **overrides) -> None:

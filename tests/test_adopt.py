@@ -4,6 +4,7 @@ a ward's copy from upstream."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -88,6 +89,13 @@ def test_new_makes_one_commit_with_only_the_communes_content(adopted, commune):
     name = adopter(commune.name)
     assert (ward.id, ward.kind, ward.name, ward.city) == (slug(name), "xã", name, commune.city)
     assert (adopted / ".ci" / "run").stat().st_mode & 0o111
+    assert adopted.stat().st_mode & 0o077 == 0o077 & ~current_umask()
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def test_new_names_nothing_of_the_ward_it_was_copied_from(adopted):
@@ -147,6 +155,11 @@ def test_new_refuses_a_folder_that_holds_anything(tmp_path, capsys):
     assert cli_main(["new", str(COMMUNE), "--out", str(out)]) == 1
     assert "không phải thư mục trống" in capsys.readouterr().err
     assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (tmp_path / "link").symlink_to(empty)  # a link is never followed into another folder
+    assert cli_main(["new", str(COMMUNE), "--out", str(tmp_path / "link")]) == 1
+    assert list(empty.iterdir()) == []
 
 
 def test_new_writes_nothing_when_the_document_cannot_be_read(tmp_path, commune):
