@@ -55,7 +55,7 @@ def unit_key(name: str) -> str:
 
 
 def _expand_parts(word: str) -> str:
-    """'hdnd-ubnd' → 'hoi dong nhan dan ubnd...': each dashed part, expanded when known."""
+    """'hdnd-ubnd' → 'hoi dong nhan dan uy ban nhan dan': each dashed part, when one is known."""
     parts = [p for p in _SEPARATORS.split(word) if p]
     if len(parts) < 2 or not any(p in ABBREVIATIONS for p in parts):
         return word
