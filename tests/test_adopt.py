@@ -22,6 +22,7 @@ from generator.newsite import new_site
 
 from .conftest import FIXTURES, MINI, REAL_CONTENT, ROOT, run_git
 from .test_content import EXEMPT
+from .word import word_from_text
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -146,6 +147,15 @@ def test_the_adopted_site_is_the_communes_alone(adopted, commune, tmp_path):
     for feed in (site / "lich").glob("*.ics"):
         assert "CANCELLED" not in feed.read_text(encoding="utf-8"), feed
     assert "Bỏ nhiệm vụ" not in (site / "thay-doi" / "index.html").read_text(encoding="utf-8")
+
+
+def test_new_reads_a_word_document(tmp_path, commune):
+    document = word_from_text(COMMUNE.read_text(encoding="utf-8")).save(tmp_path / "ctct.docx")
+    out = tmp_path / "site"
+    assert errors(new_site(document, out)) == []
+    ward = load_content(out / "content", history=False).ward
+    assert (ward.kind, ward.name, ward.city) == ("xã", commune.name, commune.city)
+    assert (out / "content" / "sources" / "ctct.docx").read_bytes()[:4] == b"PK\x03\x04"
 
 
 def test_new_refuses_a_folder_that_holds_anything(tmp_path, capsys):
