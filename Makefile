@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 JS     := tests/js
 EDITOR := editor
 
-.PHONY: site test check serve edit bench clean
+.PHONY: site test check serve edit bench clean update-generator
 
 site: $(VENV)/.installed            ## set up, check the content, build site/
 	$(PY) -m generator check
@@ -27,6 +27,15 @@ edit: $(VENV)/.installed $(EDITOR)/node_modules/.installed  ## the web editor on
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/build_speed.py
+
+# A ward's copy takes every file outside content/ (and the format's content/README.md) from the
+# upstream repository's main branch: added, changed and removed (README, "Phường, xã khác").
+update-generator:
+	@test -n "$(UPSTREAM)" || { echo "Đặt địa chỉ kho gốc: make update-generator UPSTREAM=<địa chỉ>"; exit 2; }
+	git fetch --quiet "$(UPSTREAM)" main
+	git restore --source=FETCH_HEAD --staged --worktree -- . ':(exclude)content'
+	git restore --source=FETCH_HEAD --staged --worktree -- content/README.md
+	git status --short
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check | report | import | export | build`."""
+"""Command line: `python -m generator check | report | import | export | build | new`."""
 
 from __future__ import annotations
 
@@ -58,6 +58,14 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--content", type=Path, default=None)
     build.add_argument("--site-dir", type=Path, default=None)
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    new = commands.add_parser(
+        "new", help="tạo kho mã trang web mới cho phường, xã mà văn bản chương trình nêu tên"
+    )
+    new.add_argument("source", type=Path, help="văn bản chương trình: .docx hoặc .txt")
+    new.add_argument("--out", type=Path, required=True, help="thư mục mới (chưa có, hoặc trống)")
+    new.add_argument("--city", default=None, help="tỉnh, thành phố (nếu văn bản thiếu)")
+    new.add_argument("--ward", default=None, help="tên phường, xã (nếu văn bản thiếu)")
+    new.add_argument("--year", type=int, default=None, help="năm (nếu văn bản thiếu)")
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
 
@@ -133,6 +141,22 @@ def run_import(args: argparse.Namespace) -> int:
     return report(problems)
 
 
+def run_new(args: argparse.Namespace) -> int:
+    from generator.newsite import new_site
+
+    if not args.source.is_file():
+        print(f"{args.source}: không tìm thấy tệp văn bản", file=sys.stderr)
+        return 1
+    problems = new_site(args.source, args.out, city=args.city, ward_name=args.ward, year=args.year)
+    code = report(problems)
+    if code == 0:
+        print(
+            f"Đã tạo kho mã tại {args.out}. Tiếp theo: cd {args.out} && make site",
+            file=sys.stderr,
+        )
+    return code
+
+
 def run_build(args: argparse.Namespace) -> int:
     from generator.engine.mkdocs_build import build_site
 
@@ -159,4 +183,5 @@ COMMANDS = {
     "export": run_export,
     "import": run_import,
     "build": run_build,
+    "new": run_new,
 }

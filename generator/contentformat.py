@@ -14,8 +14,8 @@ WARD = Record(
     "ward",
     "phường",
     (
-        field("id", "id", "mã phường, chữ thường không dấu (`le-ich-moc`)", "ward id"),
-        field("name", "text", "tên phường (`Lê Ích Mộc`)", "ward name"),
+        field("id", "id", "mã phường, chữ thường không dấu (`an-bien`)", "ward id"),
+        field("name", "text", "tên phường (`An Biên`)", "ward name"),
         field("kind", "text", "`phường` hoặc `xã`", "ward or commune"),
         field("city", "text", "tỉnh, thành phố (`Hải Phòng`)", "city or province"),
         field("issuer", "text", "cơ quan ban hành", "issuing body (`Ủy ban nhân dân phường …`)"),

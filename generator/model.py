@@ -156,12 +156,12 @@ class Programme:
 class Ward:
     id: str
     name: str
-    """'Lê Ích Mộc'."""
+    """'An Biên'."""
     kind: str
     """'phường' or 'xã'."""
     city: str
     issuer: str
-    """'Ủy ban nhân dân phường Lê Ích Mộc'."""
+    """'Ủy ban nhân dân phường An Biên'."""
 
 
 @dataclass(frozen=True)

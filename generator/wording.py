@@ -85,13 +85,21 @@ def correction_sentence(c: Correction) -> str:
 
 
 def ward_place(ward: Ward) -> str:
-    """'phường Lê Ích Mộc'."""
+    """'phường An Biên'."""
     return f"{ward.kind} {ward.name}"
 
 
 def site_title(ward: Ward) -> str:
-    """The site's name: 'Chương trình công tác – phường Lê Ích Mộc' (plain text, not escaped)."""
+    """The site's name: 'Chương trình công tác – phường An Biên' (plain text, not escaped)."""
     return f"Chương trình công tác – {ward_place(ward)}"
+
+
+def site_description(ward: Ward) -> str:
+    """The site's description, for pages that have none of their own (plain text)."""
+    return (
+        f"Chương trình công tác năm của {ward.issuer}, {ward.city}, theo tháng, theo đơn vị, "
+        "lịch và dữ liệu mở."
+    )
 
 
 TITLE_CHARS = 60

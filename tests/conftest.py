@@ -20,7 +20,10 @@ os.environ.setdefault(ALLOW_SHALLOW, "1")
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini"
-CONTENT = ROOT / "content"
+CONTENT = FIXTURES / "year"
+"""A whole year's programme (fixtures/year/README.md): the suite never depends on content/."""
+REAL_CONTENT = ROOT / "content"
+"""This repository's ward: only checked by rules that hold for any ward (test_content.py)."""
 AS_OF = dt.date(2026, 1, 24)
 # 2026-01-24 00:00 UTC, the fixed build date of the built-site fixtures.
 EPOCH = "1769212800"

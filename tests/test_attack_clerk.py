@@ -56,7 +56,9 @@ def test_check_with_a_bad_source_date_epoch_says_so(monkeypatch, capsys, epoch):
 
 def test_the_importer_changes_no_existing_file_without_force(tmp_path):
     out = tmp_path / "content"
-    copy_fixture(tmp_path)
+    assert not [p for p in run_import(FIXTURE, out) if p.severity is Severity.ERROR]
+    for name in ("ward.yaml", "units.yaml"):  # corrections added by hand since
+        (out / name).write_text((out / name).read_text(encoding="utf-8") + "# sửa tay\n")
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     problems = run_import(FIXTURE, out)
     errors = [p for p in problems if p.severity is Severity.ERROR]

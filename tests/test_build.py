@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .conftest import EPOCH, MINI, ROOT, copy_fixture
+from .conftest import CONTENT, EPOCH, MINI, ROOT, copy_fixture
 
 # Compiled templates are kept outside the folders the tests look at (template_cache.py).
 TEMPLATE_CACHE = str(Path(tempfile.gettempdir()) / f"ctct-tests-{os.getuid()}")
@@ -105,8 +105,8 @@ def test_same_source_date_epoch_gives_identical_sites(tmp_path):
     first.parent.mkdir()
     second.parent.mkdir()
     env = {"SOURCE_DATE_EPOCH": "1795478400", "SITE_URL": "https://example.org/ctct/"}
-    assert build(ROOT / "content", first, env).returncode == 0
-    assert build(ROOT / "content", second, env).returncode == 0
+    assert build(CONTENT, first, env).returncode == 0
+    assert build(CONTENT, second, env).returncode == 0
     a, b = snapshot(first), snapshot(second)
     assert a.keys() == b.keys()
     assert [name for name in a if a[name] != b[name]] == []

@@ -84,6 +84,6 @@ def test_link_pattern_is_the_loaders_rule(value):
     assert matches(ed.HTTPS, value) is (url_problem(value) is None)
 
 
-@pytest.mark.parametrize("value", ["Lê Ích Mộc", "Hải Phòng", "A & B", "<b>", 'x"y', "a`b"])
+@pytest.mark.parametrize("value", ["Bình Minh", "Hải Phòng", "A & B", "<b>", 'x"y', "a`b"])
 def test_plain_name_pattern_refuses_markup_characters(value):
     assert matches(ed.PLAIN_NAME, value) is not any(c in value for c in "<>\"'&`")

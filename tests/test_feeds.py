@@ -34,6 +34,7 @@ from generator.urls import task_feed_path
 from generator.wording import event_title
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
+CONTENT = Path(__file__).parent / "fixtures" / "year"
 GOLDEN = Path(__file__).parent / "golden" / "feeds"
 SITE = SiteInfo(url="https://example.org/ctct/", as_of=dt.date(2026, 11, 24))
 AS_OF = SITE.as_of
@@ -335,7 +336,7 @@ def test_title_rule(text, lead, expected):
 def test_titles_of_one_day_start_apart():
     """On 20/01/2026 the real programme has eleven tasks; their first ten characters (what a
     phone's month view shows) now tell them apart."""
-    real = load_content(Path(__file__).resolve().parent.parent / "content", AS_OF, history=False)
+    real = load_content(CONTENT, AS_OF, history=False)
     for day in {t.deadline.end for t in real.tasks if t.deadline.is_dated}:
         titles = [event_title(t.content) for t in real.tasks if t.deadline.end == day]
         assert all(

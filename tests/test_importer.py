@@ -16,7 +16,6 @@ from generator.model import Cadence, Content, Task
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "import" / "ctct-2027-xa-an-hoa.txt"
-SOURCE_2026 = ROOT / "content" / "sources" / "ctct-2026-phuong-le-ich-moc.txt"
 AS_OF = dt.date(2026, 1, 1)
 FILES = ("ward.yaml", "units.yaml")
 
@@ -339,45 +338,3 @@ def test_cli_import_reports_and_fails_on_errors(tmp_path, capsys):
     assert cli_main(["import", str(bad), "--out", str(tmp_path / "bad")]) == 1
     assert "doc.txt:" in capsys.readouterr().err
     assert cli_main(["import", str(FIXTURE), "--out", str(tmp_path / "ok")]) == 0
-
-
-# --- the real 2026 document against the committed content --------------------------------------
-
-
-def count_rows(text: str) -> int:
-    """Table rows counted straight from the text: the first cell is a number like 1, 10.1."""
-    return sum(
-        1
-        for line in text.split("\n")
-        if "\t" in line and re.fullmatch(r"\d+(\.\d+)*", re.sub(r"</?u>", "", line.split("\t")[0]))
-    )
-
-
-def test_round_trip_of_the_2026_document(tmp_path):
-    import_ok(SOURCE_2026, tmp_path / "content")
-    fresh = load_content(tmp_path / "content", as_of=AS_OF)
-    committed = load_content(ROOT / "content", as_of=AS_OF)
-    assert count_rows(SOURCE_2026.read_text(encoding="utf-8")) == len(fresh.tasks) == 133
-
-    def rows(content: Content) -> list[tuple]:
-        return [
-            (t.id, t.number, t.parent_id, t.content, t.lead_unit_id, t.deadline.as_written)
-            for t in content.tasks
-        ]
-
-    assert rows(fresh) == rows(committed)
-    for new, old in zip(fresh.tasks, committed.tasks, strict=True):
-        fixed = old.correction_for("deadline")
-        if fixed is None or fixed.read_as is None:
-            assert (new.deadline.start, new.deadline.end) == (old.deadline.start, old.deadline.end)
-    assert [u.id for u in fresh.units] == [u.id for u in committed.units]
-    assert fresh.ward == committed.ward
-
-
-def test_committed_source_is_the_official_text():
-    """content/sources holds the shared official document unchanged (checked where it is)."""
-    shared = ROOT.parent / "shared" / "source" / "ctct-2026-phuong-le-ich-moc.txt"
-    if not shared.is_file():
-        pytest.skip("../shared/source is not beside this checkout")
-    committed = ROOT / "content" / "sources" / "ctct-2026-phuong-le-ich-moc.txt"
-    assert committed.read_bytes() == shared.read_bytes()

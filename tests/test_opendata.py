@@ -22,6 +22,7 @@ from generator.output import SiteInfo, SiteOutput
 from generator.render.jsonld import task_jsonld
 
 ROOT = Path(__file__).parent.parent
+REAL_CONTENT = ROOT / "content"
 MINI = ROOT / "tests" / "fixtures" / "mini"
 AS_OF = dt.date(2026, 3, 1)
 SITE = SiteInfo("https://example.org/ctct/", AS_OF)
@@ -144,9 +145,9 @@ def test_json_validates_against_the_schema(output: SiteOutput) -> None:
 
 
 def test_real_content_validates_against_the_schema() -> None:
-    if not (ROOT / "content" / "programmes").is_dir():
+    if not (REAL_CONTENT / "programmes").is_dir():
         pytest.skip("content/programmes is not there yet")
-    real = load_content(ROOT / "content", dt.date.today())
+    real = load_content(REAL_CONTENT, dt.date.today())
     assert list(validator().iter_errors(content_to_data(real))) == []
 
 

@@ -59,7 +59,7 @@ def editor_settings(
     if repo and (not _REPO.match(repo) or ".." in repo):
         raise SettingsError(
             f"CTCT_EDITOR_REPO '{repo[:80]}' phải là kho GitHub dạng chủ/tên, ví dụ "
-            "ubnd-le-ich-moc/chuong-trinh-cong-tac"
+            "ubnd-phuong-an-bien/chuong-trinh-cong-tac"
         )
     if not _BRANCH.match(branch) or ".." in branch:
         raise SettingsError(f"CTCT_EDITOR_BRANCH '{branch[:80]}' không phải tên nhánh git")

@@ -28,7 +28,7 @@ from generator.render.nav import NavItem, navigation
 from generator.render.templating import keep_compiled
 from generator.site import render_site
 from generator.urls import search_index_path, site_address
-from generator.wording import site_title
+from generator.wording import site_description, site_title
 
 # Content warnings are for the clerk editing the data, so they are always shown; they live
 # outside the "mkdocs" logger so that `--strict` (which fails on mkdocs warnings) ignores them.
@@ -72,7 +72,9 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         for problem in problems:
             content_log.warning(str(problem))
         # Material prints site_name unescaped, in text and in attributes: escape it here, once.
+        # Both come from content/ward.yaml: mkdocs.yml names no ward (README, "Phường, xã khác").
         config.site_name = html.escape(site_title(content.ward), quote=True)
+        config.site_description = html.escape(site_description(content.ward), quote=True)
         site = SiteInfo(url=_base_url(config.site_url), as_of=as_of)
         self.template_cache = template_cache()
         keep_compiled(self.template_cache)

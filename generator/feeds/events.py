@@ -36,7 +36,7 @@ RRULES: dict[Cadence, dict[str, object]] = {
 
 
 def event_uid(record_id: str, ward_id: str) -> str:
-    """'2026-01-10-1@le-ich-moc.ctct': stable across hosts, unique across wards."""
+    """'2026-01-10-1@an-bien.ctct': stable across hosts, unique across wards."""
     return f"{record_id}@{ward_id}.ctct"
 
 

@@ -26,13 +26,17 @@ from generator.importer.table import read_table
 from generator.importer.text import END, START, Line, Report
 from generator.importer.units import build_units, read_registry, slug
 from generator.importer.write import render, write_files
+from generator.load.belonging import mismatch_message, other_ward
+from generator.load.fields import FileReader
+from generator.load.records import read_ward
+from generator.load.yamlsrc import load_yaml
 from generator.model import Programme, Signer, Source, Unit, Ward
 from generator.safewrite import UnsafeWrite
 
 _ISSUER = r"(?:[uủ][yỷ]\s+ban\s+nhân\s+dân|ubnd)\s+"
 _WARD = re.compile(_ISSUER + r"(phường|xã)\s+", re.IGNORECASE)
 _CITY = re.compile(_ISSUER + r"(?:thành\s+phố|tỉnh)\s+", re.IGNORECASE)
-_WARD_PLAIN = re.compile(r"^(phường|xã)\s+", re.IGNORECASE)  # a header line: 'PHƯỜNG LÊ ÍCH MỘC'
+_WARD_PLAIN = re.compile(r"^(phường|xã)\s+", re.IGNORECASE)  # a header line: 'PHƯỜNG AN BIÊN'
 SOURCES = "sources"
 """The content folder's folder of official texts; the importer copies the document there."""
 _CITY_PLAIN = re.compile(r"(?:thành\s+phố|tỉnh)\s+", re.IGNORECASE)
@@ -83,6 +87,8 @@ def run_import(
         city=city,
     )
     if imported is not None and not problems.has_errors:
+        _same_ward(imported.ward, _ward_files(out, units_file), problems, source.name)
+    if imported is not None and not problems.has_errors:
         files = render(imported.ward, imported.units, imported.programme)
         if source_document is None:
             files[f"{SOURCES}/{source.name}"] = source.read_bytes()
@@ -121,6 +127,24 @@ def _links(out: Path, files: dict[str, str | bytes]) -> str:
                 "(git rm) rồi nhập lại"
             )
     return ""
+
+
+def _ward_files(out: Path, units_file: Path | None) -> list[Path]:
+    """The ward.yaml the document is imported beside: in `--out`, or beside `--units`."""
+    places = [out] + ([units_file.parent] if units_file is not None else [])
+    return [p / "ward.yaml" for p in places if (p / "ward.yaml").is_file()]
+
+
+def _same_ward(ward: Ward, files: list[Path], problems: Problems, label: str) -> None:
+    """A programme of another ward is refused before anything is written (`check` refuses it
+    too, by the same rule)."""
+    for path in files:
+        scratch = Problems()
+        doc = load_yaml(path, path.name, scratch)
+        here = read_ward(doc, FileReader(path.name, scratch)) if doc is not None else None
+        if here is not None and (other := other_ward(here, ward.issuer)):
+            problems.error(label, 1, "phường", f"{path}: {mismatch_message(other, here)}")
+            return
 
 
 def _taken(out: Path, files: dict[str, str | bytes]) -> list[str]:
@@ -223,7 +247,7 @@ def _require(
 
 
 def find_ward(text: str, report: Report, name: str | None, city: str | None) -> Ward:
-    """The ward and city named in the text ('Ủy ban nhân dân phường Lê Ích Mộc')."""
+    """The ward and city named in the text ('Ủy ban nhân dân phường An Biên')."""
     found = _named(text, _WARD) or _named(text, _WARD_PLAIN)
     kind = found[0].lower() if found else "phường"
     name = name or (found[1] if found else None)
@@ -234,8 +258,8 @@ def find_ward(text: str, report: Report, name: str | None, city: str | None) -> 
             START,
             "phường",
             "không tìm thấy tên phường hoặc xã trong văn bản (cần một câu "
-            "như 'Ủy ban nhân dân phường Lê Ích Mộc'), hoặc chạy lại lệnh nhập với "
-            "--ward 'Lê Ích Mộc'",
+            "như 'Ủy ban nhân dân phường An Biên'), hoặc chạy lại lệnh nhập với "
+            "--ward 'An Biên'",
         )
     if not city:
         report.error(

@@ -18,7 +18,7 @@ from generator.errors import Problems
 from generator.importer.text import Report
 from generator.load.fields import FileReader
 from generator.load.records import read_units
-from generator.load.units import ABBREVIATIONS, UnitIndex, unit_key
+from generator.load.units import ABBREVIATIONS, UnitIndex, same_unit, unit_key
 from generator.load.yamlsrc import load_yaml
 from generator.model import Task, Unit
 
@@ -69,14 +69,18 @@ def build_units(
     order = {spelling: i for i, spelling in enumerate(counts)}
     groups: dict[str, list[str]] = {}
     for spelling in counts:
-        groups.setdefault(unit_key(spelling), []).append(spelling)
+        key = next(
+            (k for k, group in groups.items() if any(same_unit(spelling, s) for s in group)),
+            unit_key(spelling),
+        )
+        groups.setdefault(key, []).append(spelling)
 
     index = UnitIndex(existing)
     registry = {unit.id: unit for unit in existing}
     new_units: list[Unit] = []
     unit_of: dict[str, str] = {}
     for key, spellings in groups.items():
-        known = next((u for s in spellings if (u := index.resolve(s)) is not None), None)
+        known = next((u for s in spellings if (u := _known(index, s)) is not None), None)
         if known is not None:
             unit = registry[known.id]
             written = {unit.name, unit.short, *unit.aliases}
@@ -85,15 +89,43 @@ def build_units(
                 registry[unit.id] = dataclasses.replace(
                     unit, aliases=tuple(sorted({*unit.aliases, *added}))
                 )
+                _propose(report, tasks, unit, added, sorted(written - {""}))
         else:
             unit = _new_unit(key, spellings, counts, order)
             unit = _unique(
                 unit, set(registry) | {u.id for u in new_units}, spellings, report, tasks
             )
+            if len(spellings) > 1:
+                _propose(report, tasks, unit, spellings[1:], spellings[:1])
             new_units.append(unit)
         unit_of.update(dict.fromkeys(spellings, unit.id))
     new_units.sort(key=lambda u: (u.is_all, u.id))
     return tuple(registry.values()) + tuple(new_units), unit_of
+
+
+def _known(index: UnitIndex, spelling: str) -> Unit | None:
+    return index.resolve(spelling) or index.alike(spelling)
+
+
+def _propose(
+    report: Report, tasks: tuple[Task, ...], unit: Unit, added: list[str], before: list[str]
+) -> None:
+    """Spellings read as one unit are said so, where each first appears: never a silent
+    merge, never a silent split."""
+    first = {}
+    for task in tasks:
+        first.setdefault(task.lead_as_written, task.source.line)
+    known = " và ".join(
+        f"'{s}'" + (f" ({report.where(first[s])})" if s in first else "") for s in before
+    )
+    for spelling in added:
+        report.warn(
+            first[spelling],
+            "lead",
+            f"'{spelling}' và {known} được coi là một đơn vị '{unit.id}' (các cách viết ghi "
+            "trong aliases của units.yaml); nếu là hai đơn vị khác nhau, tách thành hai mục "
+            "trong units.yaml",
+        )
 
 
 def _new_unit(key: str, spellings: list[str], counts: Counter, order: dict[str, int]) -> Unit:

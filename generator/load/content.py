@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.dates import vietnam_today
 from generator.errors import ContentError, Problem, Problems
+from generator.load.belonging import own_history
 from generator.load.changes import task_changes
 from generator.load.documents import check_unique, read_document
 from generator.load.fields import FileReader
@@ -76,6 +77,7 @@ def check_content(
     if problems.has_errors:
         return None, problems.sorted()
     versions = read_versions(content_dir, problems) if history else []
+    versions = own_history(versions, content.ward)
     if problems.has_errors:  # a shallow clone
         return None, problems.sorted()
     content = dataclasses.replace(attach(content, reports), documents=tuple(documents))

@@ -17,12 +17,14 @@ from generator.anomalies import (
     numbering_gap,
 )
 from generator.errors import Problems
+from generator.load.belonging import check_belonging
 from generator.load.units import UnitIndex
-from generator.model import Content, Month, Programme, Task
+from generator.model import Content, Month, Programme, Task, Unit
 
 
 def validate(content: Content, as_of: dt.date, problems: Problems) -> None:
     check_units(content, problems)
+    check_belonging(content, problems)
     check_unique_ids(content, problems)
     for programme in content.programmes:
         check_months(programme, problems)
@@ -50,7 +52,7 @@ RESERVED_UNIT_IDS = {
 def check_units(content: Content, problems: Problems) -> None:
     first_line: dict[str, int] = {}
     for unit in content.units:
-        file, line = (unit.source.file, unit.source.line) if unit.source else ("units.yaml", 1)
+        file, line = _where(unit)
         if unit.id in RESERVED_UNIT_IDS:
             problems.error(
                 file,
@@ -68,16 +70,23 @@ def check_units(content: Content, problems: Problems) -> None:
             )
         first_line.setdefault(unit.id, line)
     for spelling, first, second in UnitIndex(content.units).conflicts():
-        file, line = (
-            (second.source.file, second.source.line) if second.source else ("units.yaml", 1)
-        )
         problems.error(
-            file,
-            line,
+            *_where(second),
             "aliases",
             f"cách viết '{spelling}' thuộc cả hai đơn vị '{first.id}' và "
             f"'{second.id}'; mỗi cách viết chỉ thuộc một đơn vị",
         )
+    for one, first, other, second in UnitIndex(content.units).alike_pairs():
+        problems.warn(
+            *_where(second),
+            "aliases",
+            f"'{other}' (đơn vị '{second.id}') và '{one}' (đơn vị '{first.id}') có vẻ là một "
+            "đơn vị viết hai cách; nếu đúng, gộp thành một mục và ghi cách viết kia vào aliases",
+        )
+
+
+def _where(unit: Unit) -> tuple[str, int]:
+    return (unit.source.file, unit.source.line) if unit.source else ("units.yaml", 1)
 
 
 def check_amendments(programme: Programme, as_of: dt.date, problems: Problems) -> None:

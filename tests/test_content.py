@@ -1,0 +1,160 @@
+"""What is checked of content/ itself: rules that hold for any ward's content, so that a ward's
+own copy of this repository passes them (README, "Phường, xã khác dùng công cụ này").
+
+Every count comes from the official document, never from a constant. The same checks run on
+the whole-year fixture; `tests/test_adopt.py` runs this file in a copy whose content/ is
+another ward's.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.errors import Severity
+from generator.importer.run import run_import
+from generator.importer.source import read_source
+from generator.load.content import check_content, load_content
+from generator.model import Content, Programme, Task
+from generator.wording import ward_place
+
+from .conftest import CONTENT, REAL_CONTENT, ROOT
+
+FOLDERS = [pytest.param(REAL_CONTENT, id="content"), pytest.param(CONTENT, id="fixture")]
+READABLE = (".txt", ".docx")
+"""The official documents the importer reads: each programme's tasks are traced back to them."""
+_NUMBER = re.compile(r"\d+(\.\d+)*")
+
+
+def _load(folder: Path) -> Content:
+    return load_content(folder, history=False)
+
+
+def sources(content: Content, folder: Path) -> list[tuple[Programme, Path]]:
+    """Each programme with the official document it was imported from, when readable."""
+    found = []
+    for programme in content.programmes:
+        path = folder / programme.source_document
+        if path.suffix.lower() in READABLE and path.is_file():
+            found.append((programme, path))
+    return found
+
+
+def source_rows(path: Path) -> list[list[str]]:
+    """The document's task rows, as the importer reads its lines but counted here on their own:
+    a row whose first cell is a number like 1 or 10.1."""
+    from generator.errors import Problems
+
+    read = read_source(path, Problems())
+    assert read is not None, path
+    rows = [line.text.split("\t") for line in read[0] if "\t" in line.text]
+    return [r for r in rows if _NUMBER.fullmatch(re.sub(r"</?u>", "", r[0]).strip())]
+
+
+def amended(programme: Programme) -> set[str]:
+    return {task_id for a in programme.amendments for task_id in a.task_ids}
+
+
+def row(task: Task) -> tuple:
+    return (task.id, task.number, task.parent_id, task.content, task.lead_as_written)
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_the_content_checks_without_errors(folder):
+    content, problems = check_content(folder)
+    assert content is not None, [str(p) for p in problems]
+    assert [p for p in problems if p.severity is Severity.ERROR] == []
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_every_task_traces_to_a_row_of_its_official_document(folder, tmp_path):
+    """The faithful-data check: the document imported again gives the committed tasks, one per
+    numbered row, as written (a task adjusted by a recorded amendment keeps only its id)."""
+    content = _load(folder)
+    found = sources(content, folder)
+    if not found:
+        pytest.skip("no programme names a .txt or .docx official document")
+    for programme, path in found:
+        out = tmp_path / programme.id
+        problems = run_import(path, out, year=programme.year)
+        assert [p for p in problems if p.severity is Severity.ERROR] == [], problems
+        fresh = _load(out)
+        assert len(fresh.tasks) == len(source_rows(path)), path.name
+        changed = amended(programme)
+        assert [t.id for t in fresh.tasks if t.id not in changed] == [
+            t.id for t in programme.tasks if t.id not in changed
+        ]
+        committed = {t.id: t for t in programme.tasks}
+        for new in fresh.tasks:
+            if new.id in changed:
+                continue
+            old = committed[new.id]
+            assert row(new) == row(old), new.id
+            assert new.deadline.as_written == old.deadline.as_written, new.id
+            fixed = old.correction_for("deadline")
+            if fixed is None or fixed.read_as is None:
+                assert (new.deadline.start, new.deadline.end) == (
+                    old.deadline.start,
+                    old.deadline.end,
+                ), new.id
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_the_ward_is_the_one_its_documents_name(folder, tmp_path):
+    content = _load(folder)
+    for programme, path in sources(content, folder):
+        run_import(path, tmp_path / programme.id, year=programme.year)
+        fresh = _load(tmp_path / programme.id)
+        assert ward_place(fresh.ward) == ward_place(content.ward), path.name
+
+
+def test_the_official_text_is_the_shared_one():
+    """Where the shared official documents lie beside this checkout, content/ holds them
+    unchanged."""
+    shared = ROOT.parent / "shared" / "source"
+    content = _load(REAL_CONTENT)
+    pairs = [(p, shared / p.name) for _, p in sources(content, REAL_CONTENT)]
+    pairs = [(mine, theirs) for mine, theirs in pairs if theirs.is_file()]
+    if not pairs:
+        pytest.skip("no shared official document beside this checkout")
+    for mine, theirs in pairs:
+        assert mine.read_bytes() == theirs.read_bytes(), mine.name
+
+
+def tracked_files() -> list[str]:
+    done = subprocess.run(
+        ["git", "-c", "core.quotepath=off", "ls-files", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
+    return [name for name in done.stdout.decode("utf-8").split("\0") if name]
+
+
+EXEMPT = ("content/", "tests/fixtures/", "tests/golden/")
+"""The ward's own data, and the fixtures' fictional wards (with what is built from them): a
+ward's copy made from one of them would otherwise name itself there."""
+
+
+def test_nothing_outside_content_names_the_ward():
+    """The ward of content/ward.yaml is named in content/ only: the site's name, description,
+    pages, feeds, editor, README and the tests' code all take it from there, so another ward's
+    copy shows nothing of this one."""
+    ward = _load(REAL_CONTENT).ward
+    by_id = re.compile(rf"(?<![a-z0-9]){re.escape(ward.id)}(?![a-z0-9])")
+    offending = []
+    for name in tracked_files():
+        if name.startswith(EXEMPT) and name != "content/README.md":
+            continue
+        path = ROOT / name
+        if by_id.search(name):
+            offending.append(f"{name}: tên tệp có '{ward.id}'")
+        if path.is_symlink() or not path.is_file():
+            continue
+        text = path.read_bytes().decode("utf-8", "replace")
+        named = [n for n in (ward.name, ward.name.upper()) if n in text] + by_id.findall(text)
+        offending += [f"{name}: '{n}'" for n in sorted(set(named))]
+    assert offending == []
