@@ -1,4 +1,4 @@
-"""Import an official programme document (Word .docx, or plain text) into content YAML.
+"""Import an official programme document (Word .docx, PDF, or plain text) into content YAML.
 
 The recipe: read the file as lines (`source`), split them into the document's parts, read each
 part into the domain model (anomalies kept as written and recorded as corrections, unreadable
@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from generator.errors import Problem, Problems, unwritable
+from generator.importer.ocr_review import ocr_note, review, review_files, write_review
 from generator.importer.parts import (
     read_front,
     read_key_tasks,
@@ -21,6 +22,7 @@ from generator.importer.parts import (
     read_signer,
     split_parts,
 )
+from generator.importer.pdf_source import PdfReport
 from generator.importer.source import read_source
 from generator.importer.table import read_table
 from generator.importer.text import END, START, Line, Report
@@ -63,7 +65,9 @@ def run_import(
     replace what is otherwise found in the text: the programme `year`, the `ward_name` and the
     `city`. Unless `source_document` says where the official document is (a URL, a sentence),
     the source is copied to `out/sources/` and named from there. No existing file of `out` is
-    ever changed unless `force`: it may hold corrections and progress added by hand.
+    ever changed unless `force`: it may hold corrections and progress added by hand. A scanned
+    PDF also gets the review folder (`ocr_review`), written even when there are errors: it shows
+    what to check.
     """
     problems = Problems()
     read = read_source(source, problems)
@@ -81,8 +85,18 @@ def run_import(
         ward_name=ward_name,
         city=city,
     )
+    checked: dict[str, str | bytes] = {}
+    if isinstance(report, PdfReport) and report.scan is not None:
+        flags = review(lines, report, report.scan, problems, existing)
+        checked = review_files(lines, report.scan, flags)
+        if imported is not None:
+            note = ocr_note(report.scan, flags)
+            programme = dataclasses.replace(imported.programme, read_by_ocr=note)
+            imported = dataclasses.replace(imported, programme=programme)
+    if checked and (imported is None or problems.has_errors):
+        _write_review(out, checked, source.name, problems)  # what to check, to fix the errors
     if imported is not None and not problems.has_errors:
-        files = render(imported.ward, imported.units, imported.programme)
+        files = render(imported.ward, imported.units, imported.programme) | checked
         if source_document is None:
             files[f"{SOURCES}/{source.name}"] = source.read_bytes()
         if not force and (taken := _taken(out, files)):
@@ -100,6 +114,13 @@ def run_import(
         except OSError as exc:
             problems.error(source.name, 1, "out", unwritable(out, exc))
     return problems.sorted()
+
+
+def _write_review(out: Path, files: dict[str, str | bytes], label: str, problems: Problems) -> None:
+    try:
+        write_review(out, files)
+    except OSError as exc:
+        problems.error(label, 1, "out", unwritable(out, exc))
 
 
 def _taken(out: Path, files: dict[str, str | bytes]) -> list[str]:
