@@ -54,9 +54,12 @@ def test_text_pdf_gives_the_same_programme_besides_the_header(both_2026):
     (t,), (p,) = text.programmes, pdf.programmes
     for name in ("title", "legal_bases", "preamble", "organisation", "closing", "recipients"):
         assert getattr(p, name) == getattr(t, name), name
-    assert p.signer == t.signer and p.key_tasks == t.key_tasks or [
-        (k.number, k.content, k.cadence) for k in p.key_tasks
-    ] == [(k.number, k.content, k.cadence) for k in t.key_tasks]
+    assert (
+        p.signer == t.signer
+        and p.key_tasks == t.key_tasks
+        or [(k.number, k.content, k.cadence) for k in p.key_tasks]
+        == [(k.number, k.content, k.cadence) for k in t.key_tasks]
+    )
     assert pdf.units == text.units and pdf.ward == text.ward
     assert (p.document_number, p.issued_on) == ("05/CTr-UBND", dt.date(2026, 1, 8))
     assert p.read_by_ocr == ""  # a text PDF is not read by OCR

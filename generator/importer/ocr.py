@@ -16,14 +16,20 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import unicodedata
 from pathlib import Path
+
+from PIL import Image
 
 from generator.dates import fold
 from generator.importer.pdf_file import PdfPage, TableCell, Word
 from generator.importer.pdf_lines import visual_lines
+from generator.importer.table import NUMBER
 
 LANGUAGE = "vie"
+CONFIDENT = 85.0
+"""The least confidence (0–100) a word read by OCR may have without being checked."""
 OCR_WALL = 120
 """The most seconds Tesseract may take for one page."""
 _STROKES = re.compile(r"^[|_=`~\[\]{}()—–-]*$")
@@ -74,9 +80,10 @@ def _run(command: list[str]) -> str:
     return done.stdout.decode("utf-8", errors="replace")
 
 
-def ocr_words(image: Path, dpi: int) -> tuple[Word, ...]:
+def ocr_words(image: Path, dpi: int, *options: str) -> tuple[Word, ...]:
     """The words Tesseract reads on the page image, in points, with their confidence."""
-    tsv = _run(["tesseract", str(image), "stdout", "-l", LANGUAGE, "--dpi", str(dpi), "tsv"])
+    command = ["tesseract", str(image), "stdout", "-l", LANGUAGE, "--dpi", str(dpi), *options]
+    tsv = _run([*command, "tsv"])
     scale = 72 / dpi
     words = []
     for row in tsv.split("\n")[1:]:
@@ -104,8 +111,11 @@ def _is_word(piece: str, conf: float) -> bool:
     return any(c.isalnum() for c in piece) or conf >= _SPECK
 
 
-def ocr_page(number: int, width: float, height: float, words: tuple[Word, ...]) -> PdfPage:
-    """The page as a text PDF would give it: words outside tables, and the tables rebuilt."""
+def ocr_page(
+    number: int, width: float, height: float, words: tuple[Word, ...], image: Path, dpi: int
+) -> PdfPage:
+    """The page as a text PDF would give it: words outside tables, and the tables rebuilt; a
+    number cell that is not a number, or is read with low confidence, is read again alone."""
     loose: list[Word] = []
     tables: list[list[list[list[Word]]]] = []
     columns: list[float] | None = None
@@ -118,10 +128,34 @@ def ocr_page(number: int, width: float, height: float, words: tuple[Word, ...]) 
             columns = None
             loose.extend(line.words)
     rows = tuple(
-        tuple(tuple(_cell(cell, k) for k, cell in enumerate(row)) for row in table)
+        tuple(
+            (_again(_cell(row[0], 0), image, dpi), *(_cell(c, k) for k, c in enumerate(row) if k))
+            for row in table
+        )
         for table in tables
     )
     return PdfPage(number, width, height, tuple(loose), rows)
+
+
+def _again(cell: TableCell | None, image: Path, dpi: int) -> TableCell | None:
+    """The number cell read again on its own, as one line of digits and dots; it keeps the
+    lower confidence, so that a person still checks it."""
+    if cell is None or cell.conf >= CONFIDENT and NUMBER.match(cell.text):
+        return cell
+    if _HEADING.match(fold(cell.text)) or " " in cell.text:  # a month heading
+        return cell
+    scale = dpi / 72
+    x0, top, x1, bottom = cell.box
+    with Image.open(image) as page:
+        crop = page.crop(tuple(int(v * scale) for v in (x0 - 2, top - 2, x1 + 2, bottom + 2)))
+    with tempfile.TemporaryDirectory(prefix="ctct-ocr-") as folder:
+        path = Path(folder) / "o.png"
+        crop.save(path)
+        words = ocr_words(path, dpi, "--psm", "7", "-c", "tessedit_char_whitelist=0123456789.")
+    text = "".join(w.text for w in words)
+    if not words or not NUMBER.match(text):
+        return cell
+    return TableCell(text, cell.box, min(cell.conf, *(w.conf for w in words)))
 
 
 def _extends(table: list[list[list[Word]]], words: tuple[Word, ...], columns: list[float]) -> bool:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Problems
+from generator.importer.ocr import CONFIDENT
+from generator.importer.ocr_checks import Vocabulary
 from generator.importer.pdf_file import TableCell
 from generator.importer.pdf_source import REVIEW_DPI, Scan
 from generator.importer.table import CELLS
@@ -24,8 +26,6 @@ from generator.importer.text import Line, Report
 from generator.load.units import UnitIndex, unit_key
 from generator.model import Unit
 
-CONFIDENT = 85.0
-"""The least confidence (0–100) a word read by OCR may have without being checked."""
 FOLDER = "kiem-tra-ocr"
 """The review folder, written beside the imported files."""
 _TEXT = "văn bản"
@@ -53,6 +53,9 @@ def review(
     rows = [lines[n - 1].text.split("\t") for n in scan.spots]
     leads = Counter(unit_key(cells[2]) for cells in rows if len(cells) > 2 and cells[2])
     index = UnitIndex(units) if units else None
+    vocabulary = Vocabulary(
+        [line.text for line in lines], [cells[2] for cells in rows if len(cells) > 2]
+    )
     flags = []
     for number, spot in sorted(scan.spots.items()):
         line = lines[number - 1]
@@ -62,6 +65,7 @@ def review(
         for k, (name, text) in enumerate(zip(names, texts, strict=False)):
             cell = spot.cells[k] if k < len(spot.cells) else None
             reasons = _confidence(cell) + found.get((number, name), ())
+            reasons += vocabulary.doubts(text, name) if name != "number" else ()
             if row and name == "lead" and text:
                 reasons += _unknown_lead(text, index, leads)
             if k == 0:

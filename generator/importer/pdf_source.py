@@ -82,7 +82,8 @@ def _read(page: PdfPage) -> PdfPage:
     """A scanned page read by OCR; a text page as it is."""
     if page.image is None:
         return page
-    return ocr_page(page.number, page.width, page.height, ocr_words(page.image, OCR_DPI))
+    words = ocr_words(page.image, OCR_DPI)
+    return ocr_page(page.number, page.width, page.height, words, page.image, OCR_DPI)
 
 
 def _kept(image: Path) -> Image.Image:
