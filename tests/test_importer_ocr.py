@@ -9,15 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main as cli_main
 from generator.errors import Problems
+from generator.importer.ocr_checks import Vocabulary
+from generator.importer.ocr_review import _unknown_lead
 from generator.importer.run import read_document, run_import
 from generator.importer.source import read_source
 from generator.load.content import load_content
+from generator.load.units import UnitIndex
+from generator.model import Unit
 from tests.pdfdoc import pdf_from_text, scan_of
 from tests.test_importer_docx import errors
 
@@ -103,3 +108,40 @@ def test_a_scan_without_tesseract_gets_one_clear_sentence(tmp_path, capsys, monk
     (line, _) = capsys.readouterr().err.strip().split("\n")
     assert line.startswith("ban-quet.pdf: tệp: Lỗi: ") and "apt-get install tesseract-ocr" in line
     assert not (tmp_path / "out").exists()
+
+
+# --- the checks of the words themselves, without Tesseract -----------------------------------
+
+
+LEADS = ["Phòng Kinh tế, Hạ tầng và Đô thị"] * 3 + ["Phòng Kinh tế, Hạ tầng và Độ thị"]
+TEXTS = ["Kế hoạch chuyên đề số 1", "Báo cáo chuyên đề quý I", "Sơ kết chuyên để năm 2026"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "doubt"),
+    [
+        ("Sơ kết chuyên để năm 2026", "content", "'chuyên để' thường viết 'chuyên đề'"),
+        ("Phòng Kinh tế, Hạ tầng và Độ thị", "lead", "thường viết 'Phòng Kinh tế, Hạ tầng và Đô"),
+        ("Bình xét thi đua năm 2026 :", "content", "dấu câu đứng riêng"),
+        ("Kế hoạch tổng kết năm 2026.", "content", "dấu câu ở cuối ô"),
+        ("Phòng Văn hóa - Xã hội", "lead", "có thể là '–'"),
+    ],
+)
+def test_a_word_the_document_writes_otherwise_is_doubted(text, field, doubt):
+    doubts = Vocabulary([*TEXTS, *LEADS], LEADS).doubts(text, field)
+    assert any(doubt in d for d in doubts), doubts
+
+
+def test_words_written_as_usual_raise_no_doubt():
+    vocabulary = Vocabulary([*TEXTS, *LEADS], LEADS)
+    assert vocabulary.doubts("Kế hoạch chuyên đề số 1", "content") == ()
+    assert vocabulary.doubts("Phòng Kinh tế, Hạ tầng và Đô thị", "lead") == ()
+    assert vocabulary.doubts("15/01/2026", "deadline") == ()
+
+
+def test_a_lead_is_checked_against_the_units_list_to_its_tone_marks():
+    unit = Unit("phong-kinh-te", "Phòng Kinh tế, Hạ tầng và Đô thị", "Phòng KT", ("Phòng KT,HT",))
+    index = UnitIndex((unit,))
+    assert _unknown_lead("Phòng KT", index, Counter()) == ()
+    assert "không viết như vậy" in _unknown_lead(LEADS[-1], index, Counter())[0]
+    assert _unknown_lead("Trạm Y tế", index, Counter()) == ("đơn vị không có trong danh mục",)

@@ -16,7 +16,8 @@ from collections import Counter
 
 from generator.dates import fold
 
-_LONE = re.compile(r"(?:^|\s)[.,:;!?'\"`~^*-–](?=\s|$)")
+_LONE = re.compile(r"(?:^|\s)[.,:;!?'\"`~^*](?=\s|$)")
+"""A punctuation mark standing alone (a dash between words is checked on its own)."""
 _WORD = re.compile(r"\w+")
 
 

@@ -104,8 +104,14 @@ def _confidence(cell: TableCell | None) -> tuple[str, ...]:
 
 
 def _unknown_lead(text: str, index: UnitIndex | None, leads: Counter) -> tuple[str, ...]:
+    """A lead not in the units list, or written there otherwise (a tone mark, a letter)."""
     if index is not None:
-        return () if index.resolve(text) is not None else ("đơn vị không có trong danh mục",)
+        unit = index.resolve(text)
+        if unit is None:
+            return ("đơn vị không có trong danh mục",)
+        if text not in {unit.name, unit.short, *unit.aliases}:
+            return (f"danh mục đơn vị không viết như vậy (viết '{unit.name}')",)
+        return ()
     return ("tên đơn vị chỉ gặp một lần trong văn bản",) if leads[unit_key(text)] == 1 else ()
 
 
