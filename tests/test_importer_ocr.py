@@ -17,7 +17,7 @@ import pytest
 from generator.cli import main as cli_main
 from generator.errors import Problems
 from generator.importer.ocr_checks import Vocabulary
-from generator.importer.ocr_review import _unknown_lead
+from generator.importer.ocr_review import _unknown_lead, write_review
 from generator.importer.run import read_document, run_import
 from generator.importer.source import read_source
 from generator.load.content import load_content
@@ -145,3 +145,16 @@ def test_a_lead_is_checked_against_the_units_list_to_its_tone_marks():
     assert _unknown_lead("Phòng KT", index, Counter()) == ()
     assert "không viết như vậy" in _unknown_lead(LEADS[-1], index, Counter())[0]
     assert _unknown_lead("Trạm Y tế", index, Counter()) == ("đơn vị không có trong danh mục",)
+
+
+def test_the_review_is_never_written_through_a_link(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "anh.png").write_bytes(b"kept")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "kiem-tra-ocr").symlink_to(elsewhere)
+    with pytest.raises(OSError, match="liên kết"):
+        write_review(out, {"kiem-tra-ocr/bao-cao.md": "# x"})
+    assert (elsewhere / "anh.png").read_bytes() == b"kept"
+    assert not (elsewhere / "bao-cao.md").exists()

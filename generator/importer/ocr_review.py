@@ -171,8 +171,10 @@ def _crop(scan: Scan, line: int) -> bytes:
 
 
 def write_review(out: Path, files: dict[str, str | bytes]) -> None:
-    """Write the review folder, replacing an earlier one's images."""
+    """Write the review folder, replacing an earlier one's images; never through a link."""
     folder = out / FOLDER
+    if link := next((p for p in (out, folder) if p.is_symlink()), None):
+        raise OSError(f"{link} là liên kết (symlink): không ghi qua liên kết")
     if folder.is_dir():
         for old in folder.glob("*.png"):
             old.unlink()
