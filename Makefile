@@ -5,13 +5,13 @@ PY     := $(VENV)/bin/python
 JS     := tests/js
 EDITOR := editor
 
-.PHONY: site test check serve edit bench clean update-generator
+.PHONY: site test check serve edit bench bench-ocr clean ocr-tools update-generator
 
 site: $(VENV)/.installed            ## set up, check the content, build site/
 	$(PY) -m generator check
 	$(PY) -m generator build
 
-test: $(VENV)/.installed $(JS)/node_modules/.installed $(EDITOR)/node_modules/.installed  ## set up, lint, run every test (browser tests included)
+test: $(VENV)/.installed $(JS)/node_modules/.installed $(EDITOR)/node_modules/.installed ocr-tools  ## set up, lint, run every test (browser tests included)
 	$(PY) -m ruff check generator tests benchmarks
 	$(PY) -m ruff format --check generator tests benchmarks
 	$(PY) -m pytest
@@ -55,6 +55,20 @@ $(EDITOR)/node_modules/.installed: $(EDITOR)/package.json $(EDITOR)/package-lock
 	@if command -v npm >/dev/null 2>&1; then \
 		npm ci --prefix $(EDITOR) --no-audit --no-fund --silent && touch $@; \
 	else echo "npm not found: make edit cannot run and the editor tests will be skipped"; fi
+
+# Tesseract with its Vietnamese model (reading scanned PDFs) and DejaVu (the test PDFs), from
+# Debian, when this machine lets us install them (root with apt-get); else the OCR tests skip.
+# Only `import` and its tests need them: `make site` does not.
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-vie fonts-dejavu-core
+ocr-tools:
+	@if command -v tesseract >/dev/null 2>&1 && [ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] \
+		&& [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(OCR_PACKAGES) >/dev/null; \
+	else echo "tesseract not found: apt-get install $(OCR_PACKAGES) (the OCR tests will be skipped)"; fi
+
+bench-ocr: $(VENV)/.installed ocr-tools  ## exact / flagged / wrong per field on simulated scans
+	$(PY) benchmarks/ocr_accuracy.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache $(JS)/node_modules $(EDITOR)/node_modules

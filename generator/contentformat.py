@@ -213,6 +213,14 @@ PROGRAMME = Record(
         field("recipients", "texts", "nơi nhận", "recipients"),
         field("signer", "record", "người ký (dưới đây)", "signer (below)"),
         field(
+            "read_by_ocr",
+            "text",
+            "văn bản được đọc bằng nhận dạng chữ (OCR) từ bản quét: bằng gì, những ô nào cần "
+            "kiểm tra; để trống khi văn bản có chữ",
+            "the text was read by OCR from a scan: how, and which cells to check",
+            False,
+        ),
+        field(
             "corrections",
             "records",
             "đính chính: `title`, `issuer`, `document_number`, `issued_on`",

@@ -146,6 +146,8 @@ class Programme:
     """Corrections of the programme's own fields (title, issuer, number, issue date)."""
     amendments: tuple[Amendment, ...] = ()
     """Decisions that adjusted the programme after it was issued."""
+    read_by_ocr: str = ""
+    """How the text was read when it came from a scan (OCR), for a person to know; else ''."""
 
     @cached_property
     def tasks(self) -> tuple[Task, ...]:

@@ -57,11 +57,16 @@ def both_2026(tmp_path_factory) -> dict[str, tuple[Content, list[Problem], Path]
     """The 2026 programme imported from its text and from the same text laid out as Word."""
     tmp = tmp_path_factory.mktemp("both")
     word = word_from_text(SOURCE_2026.read_text(encoding="utf-8"), HEADER_2026)
-    docx_file = word.save(tmp / "ctct-2026-phuong-binh-minh.docx")
+    return import_pair(tmp, "docx", word.save(tmp / "ctct-2026-phuong-binh-minh.docx"))
+
+
+def import_pair(tmp: Path, kind: str, made: Path) -> dict[str, tuple[Content, list[Problem], Path]]:
+    """The 2026 programme imported from its text and from `made`, the same text in another form
+    (a `kind` file)."""
     found = {}
-    for kind, source in (("text", SOURCE_2026), ("docx", docx_file)):
-        problems = import_ok(source, tmp / kind)
-        found[kind] = (load_content(tmp / kind, as_of=AS_OF), problems, tmp / kind)
+    for name, source in (("text", SOURCE_2026), (kind, made)):
+        problems = import_ok(source, tmp / name)
+        found[name] = (load_content(tmp / name, as_of=AS_OF), problems, tmp / name)
     return found
 
 

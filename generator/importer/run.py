@@ -1,4 +1,4 @@
-"""Import an official programme document (Word .docx, or plain text) into content YAML.
+"""Import an official programme document (Word .docx, PDF, or plain text) into content YAML.
 
 The recipe: read the file as lines (`source`), split them into the document's parts, read each
 part into the domain model (anomalies kept as written and recorded as corrections, unreadable
@@ -10,9 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from generator.errors import Problem, Problems, unwritable
+from generator.importer.ocr_review import ocr_note, review, review_files
+from generator.importer.outfolder import (
+    links_on_the_way,
+    same_ward,
+    taken,
+    ward_files,
+    write_review_or_say,
+)
 from generator.importer.parts import (
     read_front,
     read_key_tasks,
@@ -21,15 +29,12 @@ from generator.importer.parts import (
     read_signer,
     split_parts,
 )
+from generator.importer.pdf_source import PdfReport
 from generator.importer.source import read_source
 from generator.importer.table import read_table
 from generator.importer.text import END, START, Line, Report
 from generator.importer.units import build_units, read_registry, slug
 from generator.importer.write import render, write_files
-from generator.load.belonging import mismatch_message, other_ward
-from generator.load.fields import FileReader
-from generator.load.records import read_ward
-from generator.load.yamlsrc import load_yaml
 from generator.model import Programme, Signer, Source, Unit, Ward
 from generator.safewrite import UnsafeWrite
 
@@ -68,7 +73,9 @@ def run_import(
     replace what is otherwise found in the text: the programme `year`, the `ward_name` and the
     `city`. Unless `source_document` says where the official document is (a URL, a sentence),
     the source is copied to `out/sources/` and named from there. No existing file of `out` is
-    ever changed unless `force`: it may hold corrections and progress added by hand.
+    ever changed unless `force`: it may hold corrections and progress added by hand. A scanned
+    PDF also gets the review folder (`ocr_review`), written even when there are errors: it shows
+    what to check.
     """
     problems = Problems()
     read = read_source(source, problems)
@@ -86,22 +93,32 @@ def run_import(
         ward_name=ward_name,
         city=city,
     )
+    checked: dict[str, str | bytes] = {}
+    if isinstance(report, PdfReport) and report.scan is not None:
+        flags = review(lines, report, report.scan, problems, existing)
+        checked = review_files(lines, report.scan, flags)
+        if imported is not None:
+            note = ocr_note(report.scan, flags)
+            programme = dataclasses.replace(imported.programme, read_by_ocr=note)
+            imported = dataclasses.replace(imported, programme=programme)
+    if checked and (imported is None or problems.has_errors):
+        write_review_or_say(out, checked, source.name, problems)  # what to check, to fix errors
     if imported is not None and not problems.has_errors:
-        _same_ward(imported.ward, _ward_files(out, units_file), problems, source.name)
+        same_ward(imported.ward, ward_files(out, units_file), problems, source.name)
     if imported is not None and not problems.has_errors:
-        files = render(imported.ward, imported.units, imported.programme)
+        files = render(imported.ward, imported.units, imported.programme) | checked
         if source_document is None:
             files[f"{SOURCES}/{source.name}"] = source.read_bytes()
-        if links := _links(out, files):
+        if links := links_on_the_way(out, files):
             problems.error(source.name, 1, "out", links)
             return problems.sorted()
-        if not force and (taken := _taken(out, files)):
+        if not force and (existing_files := taken(out, files)):
             problems.error(
                 source.name,
                 1,
                 "out",
-                f"{', '.join(taken)} đã có trong {out}; dữ liệu trong đó có thể đã được sửa "
-                "tay (đính chính, tiến độ). Nhập vào một thư mục trống rồi so sánh, hoặc thêm "
+                f"{', '.join(existing_files)} đã có trong {out}; dữ liệu trong đó có thể đã được "
+                "sửa tay (đính chính, tiến độ). Nhập vào một thư mục trống rồi so sánh, hoặc thêm "
                 "--force để ghi đè",
             )
             return problems.sorted()
@@ -112,50 +129,6 @@ def run_import(
         except OSError as exc:
             problems.error(source.name, 1, "out", unwritable(out, exc))
     return problems.sorted()
-
-
-def _links(out: Path, files: dict[str, str | bytes]) -> str:
-    """Why `out` cannot be written safely: a symlink at it or on the way to one of `files`."""
-    for relative in files:
-        path, steps = out, [out]
-        for part in PurePosixPath(relative).parts:
-            path = path / part
-            steps.append(path)
-        if link := next((step for step in steps if step.is_symlink()), None):
-            return (
-                f"{link} là liên kết (symlink): không ghi qua liên kết. Xóa liên kết đó "
-                "(git rm) rồi nhập lại"
-            )
-    return ""
-
-
-def _ward_files(out: Path, units_file: Path | None) -> list[Path]:
-    """The ward.yaml the document is imported beside: in `--out`, or beside `--units`."""
-    places = [out] + ([units_file.parent] if units_file is not None else [])
-    return [p / "ward.yaml" for p in places if (p / "ward.yaml").is_file()]
-
-
-def _same_ward(ward: Ward, files: list[Path], problems: Problems, label: str) -> None:
-    """A programme of another ward is refused before anything is written (`check` refuses it
-    too, by the same rule)."""
-    for path in files:
-        scratch = Problems()
-        doc = load_yaml(path, path.name, scratch)
-        here = read_ward(doc, FileReader(path.name, scratch)) if doc is not None else None
-        if here is not None and (other := other_ward(here, ward.issuer)):
-            problems.error(label, 1, "phường", f"{path}: {mismatch_message(other, here)}")
-            return
-
-
-def _taken(out: Path, files: dict[str, str | bytes]) -> list[str]:
-    """The files of `files` that exist in `out` with other bytes (an identical copy is fine)."""
-    taken = []
-    for relative, data in files.items():
-        path = out / relative
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-        if path.exists() and (not path.is_file() or path.read_bytes() != raw):
-            taken.append(relative)
-    return taken
 
 
 def read_document(

@@ -1,8 +1,9 @@
 """Importer, source stage: the official document as lines, whatever its form.
 
-A Word document (.docx, see `docx_file` and `docx_lines`) or a plain-text file (UTF-8, the task
-table as Tab-separated lines) gives the same lines to the shared readers; only the places of
-the problems differ: 'dòng 12' in a text file, 'bảng 2, dòng 17' or 'đoạn 12' in Word.
+A Word document (.docx, see `docx_file` and `docx_lines`), a PDF (text or scanned, see
+`pdf_source`) or a plain-text file (UTF-8, the task table as Tab-separated lines) gives the same
+lines to the shared readers; only the places of the problems differ: 'dòng 12' in a text file,
+'bảng 2, dòng 17' or 'đoạn 12' in Word, 'trang 3, dòng 14' in a PDF.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from pathlib import Path
 from generator.errors import Problems
 from generator.importer.docx_file import NotWordError, is_word_file, open_docx
 from generator.importer.docx_lines import DOCX_COLUMNS, DOCX_EDGES, docx_lines
+from generator.importer.pdf_file import is_pdf_file
+from generator.importer.pdf_source import read_pdf_source
 from generator.importer.text import Line, Report
 from generator.load.yamlsrc import decode_text, read_text
 
@@ -20,20 +23,29 @@ from generator.load.yamlsrc import decode_text, read_text
 def read_source(source: Path, problems: Problems) -> tuple[list[Line], Report] | None:
     """The document's lines and the report that places its problems; None if unreadable."""
     label = source.name
+    if is_pdf_file(source):
+        read = read_pdf_source(source, problems)
+        return None if read is None else _checked(*read, problems)
     if is_word_file(source):
         try:
             lines = docx_lines(open_docx(source))
         except NotWordError as exc:
             problems.error(label, 0, "tệp", str(exc))
             return None
-        report = Report(label, problems, lines, DOCX_COLUMNS, DOCX_EDGES)
-        clean = [_as_text(line, report) for line in lines]
-        return None if problems.has_errors else (clean, report)
+        return _checked(lines, Report(label, problems, lines, DOCX_COLUMNS, DOCX_EDGES), problems)
     text = read_text(source, label, problems)
     if text is None:
         return None
     lines = [Line(i, line) for i, line in enumerate(text.split("\n"), start=1)]
     return lines, Report(label, problems, lines)
+
+
+def _checked(
+    lines: list[Line], report: Report, problems: Problems
+) -> tuple[list[Line], Report] | None:
+    """The lines of a Word or PDF document held to the text file's rules."""
+    clean = [_as_text(line, report) for line in lines]
+    return None if problems.has_errors else (clean, report)
 
 
 def _as_text(line: Line, report: Report) -> Line:

@@ -127,6 +127,8 @@ def programme_data(p: Programme) -> dict[str, Any]:
         "title": p.signer.title,
         "name": p.signer.name,
     }
+    if p.read_by_ocr:
+        data["read_by_ocr"] = p.read_by_ocr
     if p.corrections:
         data["corrections"] = correction_data(p.corrections)
     return data

@@ -103,6 +103,7 @@ def read_programme(doc: Mapping, r: FileReader, units: UnitIndex) -> Programme |
         closing=r.text(rec, "closing", allow_empty=True),
         recipients=r.texts(rec, "recipients"),
         signer=read_signer(rec, r),
+        read_by_ocr=r.text(rec, "read_by_ocr", allow_empty=True),
         source=Source(r.label, rec.line),
         corrections=corrections,
         amendments=tuple(

@@ -1,0 +1,121 @@
+"""How well a scanned programme is read: every task field exact, flagged for review, or wrong.
+
+    .venv/bin/python benchmarks/ocr_accuracy.py [--dpi 200] [--angle 0.4] [--noise 0.005]
+
+For each programme (the 2026 one of content/sources/ and the test fixture of a commune), the
+text form is laid out as a PDF (tests/pdfdoc.py), the PDF is scanned as a scanner would (turned
+by ±angle degrees, blurred, specks on `noise` of the pixels, at `dpi`), and the scan is read
+by the importer's PDF source (Tesseract). Each task row of the text is matched to the row read
+at its place (rows aligned by their content), and each of its four fields counted:
+  - exact: read as written;
+  - flagged: read otherwise, and listed for a person to check (a warning naming its place, or
+    an error on its row);
+  - wrong: read otherwise and not flagged: the one thing that must stay at 0;
+  - missing: a row of the text not found among the rows read (flagged if a flag or error
+    stands on the page where it should be).
+It also counts the false alarms (exact fields flagged anyway). Figures go into the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.errors import Problems, Severity  # noqa: E402
+from generator.importer.ocr_review import review  # noqa: E402
+from generator.importer.run import read_document  # noqa: E402
+from generator.importer.source import read_source  # noqa: E402
+from generator.importer.table import CELLS, HEADING  # noqa: E402
+from generator.importer.text import MARKUP, cells_of, is_header  # noqa: E402
+from tests.pdfdoc import pdf_from_text, scan_of  # noqa: E402
+
+PROGRAMMES = (
+    ROOT / "tests" / "fixtures" / "year" / "sources" / "ctct-2026-phuong-binh-minh.txt",
+    ROOT / "tests" / "fixtures" / "import" / "ctct-2027-xa-an-hoa.txt",
+)
+
+
+def task_rows(texts: list[str]) -> list[tuple[int, list[str]]]:
+    """(index, four cells) of every task row among the lines."""
+    rows = []
+    for i, text in enumerate(texts):
+        cells = [" ".join(MARKUP.sub("", c).split()) for c in cells_of(text)]
+        filled = [c for c in cells if c]
+        if "\t" not in text or is_header(cells) or not filled:
+            continue
+        if len(filled) == 1 and HEADING.match(filled[0]):
+            continue
+        rows.append((i, [*cells, "", "", "", ""][:4]))
+    return rows
+
+
+def measure(source: Path, dpi: int, angle: float, noise: float) -> tuple[Counter, float, int]:
+    truth = task_rows(source.read_text(encoding="utf-8").split("\n"))
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = pdf_from_text(source.read_text(encoding="utf-8")).save(Path(folder) / "p.pdf")
+        scan = scan_of(pdf, Path(folder) / f"{source.stem}.pdf", dpi, angle, noise)
+        problems = Problems()
+        started = time.perf_counter()
+        lines, report = read_source(scan, problems)
+        read_document(lines, report, (), "x")
+        flags = review(lines, report, report.scan, problems, ())
+        seconds = time.perf_counter() - started
+    flagged = {(f.line, f.field) for f in flags}
+    erroneous = {p.line for p in problems.items if p.severity is Severity.ERROR}
+    flagged_pages = {report.scan.spots[f.line].page for f in flags} | {
+        report.scan.spots[n].page for n in erroneous if n in report.scan.spots
+    }
+    read = task_rows([line.text for line in lines])
+    matcher = difflib.SequenceMatcher(
+        None, [c[1] for _, c in truth], [c[1] for _, c in read], autojunk=False
+    )
+    counts: Counter = Counter()
+    matched: dict[int, int] = {}
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag in ("equal", "replace") and a1 - a0 == b1 - b0:
+            matched.update({a0 + k: b0 + k for k in range(a1 - a0)})
+    for t, (_, cells) in enumerate(truth):
+        if t not in matched:
+            counts["missing", "*"] += 1
+            continue
+        index, got = read[matched[t]]
+        number = lines[index].number
+        for field, want, have in zip(CELLS, cells, got, strict=True):
+            marked = (number, field) in flagged or number in erroneous
+            kind = "exact" if want == have else "flagged" if marked else "wrong"
+            counts[kind, field] += 1
+            counts["false alarm", field] += want == have and marked
+            if kind == "wrong":
+                print(f"  wrong {field} at {lines[index].place}: {want!r} read {have!r}")
+    counts["pages flagged", "*"] = len(flagged_pages)
+    return counts, seconds, len(truth)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--dpi", type=int, default=200)
+    parser.add_argument("--angle", type=float, default=0.4)
+    parser.add_argument("--noise", type=float, default=0.005)
+    args = parser.parse_args()
+    for source in PROGRAMMES:
+        counts, seconds, rows = measure(source, args.dpi, args.angle, args.noise)
+        print(f"\n{source.name}: {rows} task rows, read in {seconds:.1f} s")
+        print(f"{'field':10} {'exact':>6} {'flagged':>8} {'wrong':>6} {'false alarm':>12}")
+        for field in CELLS:
+            print(
+                f"{field:10} {counts['exact', field]:6} {counts['flagged', field]:8} "
+                f"{counts['wrong', field]:6} {counts['false alarm', field]:12}"
+            )
+        print(f"rows missing: {counts['missing', '*']}")
+
+
+if __name__ == "__main__":
+    main()

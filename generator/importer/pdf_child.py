@@ -1,0 +1,129 @@
+"""Importer, PDF reading in a child process: `python -m generator.importer.pdf_child FILE DIR`.
+
+A PDF is a program of its own: a few kilobytes can ask for gigabytes or loop (pdfminer and
+pdfium have had such bugs). So the file is parsed here, in a process `pdf_file` starts with
+limits on memory and CPU time, and only plain data comes back: one JSON object on stdout,
+`{"pages": [...]}` or `{"error": KIND, "detail": ...}`. Each page gives its size, its words
+outside tables (x0, x1, top, bottom, text, in points from the top left), its ruled tables
+(rows of cells: text and box), and, for a page without text (a scan), the path of the page
+rendered as a grey PNG in DIR for OCR.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from PIL import ImageFilter
+
+MAX_PAGES = 60
+"""The most pages read (a programme has 10 to 20)."""
+MAX_OBJECTS = 200_000
+"""The most characters, lines and boxes on one page (a dense text page has about 5,000)."""
+MAX_CHARS = 2_000_000
+"""The most characters in the whole document."""
+SCAN_CHARS = 20
+"""A page with fewer characters of text than this is read as a scan."""
+OCR_DPI = 300
+"""The resolution a scanned page is rendered at for OCR."""
+MAX_PIXELS = 40_000_000
+"""The most pixels of a rendered page (A4 at 300 dpi has 8.7 million; a huge page is scaled)."""
+
+
+def _fail(kind: str, detail: object = "") -> None:
+    print(json.dumps({"error": kind, "detail": detail}, ensure_ascii=False))
+    raise SystemExit(0)
+
+
+def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
+    x = (word["x0"] + word["x1"]) / 2
+    y = (word["top"] + word["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _deskewed(image):
+    """The page turned straight: the angle (within ±2°, by tenths) at which the rows' mean
+    darkness varies most is the one where text lines lie flat. The specks are already gone."""
+    from PIL import Image, ImageStat
+
+    small = image.resize((image.width // 6, image.height // 6))
+
+    def spread(tenths: int):
+        turned = small.rotate(tenths / 10, resample=Image.BILINEAR, fillcolor=255)
+        return ImageStat.Stat(turned.resize((1, small.height), Image.BOX)).var[0]
+
+    best = max(range(-20, 21), key=spread)
+    return image.rotate(best / 10, resample=Image.BICUBIC, fillcolor=255) if best else image
+
+
+def _page(page, index: int, folder: Path, pdfium_document) -> dict:
+    objects = len(page.chars) + len(page.lines) + len(page.rects) + len(page.curves)
+    if objects > MAX_OBJECTS:
+        _fail("objects", {"page": index + 1, "count": objects})
+    found = {"number": index + 1, "width": float(page.width), "height": float(page.height)}
+    if len(page.chars) < SCAN_CHARS:
+        if not page.images:
+            return found | {"words": [], "tables": []}
+        scale = min(OCR_DPI / 72, (MAX_PIXELS / (page.width * page.height)) ** 0.5)
+        image = pdfium_document[index].render(scale=scale, grayscale=True).to_pil()
+        path = folder / f"trang-{index + 1}.png"
+        _deskewed(image.convert("L").filter(ImageFilter.MedianFilter(3))).save(path)
+        return found | {"words": [], "tables": [], "image": str(path)}
+    tables = []
+    for table in page.find_tables():
+        rows = []
+        for row in table.rows:
+            cells = []
+            for box in row.cells:
+                text = page.crop(box).extract_text() if box is not None else None
+                cells.append(None if box is None else {"text": text or "", "box": list(box)})
+            rows.append(cells)
+        tables.append({"box": list(table.bbox), "rows": rows})
+    words = [
+        {key: word[key] for key in ("x0", "x1", "top", "bottom", "text")}
+        for word in page.extract_words(keep_blank_chars=False)
+        if not any(_inside(word, tuple(t["box"])) for t in tables)
+    ]
+    return found | {"words": words, "tables": tables}
+
+
+def main(source: str, folder: str) -> None:
+    import pdfminer.pdfdocument as pdfdocument
+    import pdfminer.psexceptions as psexceptions
+    import pdfplumber
+    import pypdfium2
+
+    try:
+        pdf = pdfplumber.open(source)
+        count = len(pdf.pages)
+    except MemoryError:
+        _fail("memory")
+    except Exception as exc:  # noqa: BLE001 - every parser failure is one sentence
+        cause = exc.__cause__ or exc.__context__ or exc
+        encrypted = (pdfdocument.PDFPasswordIncorrect, pdfdocument.PDFEncryptionError)
+        if isinstance(exc, encrypted) or isinstance(cause, encrypted):
+            _fail("encrypted")
+        if isinstance(cause, psexceptions.PSException | pdfdocument.PDFSyntaxError):
+            _fail("broken", str(cause)[:200])
+        _fail("broken", f"{type(cause).__name__}: {cause}"[:200])
+    if count > MAX_PAGES:
+        _fail("pages", count)
+    pdfium_document = pypdfium2.PdfDocument(source)
+    pages, chars = [], 0
+    try:
+        for index, page in enumerate(pdf.pages):
+            chars += len(page.chars)
+            if chars > MAX_CHARS:
+                _fail("chars", chars)
+            pages.append(_page(page, index, Path(folder), pdfium_document))
+            page.close()
+    except MemoryError:
+        _fail("memory")
+    except Exception as exc:  # noqa: BLE001
+        _fail("broken", f"{type(exc).__name__}: {exc}"[:200])
+    print(json.dumps({"pages": pages}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

@@ -1,0 +1,92 @@
+"""Importer, PDF source: a text PDF (exported from Word) or a scan, as located lines.
+
+Text pages give their words and ruled tables (`pdf_file`, read with pdfplumber in a limited
+child process); scanned pages (no text, an image) are rendered and read by Tesseract (`ocr`),
+their table rebuilt from the layout. Both become the same lines (`pdf_lines`), placed
+'trang P, dòng R'. What OCR read is kept in `Scan` for the review (`ocr_review`): the engine,
+the scanned pages' images, and where each line came from.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from generator.errors import Problems
+from generator.importer.docx_lines import DOCX_COLUMNS, DOCX_EDGES
+from generator.importer.ocr import LANGUAGE, OcrError, ocr_page, ocr_words, tesseract_version
+from generator.importer.pdf_child import OCR_DPI
+from generator.importer.pdf_file import NotPdfError, PdfPage, read_pdf
+from generator.importer.pdf_lines import Spot, pdf_lines
+from generator.importer.text import Line, Report
+
+REVIEW_DPI = 150
+"""The resolution of the page images kept for the review's crops."""
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What OCR read: how, which pages, their images (at `REVIEW_DPI`), each line's origin."""
+
+    engine: str
+    pages: tuple[int, ...]
+    images: dict[int, Image.Image]
+    spots: dict[int, Spot]
+
+
+class PdfReport(Report):
+    """A report on a PDF; `scan` is set when some of its pages were read by OCR."""
+
+    scan: Scan | None = None
+
+
+def read_pdf_source(source: Path, problems: Problems) -> tuple[list[Line], PdfReport] | None:
+    """The PDF's lines and their report; None (with one error) if it cannot be read."""
+    label = source.name
+    with tempfile.TemporaryDirectory(prefix="ctct-pdf-") as folder:
+        try:
+            pages = read_pdf(source, Path(folder))
+            scanned = [page for page in pages if page.image is not None]
+            engine = tesseract_version() if scanned else ""
+            images = {page.number: _kept(page.image) for page in scanned if page.image}
+            pages = [_read(page) for page in pages]
+        except (NotPdfError, OcrError) as exc:
+            problems.error(label, 0, "tệp", str(exc))
+            return None
+    lines, spots = pdf_lines(pages)
+    if not any(line.text.strip() for line in lines):
+        problems.error(
+            label,
+            0,
+            "tệp",
+            "tệp PDF không có chữ nào đọc được (không có lớp chữ, cũng không có ảnh quét); "
+            "xin bản PDF xuất từ Word hoặc bản quét rõ nét rồi nhập lại",
+        )
+        return None
+    report = PdfReport(label, problems, lines, DOCX_COLUMNS, DOCX_EDGES)
+    if scanned:
+        numbers = tuple(page.number for page in scanned)
+        report.scan = Scan(
+            f"{engine}, ngôn ngữ {LANGUAGE}, {OCR_DPI} dpi",
+            numbers,
+            images,
+            {n: spot for n, spot in spots.items() if spot.page in numbers},
+        )
+    return lines, report
+
+
+def _read(page: PdfPage) -> PdfPage:
+    """A scanned page read by OCR; a text page as it is."""
+    if page.image is None:
+        return page
+    words = ocr_words(page.image, OCR_DPI)
+    return ocr_page(page.number, page.width, page.height, words, page.image, OCR_DPI)
+
+
+def _kept(image: Path) -> Image.Image:
+    with Image.open(image) as full:
+        scale = REVIEW_DPI / OCR_DPI
+        return full.convert("L").resize((int(full.width * scale), int(full.height * scale)))
