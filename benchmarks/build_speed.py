@@ -176,33 +176,23 @@ def measure(
     )
     pages, files, tasks = map(int, result.stdout.split())
     plain = plain_docs(pages, out)
-    cold_env = {**os.environ, "CTCT_TEMPLATE_CACHE": "0"}
+    warm, cold = out / "cache-warm", out / "cache-cold"
 
-    def builds(env=None) -> list[Run]:
+    def builds(cache: Path) -> list[Run]:
+        """The wards' builds, their compiled templates kept in `cache` (`cold`: emptied first)."""
+        env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+        fresh = cache if cache == cold else None
+        argv = [PYTHON, "-m", "generator", "build", "--content", str(content), "--site-dir"]
         return [
-            Run(
-                [
-                    PYTHON,
-                    "-m",
-                    "generator",
-                    "build",
-                    "--content",
-                    str(content),
-                    "--site-dir",
-                    str(out / f"site-{label}-{ward}"),
-                ],
-                ROOT,
-                env,
-            )  # fmt: skip
-            for ward in range(wards)
+            Run([*argv, str(out / f"site-{label}-{w}")], ROOT, env, fresh) for w in range(wards)
         ]
 
-    run_all(builds())  # fills the template cache
+    run_all(builds(warm)[:1])  # fills the template cache
     times = timed(
         {
             "core": [Run([PYTHON, "-c", CORE, str(content)], ROOT)] * wards,
-            "site": builds(),
-            "cold": builds(cold_env),
+            "site": builds(warm),
+            "cold": builds(cold),
             "baseline": [
                 Run([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(plain / f"site-{w}")], plain)
                 for w in range(wards)
