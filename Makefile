@@ -43,11 +43,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-# ical.js for the feed tests, pinned by the lock file; skipped (and its tests too) without npm.
+# ical.js for the feed tests and ESLint for our scripts, pinned by the lock file; skipped (and
+# their tests too) without npm.
 $(JS)/node_modules/.installed: $(JS)/package.json $(JS)/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 		npm ci --prefix $(JS) --no-audit --no-fund --silent && touch $@; \
-	else echo "npm not found: the ical.js feed tests will be skipped"; fi
+	else echo "npm not found: the ical.js feed tests and the JS lint will be skipped"; fi
 
 # Decap CMS and decap-server, pinned by the lock file: `make edit` and the editor's browser tests
 # use decap-server; the bundle /admin/ serves is vendored in generator/editor/vendor/ (README).

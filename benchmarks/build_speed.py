@@ -1,6 +1,7 @@
-"""How build time grows with the content: 1× and 10× (or 100×) the 2026 programme.
+"""How build time grows with the content: 1× and 10× (or 100×) the 2026 programme, and many wards.
 
     .venv/bin/python benchmarks/build_speed.py [--scales 1 10 100] [--repeat 5] [--no-history]
+                                               [--wards N]
 
 For each scale it writes synthetic content (the 2026 programme copied into consecutive years,
 ids and dates shifted), then times, each in a fresh process:
@@ -8,18 +9,22 @@ ids and dates shifted), then times, each in a fresh process:
   - site:     the full `python -m generator build` (mkdocs + Material, strict), its compiled
               templates kept from the run before (generator/engine/template_cache.py), as in
               every build after the first on a machine;
-  - cold:     the same build with the template cache off (CTCT_TEMPLATE_CACHE=0): every
-              template compiled, as in a fresh container;
+  - cold:     the same build on a fresh machine: the template cache starts empty, so every
+              template is compiled (and kept), as in CI's container;
   - baseline: plain mkdocs-material building the same number of plain Markdown pages of
               similar size, with the same theme, search and navigation size.
 The row `git` is the site as published: `content/` with its git history (the calendar stamps
-and each task's history are read from it), against plain mkdocs with as many pages.
+and each task's history are read from it), against plain mkdocs with as many pages. The row
+`Nw` is a province: N wards of 1× content built one per core at a time, as many plain sites
+likewise; `cold` is then a fresh machine whose cache the first wards fill for the others.
 
-Times are the best of `--repeat` rounds (the machine's other load only ever adds time); the
-commands take turns within a round, and each ratio is the median over the rounds of the two
-times measured in the same round, so a slow spell of a shared machine does not tilt it. The
-generator's modules are byte-compiled first, as pip does for installed packages such as mkdocs.
-It prints a table; figures go into the README by hand.
+Each command reports its wall-clock time and its CPU time (user + system of it and of every
+process it waited for, from the children's rusage): on a province's busy cores CPU is what
+counts. Times are the best of `--repeat` rounds (the machine's other load only ever adds
+time); the commands take turns within a round, and each ratio is the median over the rounds
+of the two times measured in the same round, so a slow spell of a shared machine does not
+tilt it. The generator's modules are byte-compiled first, as pip does for installed packages
+such as mkdocs. It prints a table; figures go into the README by hand.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import argparse
 import compileall
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -86,23 +92,67 @@ class Run:
     argv: list[str]
     cwd: Path
     env: dict[str, str] | None = None
+    fresh: Path | None = None
+    """A folder emptied before the group of runs starts (the template cache, for `cold`)."""
 
 
-def timed(runs: dict[str, Run], repeat: int) -> dict[str, list[float]]:
-    """Wall-clock times of each command over `repeat` rounds. The commands take turns within a
-    round, so a slower spell of the machine weighs on all of them alike."""
-    times: dict[str, list[float]] = {name: [] for name in runs}
+@dataclass(frozen=True)
+class Spent:
+    wall: float
+    """Seconds on the clock."""
+    cpu: float
+    """CPU seconds (user + system) of the command and every process it waited for."""
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_all(runs: list[Run], parallel: int = 1) -> Spent:
+    """Run the commands, `parallel` at a time, and return what they spent together."""
+    for folder in {run.fresh for run in runs if run.fresh}:
+        shutil.rmtree(folder, ignore_errors=True)
+    cpu, start = _children_cpu(), time.perf_counter()
+    pending, running = list(runs), []
+    while pending or running:
+        while pending and len(running) < parallel:
+            run = pending.pop(0)
+            running.append(
+                subprocess.Popen(
+                    run.argv,
+                    cwd=run.cwd,
+                    env=run.env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                )  # fmt: skip
+            )
+        process = running.pop(0)
+        _, errors = process.communicate()
+        if process.returncode:
+            raise SystemExit(f"{process.args} failed:\n{errors.decode()}")
+    return Spent(time.perf_counter() - start, _children_cpu() - cpu)
+
+
+def timed(runs: dict[str, list[Run]], repeat: int, parallel: int = 1) -> dict[str, list[Spent]]:
+    """What each group of commands spent in each of `repeat` rounds. The groups take turns
+    within a round, so a slower spell of the machine weighs on all of them alike."""
+    times: dict[str, list[Spent]] = {name: [] for name in runs}
     for _ in range(repeat):
-        for name, run in runs.items():
-            start = time.perf_counter()
-            subprocess.run(run.argv, cwd=run.cwd, check=True, capture_output=True, env=run.env)
-            times[name].append(time.perf_counter() - start)
+        for name, group in runs.items():
+            times[name].append(run_all(group, parallel))
     return times
 
 
-def ratio(times: dict[str, list[float]], name: str) -> float:
-    """The median over the rounds of `name`'s time over plain mkdocs' time in the same round."""
-    return statistics.median(a / b for a, b in zip(times[name], times["baseline"], strict=True))
+def ratio(times: dict[str, list[Spent]], name: str, kind: str) -> float:
+    """The median over the rounds of `name`'s time (`kind`: wall or cpu) over plain mkdocs'
+    time in the same round."""
+    pairs = zip(times[name], times["baseline"], strict=True)
+    return statistics.median(getattr(a, kind) / getattr(b, kind) for a, b in pairs)
+
+
+def best(spent: list[Spent], kind: str) -> float:
+    return min(getattr(s, kind) for s in spent)
 
 
 CORE = """
@@ -117,35 +167,63 @@ print(len(out.pages), len(out.files), len(content.tasks))
 """
 
 
-def measure(label: str, content: Path, out: Path, repeat: int) -> dict[str, object]:
+def measure(
+    label: str, content: Path, out: Path, repeat: int, wards: int = 1, parallel: int = 1
+) -> dict[str, object]:
+    """One row: `wards` builds of `content`, `parallel` at a time, against as many plain ones."""
     result = subprocess.run(
         [PYTHON, "-c", CORE, str(content)], cwd=ROOT, check=True, capture_output=True, text=True
     )
     pages, files, tasks = map(int, result.stdout.split())
-    build = [PYTHON, "-m", "generator", "build", "--content", str(content)]
-    build += ["--site-dir", str(out / f"site-{label}")]
-    subprocess.run(build, cwd=ROOT, check=True, capture_output=True)  # fills the template cache
     plain = plain_docs(pages, out)
+    warm, cold = out / "cache-warm", out / "cache-cold"
+
+    def builds(cache: Path) -> list[Run]:
+        """The wards' builds, their compiled templates kept in `cache` (`cold`: emptied first)."""
+        env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+        fresh = cache if cache == cold else None
+        argv = [PYTHON, "-m", "generator", "build", "--content", str(content), "--site-dir"]
+        return [
+            Run([*argv, str(out / f"site-{label}-{w}")], ROOT, env, fresh) for w in range(wards)
+        ]
+
+    run_all(builds(warm)[:1])  # fills the template cache
     times = timed(
         {
-            "core": Run([PYTHON, "-c", CORE, str(content)], ROOT),
-            "site": Run(build, ROOT),
-            "cold": Run(build, ROOT, {**os.environ, "CTCT_TEMPLATE_CACHE": "0"}),
-            "baseline": Run(
-                [PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(plain / "site")], plain
-            ),
+            "core": [Run([PYTHON, "-c", CORE, str(content)], ROOT)] * wards,
+            "site": builds(warm),
+            "cold": builds(cold),
+            "baseline": [
+                Run([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(plain / f"site-{w}")], plain)
+                for w in range(wards)
+            ],
         },
         repeat,
+        parallel,
     )
-    return {
-        "label": label,
-        "tasks": tasks,
-        "pages": pages,
-        "files": files,
-        **{name: min(spent) for name, spent in times.items()},
-        "site/plain": ratio(times, "site"),
-        "cold/plain": ratio(times, "cold"),
-    }
+    row: dict[str, object] = {"label": label, "tasks": tasks, "pages": pages, "files": files}
+    for kind in ("wall", "cpu"):
+        row |= {f"{name} {kind}": best(spent, kind) for name, spent in times.items()}
+        row |= {f"{name}/plain {kind}": ratio(times, name, kind) for name in ("site", "cold")}
+    return row
+
+
+COLUMNS = {
+    "content": ("label", "{:>8}"),
+    "tasks": ("tasks", "{:>6}"),
+    "pages": ("pages", "{:>6}"),
+    "files": ("files", "{:>6}"),
+    **{
+        f"{name} {kind}": (f"{name} {kind}", "{:>9.2f}")
+        for kind in ("wall", "cpu")
+        for name in ("core", "site", "cold", "baseline")
+    },
+    **{
+        f"{name}/plain {kind}": (f"{name}/plain {kind}", "{:>15.2f}")
+        for name in ("site", "cold")
+        for kind in ("wall", "cpu")
+    },
+}
 
 
 def main() -> int:
@@ -156,23 +234,23 @@ def main() -> int:
     parser.add_argument(
         "--no-history", action="store_true", help="leave out the row of content/ with its history"
     )
+    parser.add_argument(
+        "--wards", type=int, default=2 * (os.cpu_count() or 1),
+        help="the province row: this many 1× wards, built one per core at a time (0: no row)",
+    )  # fmt: skip
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     compileall.compile_dir(ROOT / "generator", quiet=1)
-    print(
-        f"{'content':>8} {'tasks':>6} {'pages':>6} {'files':>6} {'core s':>7} {'site s':>7} "
-        f"{'cold s':>7} {'plain s':>8} {'site/plain':>10} {'cold/plain':>10}"
-    )
-    rows = [] if args.no_history else [("git", CONTENT)]
-    rows += [(f"{scale}x", synthetic_content(scale, args.out)) for scale in args.scales]
-    for label, content in rows:
-        r = measure(label, content, args.out, args.repeat)
-        print(
-            f"{r['label']:>8} {r['tasks']:>6} {r['pages']:>6} {r['files']:>6} {r['core']:>7.2f} "
-            f"{r['site']:>7.2f} {r['cold']:>7.2f} {r['baseline']:>8.2f} "
-            f"{r['site/plain']:>10.2f} {r['cold/plain']:>10.2f}",
-            flush=True,
-        )
+    widths = [int(re.search(r">(\d+)", fmt)[1]) for _, fmt in COLUMNS.values()]
+    print(" ".join(f"{name:>{width}}" for name, width in zip(COLUMNS, widths, strict=True)))
+    rows = [] if args.no_history else [("git", CONTENT, 1)]
+    rows += [(f"{scale}x", synthetic_content(scale, args.out), 1) for scale in args.scales]
+    if args.wards:
+        rows.append((f"{args.wards}w", synthetic_content(1, args.out), args.wards))
+    for label, content, wards in rows:
+        parallel = (os.cpu_count() or 1) if wards > 1 else 1
+        r = measure(label, content, args.out, args.repeat, wards, parallel)
+        print(" ".join(fmt.format(r[key]) for key, fmt in COLUMNS.values()), flush=True)
     return 0
 
 

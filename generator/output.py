@@ -6,8 +6,9 @@ A leaf module: it imports nothing of ours, so every stage can use these types wi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
 
 @dataclass(frozen=True)
@@ -40,40 +41,51 @@ class Page:
     """False for a page that only repeats other pages (the home page): a smaller index."""
 
 
+class PathTaken(ValueError):
+    """Two outputs want one place in the site, or a place outside it; the message names it, in
+    one Vietnamese line."""
+
+
 @dataclass
 class SiteOutput:
-    """Everything the build produces, before it is written."""
+    """Everything the build produces, before it is written: the only way out of the build."""
 
     pages: list[Page] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
     """Ready files by site path, e.g. 'lich/tat-ca.ics'."""
-    later: list[Callable[[], dict[str, bytes]]] = field(default_factory=list, repr=False)
-    """Files whose bytes no page needs (calendars, the search index), made by `settle`: the
-    engine may have them made and written while it renders the pages."""
-    _taken: set[str] = field(default_factory=set, repr=False)
+    copies: dict[str, Path] = field(default_factory=dict)
+    """Files of the generator's own copied as they are, by site path (the editor's bundle)."""
+    _taken: dict[str, str] = field(default_factory=dict, repr=False)
+    """Where in the site each output is written, and what it is: one path, one output."""
 
     def add_page(self, page: Page) -> None:
-        self._claim(page.path)
+        self._claim(page_url(page.path) + "index.html", page.path)
         self.pages.append(page)
 
     def add_file(self, path: str, data: bytes) -> None:
         self._claim(path)
         self.files[path] = data
 
-    def add_later(self, make: Callable[[], dict[str, bytes]]) -> None:
-        self.later.append(make)
+    def add_copy(self, path: str, source: Path) -> None:
+        self._claim(path)
+        self.copies[path] = source
 
-    def settle(self) -> None:
-        """Make the files left for later, in the order they were added."""
-        while self.later:
-            for path, data in self.later.pop(0)().items():
-                self.add_file(path, data)
+    def reserve(self, paths: Iterable[str]) -> None:
+        """Places the engine writes itself (its theme's files, a sitemap): none may be ours."""
+        for path in sorted(paths):
+            self._claim(path)
 
-    def _claim(self, path: str) -> None:
-        """Refuse to write one path twice: two records would silently overwrite each other."""
-        if path in self._taken:
-            raise ValueError(f"two outputs want the same path: {path}")
-        self._taken.add(path)
+    def _claim(self, place: str, name: str = "") -> None:
+        """Refuse a path outside the site, and one path twice: two outputs would silently
+        overwrite each other."""
+        name = name or place
+        parts = PurePosixPath(place).parts
+        if not parts or parts[0] == "/" or ".." in parts or "\\" in place:
+            raise PathTaken(f"đường dẫn tệp không hợp lệ: {name!r}")
+        if (first := self._taken.get(place)) is not None:
+            both = name if first == name else f"{first} và {name}"
+            raise PathTaken(f"hai tệp cùng một đường dẫn trong trang ({place}): {both}")
+        self._taken[place] = name
 
 
 def page_url(path: str) -> str:

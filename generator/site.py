@@ -1,12 +1,14 @@
 """The recipe: the loaded model in, every page and file of the site out.
 
 Nothing here knows about mkdocs or reads the disk: `generator.load` gathered content, history
-and source documents into the model; each stage below only renders. Moving to another engine
-means rewriting only `generator/engine/`.
+and source documents into the model; each stage below only renders into one `SiteOutput`, the
+build's only way out. Moving to another engine means rewriting only `generator/engine/`.
 """
 
 from __future__ import annotations
 
+from generator.editor.files import add_editor
+from generator.editor.settings import EditorSettings
 from generator.feeds.atom import add_change_feeds
 from generator.feeds.calendars import add_feeds
 from generator.model import Content
@@ -15,17 +17,18 @@ from generator.output import SiteInfo, SiteOutput
 from generator.render.pages import add_pages
 from generator.search import add_search_index
 
+NO_EDITOR = EditorSettings()
+"""/admin/ not connected: it says how to connect it."""
 
-def render_site(content: Content, site: SiteInfo, *, settle: bool = True) -> SiteOutput:
-    """Render every page and file of the site; with `settle=False`, the files no page needs
-    are left to `SiteOutput.settle` (the engine has them made apart from the pages)."""
+
+def render_site(content: Content, site: SiteInfo, editor: EditorSettings = NO_EDITOR) -> SiteOutput:
+    """Render every page and file of the site; `editor` says where /admin/ saves."""
     output = SiteOutput()
     add_pages(output, content, site)
     add_feeds(output, content, site)
     add_change_feeds(output, content, site)
     add_open_data(output, content, site)
     add_source_documents(output, content)
-    add_search_index(output, content)
-    if settle:
-        output.settle()
+    add_editor(output, content, site, editor)
+    add_search_index(output, content)  # last: it indexes every page
     return output

@@ -61,13 +61,12 @@ def mini_site(tmp_path_factory) -> Path:
     )
 
 
+REAL_SITE_ENV = {"SOURCE_DATE_EPOCH": "1795478400", "SITE_URL": "https://example.org/ctct/"}
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    return build_into(
-        tmp_path_factory.mktemp("real"),
-        CONTENT,
-        {"SOURCE_DATE_EPOCH": "1795478400", "SITE_URL": "https://example.org/ctct/"},
-    )
+    return build_into(tmp_path_factory.mktemp("real"), CONTENT, REAL_SITE_ENV)
 
 
 def copy_fixture(tmp: Path, source: Path = MINI) -> Path:

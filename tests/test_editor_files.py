@@ -11,6 +11,7 @@ import yaml
 
 from generator.editor.files import STATIC, VENDOR
 from generator.engine.mkdocs_build import build_site
+from generator.engine.sitedir import MARK
 
 from .conftest import EPOCH, MINI, ROOT
 
@@ -73,6 +74,7 @@ def test_unusable_editor_setting_stops_the_build_and_keeps_the_site(tmp_path, mo
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("cũ", encoding="utf-8")
+    (site / MARK).write_text("")  # a site a build made
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.setenv("CTCT_EDITOR_AUTH_URL", "http://auth.example.org")
     monkeypatch.chdir(ROOT)

@@ -49,14 +49,12 @@ def content() -> Content:
 def output(content) -> SiteOutput:
     out = SiteOutput()
     add_feeds(out, content, SITE)
-    out.settle()  # the calendars' bytes are made when settled
     return out
 
 
 def feeds_of(content: Content, site: SiteInfo = SITE) -> dict[str, bytes]:
     out = SiteOutput()
     add_feeds(out, content, site)
-    out.settle()  # the calendars' bytes are made when settled
     return out.files
 
 

@@ -28,7 +28,7 @@ from generator.model import (
     Ward,
 )
 from generator.opendata.csvdata import to_csv
-from generator.output import Page, SiteInfo, SiteOutput
+from generator.output import Page, PathTaken, SiteInfo, SiteOutput
 from generator.site import render_site
 
 SITE = SiteInfo("https://example.org/", dt.date(2026, 3, 1))
@@ -84,17 +84,40 @@ def test_render_site_needs_no_folder_no_git_and_no_subprocess(monkeypatch):
     assert "du-lieu/chuong-trinh.csv" in output.files
 
 
-def test_the_writer_refuses_to_write_one_path_twice():
+def test_one_path_one_output_whatever_kind_it_is():
     output = SiteOutput()
     output.add_file("lich/tat-ca.ics", b"a")
-    with pytest.raises(ValueError, match="lich/tat-ca.ics"):
+    with pytest.raises(PathTaken, match="lich/tat-ca.ics"):
         output.add_file("lich/tat-ca.ics", b"b")
+    with pytest.raises(PathTaken, match="lich/tat-ca.ics"):
+        output.add_copy("lich/tat-ca.ics", PACKAGE / "site.py")
     output.add_page(Page("nhiem-vu/1.md", "Một", "<p>1</p>"))
-    with pytest.raises(ValueError, match="nhiem-vu/1.md"):
+    with pytest.raises(PathTaken, match="nhiem-vu/1.md"):
         output.add_page(Page("nhiem-vu/1.md", "Hai", "<p>2</p>"))
-    with pytest.raises(ValueError):
-        output.add_file("nhiem-vu/1.md", b"")
+    with pytest.raises(PathTaken, match="nhiem-vu/1/index.md"):
+        output.add_page(Page("nhiem-vu/1/index.md", "Hai", "<p>2</p>"))  # the same page's place
+    with pytest.raises(PathTaken, match="nhiem-vu/1/index.html"):
+        output.add_file("nhiem-vu/1/index.html", b"")
+    with pytest.raises(PathTaken, match="404.html"):
+        output.reserve(["index.html", "404.html", "404.html"])  # the engine's own places
+    with pytest.raises(PathTaken, match=r"\(nhiem-vu/1/index.html\): nhiem-vu/1.md và nhiem-vu/"):
+        output.reserve(["nhiem-vu/1/index.html"])
     assert output.files == {"lich/tat-ca.ics": b"a"} and len(output.pages) == 1
+    assert output.copies == {}
+
+
+@pytest.mark.parametrize("path", ["../out.txt", "/etc/x", "a/../../b", "a\\b", ""])
+def test_paths_stay_inside_the_site(path):
+    with pytest.raises(PathTaken, match="không hợp lệ"):
+        SiteOutput().add_file(path, b"x")
+
+
+def test_the_editor_is_a_stage_of_the_recipe():
+    output = render_site(in_memory_content(), SITE)
+    assert b"Trang qu\xe1\xba\xa3n tr\xe1\xbb\x8b" in output.files["admin/index.html"]
+    assert {"admin/config.yml", "admin/chuong-trinh.json"} <= output.files.keys()
+    assert output.copies["admin/ctct-editor.js"] == PACKAGE / "editor/static/ctct-editor.js"
+    assert output.copies["admin/decap-cms.js"].is_relative_to(PACKAGE / "editor/vendor")
 
 
 def test_csv_says_each_correction_in_the_one_wording():

@@ -4,5 +4,5 @@
 turns declared fields into form fields with the loader's own rules as patterns; `config` builds
 the CMS configuration from the content (the tasks to choose from); `page` writes the admin page;
 `files` names what /admin/ holds, including Decap's pinned bundle in `vendor/` and our checks in
-`static/`. Pure: the engine layer (`generator.engine.admin`) adds the files to the site.
+`static/`. Pure: `files.add_editor` is a stage of `generator.site.render_site`.
 """

@@ -1,4 +1,4 @@
-"""What /admin/ holds: generated text (page, configuration) and files copied as they are."""
+"""The editor stage: /admin/ added to the site, generated text and files copied as they are."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from generator.editor.config import config_yaml, editor_config, published_tasks
 from generator.editor.page import admin_page
 from generator.editor.settings import EditorSettings
 from generator.model import Content
+from generator.output import SiteInfo, SiteOutput
 
 ADMIN = "admin"
 """The editor's folder in the site."""
@@ -21,17 +22,17 @@ PUBLISHED = "chuong-trinh.json"
 """The programmes' tasks as published, for the script's amendment rule."""
 
 
-def admin_texts(content: Content, settings: EditorSettings, site_url: str = "") -> dict[str, str]:
-    """The generated files of /admin/, by their path in the site."""
-    return {
-        f"{ADMIN}/index.html": admin_page(settings),
-        f"{ADMIN}/config.yml": config_yaml(editor_config(content, settings, site_url)),
-        f"{ADMIN}/{PUBLISHED}": json.dumps(
-            published_tasks(content), ensure_ascii=False, sort_keys=True, indent=1
-        ),
-    }
-
-
-def admin_copies(vendor: list[Path], static: list[Path]) -> dict[str, Path]:
-    """The copied files of /admin/ (bundle and script, listed by the caller), by site path."""
-    return {f"{ADMIN}/{path.name}": path for path in sorted(vendor) + sorted(static)}
+def add_editor(
+    output: SiteOutput, content: Content, site: SiteInfo, settings: EditorSettings
+) -> None:
+    """Add /admin/: its page, its configuration, the published tasks, Decap and our script."""
+    tasks = json.dumps(published_tasks(content), ensure_ascii=False, sort_keys=True, indent=1)
+    for name, text in (
+        ("index.html", admin_page(settings)),
+        ("config.yml", config_yaml(editor_config(content, settings, site.url))),
+        (PUBLISHED, tasks),
+    ):
+        output.add_file(f"{ADMIN}/{name}", text.encode("utf-8"))
+    for folder in (VENDOR, STATIC):
+        for source in sorted(p for p in folder.iterdir() if p.is_file()):
+            output.add_copy(f"{ADMIN}/{source.name}", source)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-import threading
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -19,11 +18,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.dates import EpochError, vietnam_today
-from generator.engine.admin import admin_files, admin_parts, settings_from
+from generator.editor.settings import EditorSettings, SettingsError, editor_settings
 from generator.engine.template_cache import TemplateCache, template_cache
-from generator.engine.writer import ChildWriter, ReadyFiles, WriteFailed
 from generator.load.content import check_content
-from generator.output import Page, SiteInfo, SiteOutput
+from generator.output import Page, PathTaken, SiteInfo, SiteOutput
 from generator.render.nav import NavItem, navigation
 from generator.render.templating import keep_compiled
 from generator.site import render_site
@@ -52,13 +50,7 @@ class ProgrammeConfig(Config):
 class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
     output: SiteOutput | None = None
     template_cache: TemplateCache | None = None
-    fork_writes = False
-    writer: ChildWriter | None = None
-    mkdocs_paths: set[str]
-    """What mkdocs itself writes: a file of ours may not take one of these places."""
     pages: dict[str, Page]
-    admin: tuple
-    """What /admin/ is made from: the content, the editor's settings, the site's address."""
 
     def on_config(self, config):
         content_dir = Path(config.config_file_path).parent / self.config.content
@@ -79,10 +71,12 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         self.template_cache = template_cache()
         keep_compiled(self.template_cache)
         try:
-            self.output = render_site(content, site, settle=False)
+            self.output = render_site(content, site, _editor_settings(self.config))
+        except PathTaken as exc:
+            raise PluginError(str(exc)) from None
         finally:
             keep_compiled(None)
-        self.admin = (content, settings_from(self.config), site.url)
+        self.pages = {page.path: page for page in self.output.pages}
         config.nav = _mkdocs_nav(navigation(content, as_of))
         config.extra["search_index"] = search_index_path()  # read by theme/partials/search.html
         return config
@@ -92,58 +86,21 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         env.bytecode_cache = self.template_cache
         return env
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        # A build is one thread, so the ready files can be written by a forked child
-        # (engine/writer.py); `serve` runs threads and gives them to mkdocs, as does a build
-        # in which some plugin started a thread.
-        # `--dirty` keeps the last build's files, which the child would refuse to replace.
-        self.fork_writes = command == "build" and not dirty and hasattr(os, "fork")
-
     def on_files(self, files: Files, config) -> Files:
-        """Theme assets plus the generated files; what lies in content/ is data, not pages."""
+        """The theme's files plus the output; what lies in content/ is data, not pages."""
         docs_dir = os.path.normpath(config.docs_dir) + os.sep  # mkdocs joins file paths to it
         kept = Files([f for f in files if not (f.abs_src_path or "").startswith(docs_dir)])
-        self.pages = {page.path: page for page in self.output.pages}
+        try:
+            self.output.reserve(_mkdocs_places(kept, config))
+        except PathTaken as exc:
+            raise PluginError(str(exc)) from None
         for page in self.output.pages:
             kept.append(File.generated(config, page.path, content=""))
-        if not (self.fork_writes and threading.active_count() == 1):
-            self.output.settle()
-            for path, data in sorted(self.output.files.items()):
-                kept.append(File.generated(config, path, content=data))
-            for file in admin_files(config, *self.admin):
-                kept.append(file)  # /admin/: the web editor
-            return kept
-        texts, copies = admin_parts(*self.admin)
-        self.writer = ChildWriter(ReadyFiles(Path(config.site_dir), texts, copies, self._settled))
-        self.writer.start()  # makes and writes while mkdocs renders the pages
-        self.mkdocs_paths = _mkdocs_places(kept, config)
+        for path, data in sorted(self.output.files.items()):
+            kept.append(File.generated(config, path, content=data))
+        for path, source in sorted(self.output.copies.items()):
+            kept.append(File.generated(config, path, abs_src_path=str(source)))
         return kept
-
-    def _settled(self) -> dict[str, bytes]:
-        self.output.settle()
-        return self.output.files
-
-    def on_post_build(self, config) -> None:
-        """Wait for the child: its failure, or a file of ours in a place of mkdocs', fails the
-        build."""
-        if self.writer is not None:
-            writer, self.writer = self.writer, None
-            try:
-                written = writer.wait()
-            except WriteFailed as exc:
-                raise PluginError(str(exc)) from None
-            if clash := sorted(self.mkdocs_paths.intersection(written)):
-                raise PluginError(f"tệp trùng đường dẫn với trang hoặc tệp giao diện: {clash[0]}")
-
-    def on_build_error(self, error: Exception) -> None:
-        if self.writer is not None:
-            self.writer.cancel()
-            self.writer = None
-
-    def on_shutdown(self) -> None:
-        """mkdocs calls on_build_error for an Exception only: after Ctrl-C (KeyboardInterrupt)
-        the child is stopped here, before the temporary folder is removed."""
-        self.on_build_error(None)
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         """Our pages' Markdown is empty: their title and settings are given here, as data."""
@@ -158,11 +115,25 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
 
 
 def _mkdocs_places(files: Files, config) -> set[str]:
-    """Where mkdocs writes: its files, and its theme's static and extra templates, which are not
-    among them (404.html, sitemap.xml and the .gz mkdocs makes of it)."""
+    """Where mkdocs writes besides the output: the theme's files, and its static and extra
+    templates, which are not among them (404.html, sitemap.xml and the .gz mkdocs makes of it)."""
     templates = {*config.theme.static_templates, *config.extra_templates}
     gzipped = {"sitemap.xml.gz"} if "sitemap.xml" in templates else set()
     return {f.dest_uri for f in files} | templates | gzipped
+
+
+def _editor_settings(options: ProgrammeConfig) -> EditorSettings:
+    """The `editor_*` options (mkdocs.yml, from CTCT_EDITOR_*), checked."""
+    try:
+        return editor_settings(
+            repo=options.editor_repo or "",
+            branch=options.editor_branch or "",
+            auth_url=options.editor_auth_url or "",
+            proxy_url=options.editor_proxy_url or "",
+            content_path=options.content_in_repo or "content",
+        )
+    except SettingsError as exc:
+        raise PluginError(f"mkdocs.yml (trang quản trị): {exc}") from None
 
 
 def _base_url(site_url: str | None) -> str:

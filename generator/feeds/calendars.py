@@ -101,7 +101,8 @@ def scheduled_key_tasks(content: Content) -> list[tuple[Programme, KeyTask]]:
 def add_feeds(output: SiteOutput, content: Content, site: SiteInfo) -> None:
     """Add every feed and the subscribe page `lich/` to the output."""
     feeds = build_feeds(content, site)
-    output.add_later(lambda: {feed.path: feed.data for feed in feeds})
+    for feed in feeds:
+        output.add_file(feed.path, feed.data)
     output.add_page(
         subscribe_page([f for f in feeds if not f.path.startswith(TASK_FEEDS)], content, site)
     )

@@ -13,5 +13,6 @@ from generator.search.index import index_files
 
 
 def add_search_index(output: SiteOutput, content: Content) -> None:
-    """Add the index files, made once every page is added (their titles are indexed too)."""
-    output.add_later(lambda: index_files(search_documents(content, output.pages)))
+    """Add the index files; called once every page is added (their titles are indexed too)."""
+    for path, data in index_files(search_documents(content, output.pages)).items():
+        output.add_file(path, data)

@@ -1,0 +1,108 @@
+"""The engine layer: mkdocs gets the output as it is; a file of ours never takes mkdocs' place;
+ProperDocs, the maintained fork of mkdocs 1.x, builds the same site."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import get_files
+
+from generator.engine.sitedir import MARK
+
+from .conftest import CONTENT, EPOCH, MINI, REAL_SITE_ENV, ROOT
+
+GENERATOR = re.compile(rb'<meta name="generator" content="(mkdocs-(?:ProperDocs)?)[^"]*">')
+"""Material's line naming the engine and its version: the one difference between the engines."""
+ENV = {"SOURCE_DATE_EPOCH": EPOCH, "SITE_URL": "https://example.org/ctct/"}
+
+
+def _plugin_with_config(monkeypatch, tmp_path):
+    for key, value in ENV.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.chdir(ROOT)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins["ctct"].config.content = str(MINI)
+    config.site_dir = str(tmp_path / "site")
+    config = config.plugins.on_config(config)
+    return config.plugins["ctct"], config
+
+
+def _mkdocs_files(config):
+    """What mkdocs hands the plugins' on_files: content/'s files and the theme's."""
+    files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)
+    return files
+
+
+@pytest.mark.parametrize(
+    "path", ["404.html", "sitemap.xml", "sitemap.xml.gz", "assets/javascripts/ctct.js"]
+)
+def test_a_file_of_ours_in_a_place_of_mkdocs_fails_the_build(monkeypatch, tmp_path, path):
+    """404.html and sitemap.xml(.gz) are written by mkdocs but are not among its files."""
+    plugin, config = _plugin_with_config(monkeypatch, tmp_path)
+    plugin.output.add_file(path, b"ours")
+    with pytest.raises(PluginError, match=f"hai tệp cùng một đường dẫn.*{path}"):
+        plugin.on_files(_mkdocs_files(config), config)
+
+
+def test_mkdocs_is_handed_every_page_file_and_copy(monkeypatch, tmp_path):
+    plugin, config = _plugin_with_config(monkeypatch, tmp_path)
+    files = plugin.on_files(_mkdocs_files(config), config)
+    output = plugin.output
+    by_path = {f.src_uri: f for f in files}
+    assert {p.path for p in output.pages} | output.files.keys() | output.copies.keys() <= set(
+        by_path
+    )
+    assert by_path["lich/tat-ca.ics"].content_bytes == output.files["lich/tat-ca.ics"]
+    copy = by_path["admin/ctct-editor.js"]
+    assert copy.abs_src_path == str(output.copies["admin/ctct-editor.js"])
+    assert not any(f.src_uri.endswith(".yaml") for f in files)  # content/ is data, not pages
+
+
+def _listing(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_properdocs_builds_the_same_site(real_site, tmp_path):
+    """The same mkdocs.yml, theme, plugin and content under ProperDocs. The one difference:
+    Material's `<meta name="generator">` names the engine and its version, on every HTML page."""
+    properdocs = shutil.which("properdocs", path=str(Path(sys.executable).parent))
+    assert properdocs, "ProperDocs is pinned in the test extras (pyproject.toml)"
+    theirs = tmp_path / "site"
+    config = tmp_path / "mkdocs.yml"  # the real one, on the content real_site is built from
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for old, new in (
+        ("docs_dir: content", f"docs_dir: {CONTENT}"),
+        ("content: content", f"content: {CONTENT}"),
+        ("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"),
+        ("  - generator\n", f"  - {ROOT / 'generator'}\n"),
+        ("  - theme\n", f"  - {ROOT / 'theme'}\n"),
+    ):
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    config.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [properdocs, "build", "--strict", "-q", "-f", str(config), "-d", str(theirs)],
+        cwd=ROOT,
+        env={**os.environ, **REAL_SITE_ENV, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    a, b = _listing(real_site), _listing(theirs)
+    assert a.pop(MARK) and MARK not in b  # our build command marks the folders it makes
+    assert a.keys() == b.keys()
+    rendered = sorted(name for name in a if GENERATOR.search(a[name]))  # Material's pages
+    assert {"index.html", "404.html", "lich/index.html"} <= set(rendered)
+    assert sorted(name for name in a if a[name] != b[name]) == rendered
+    assert {GENERATOR.search(b[name])[1] for name in rendered} == {b"mkdocs-ProperDocs"}
+    assert {GENERATOR.search(a[name])[1] for name in rendered} == {b"mkdocs-"}
+    assert [n for n in rendered if GENERATOR.sub(b"", a[n]) != GENERATOR.sub(b"", b[n])] == []
