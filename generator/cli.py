@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check | report | import | export | build`."""
+"""Command line: `python -m generator check | report | import | export | build | build-all`."""
 
 from __future__ import annotations
 
@@ -58,6 +58,20 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--content", type=Path, default=None)
     build.add_argument("--site-dir", type=Path, default=None)
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    every = commands.add_parser(
+        "build-all", help="dựng mọi phường của một tỉnh vào site/<mã>/ và cổng tỉnh vào site/"
+    )
+    every.add_argument("--province", type=Path, default=Path("."), help="thư mục có province.yaml")
+    every.add_argument("--site-dir", type=Path, default=Path("site"))
+    every.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    every.add_argument(
+        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="số tiến trình dựng song song"
+    )
+    every.add_argument(
+        "--base-url",
+        default=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"),
+        help="địa chỉ công khai của cổng tỉnh (mặc định: SITE_URL); phường ở <địa chỉ><mã>/",
+    )
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
 
@@ -139,10 +153,17 @@ def run_build(args: argparse.Namespace) -> int:
     return build_site(args.config, content_dir=args.content, site_dir=args.site_dir)
 
 
+def run_build_all(args: argparse.Namespace) -> int:
+    from generator.province.build_all import Options, build_all
+
+    return build_all(Options(args.province, args.site_dir, args.config, args.jobs, args.base_url))
+
+
 COMMANDS = {
     "check": run_check,
     "report": run_report,
     "export": run_export,
     "import": run_import,
     "build": run_build,
+    "build-all": run_build_all,
 }

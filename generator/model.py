@@ -162,6 +162,8 @@ class Ward:
     city: str
     issuer: str
     """'Ủy ban nhân dân phường Lê Ích Mộc'."""
+    code: str = ""
+    """The official administrative unit code (5 digits), '' when ward.yaml does not give it."""
 
 
 @dataclass(frozen=True)
