@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -71,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         "--base-url",
         default=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"),
         help="địa chỉ công khai của cổng tỉnh (mặc định: SITE_URL); phường ở <địa chỉ><mã>/",
+    )
+    every.add_argument("--shard", default=None, help="K/N: chỉ dựng phần K trong N phần (CI)")
+    every.add_argument(
+        "--portal-only", action="store_true", help="chỉ dựng cổng tỉnh từ các phường đã dựng"
     )
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
@@ -155,8 +160,15 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_build_all(args: argparse.Namespace) -> int:
     from generator.province.build_all import Options, build_all
+    from generator.province.shards import ShardError, parse_shard
 
-    return build_all(Options(args.province, args.site_dir, args.config, args.jobs, args.base_url))
+    try:
+        shard = parse_shard(args.shard) if args.shard else None
+    except ShardError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    options = Options(args.province, args.site_dir, args.config, args.jobs, args.base_url)
+    return build_all(dataclasses.replace(options, shard=shard, portal_only=args.portal_only))
 
 
 COMMANDS = {

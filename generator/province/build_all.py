@@ -43,6 +43,10 @@ class Options:
     config: Path
     jobs: int
     base_url: str
+    shard: tuple[int, int] | None = None
+    """Build only the wards of shard K of N (`shards.py`), and no portal: a CI matrix job."""
+    portal_only: bool = False
+    """Build no ward: the portal from the digests present (the job assembling the shards)."""
 
 
 def build_all(options: Options) -> int:
@@ -65,8 +69,11 @@ def build_all(options: Options) -> int:
     site_dir = options.site_dir.resolve()
     site_dir.mkdir(parents=True, exist_ok=True)
     with _exclusive(site_dir):
-        failed = _build_wards(province, options, site_dir, base, as_of)
-        _write_portal(province, site_dir, SiteInfo(base, as_of))
+        failed = (
+            [] if options.portal_only else _build_wards(province, options, site_dir, base, as_of)
+        )
+        if options.shard is None:
+            _write_portal(province, site_dir, SiteInfo(base, as_of))
     if failed:
         print(f"{len(failed)} phường lỗi, giữ trang cũ: {', '.join(failed)}", file=sys.stderr)
         return 1
@@ -97,7 +104,8 @@ def _build_wards(
             kept[result.ward_id] = keys[result.ward_id]
         else:
             failed.append(result.ward_id)
-    _remove_gone(site_dir, kept, {w.id for w in province.wards})
+    if options.shard is None:  # a shard's folder holds only its own wards
+        _remove_gone(site_dir, kept, {w.id for w in province.wards})
     manifest.write_keys(site_dir, {k: v for k, v in kept.items() if k in keys})
     return sorted(failed)
 
