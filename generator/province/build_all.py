@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,7 +29,7 @@ from generator.output import SiteInfo
 from generator.province import manifest
 from generator.province.digest import WardDigest
 from generator.province.keys import THEME, generator_key, ward_key
-from generator.province.portal import PortalAssets, render_portal
+from generator.province.portal import PORTAL_PAGE, PortalAssets, render_portal
 from generator.province.provincefile import RESERVED, Province, read_province
 from generator.province.worker import WardJob, WardResult, run_jobs
 
@@ -73,7 +73,7 @@ def build_all(options: Options) -> int:
             [] if options.portal_only else _build_wards(province, options, site_dir, base, as_of)
         )
         if options.shard is None:
-            _write_portal(province, site_dir, SiteInfo(base, as_of))
+            _write_portal(province, site_dir, SiteInfo(base, as_of), options.config)
     if failed:
         print(f"{len(failed)} phường lỗi, giữ trang cũ: {', '.join(failed)}", file=sys.stderr)
         return 1
@@ -140,49 +140,50 @@ def _warm_up(config: Path) -> None:
 
 
 def load_assets() -> PortalAssets:
-    """The portal's own files: its style and script, and the wards' search engine."""
+    """The portal's own files: its style, and the wards' search box and engine."""
     return PortalAssets(
         {
             "assets/portal.css": (STATIC / "portal.css").read_bytes(),
-            "assets/portal.js": (STATIC / "portal.js").read_bytes(),
-            "assets/search.js": (THEME / "assets" / "javascripts" / "search.js").read_bytes(),
+            **{
+                f"assets/{name}": (THEME / "assets" / "javascripts" / name).read_bytes()
+                for name in ("ctct.js", "search.js")  # the wards' search box and engine
+            },
         }
     )
 
 
-def _write_portal(province: Province, site_dir: Path, site: SiteInfo) -> None:
+def _write_portal(province: Province, site_dir: Path, site: SiteInfo, config: Path) -> None:
+    """The portal from every ward's digest; nothing is done when none of them, nor the
+    generator, the address or the day, changed since the portal was last written."""
+    raw = {ward.id: manifest.read_digest_bytes(site_dir, ward.id) for ward in province.wards}
+    key = hashlib.sha256(generator_key(config, site.url, site.as_of.isoformat()).encode())
+    key.update(province.name.encode())
+    for ward_id, data in raw.items():
+        key.update(b"\0" + ward_id.encode() + b"\0" + (data or b"-"))
+    if manifest.read_portal_key(site_dir) == key.hexdigest() and (site_dir / PORTAL_PAGE).is_file():
+        print("Cổng tỉnh không đổi.", file=sys.stderr)
+        return
     digests, missing = [], []
-    for ward in province.wards:
-        data = manifest.read_digest(site_dir, ward.id)
-        digest = WardDigest.from_json(data) if data is not None else None
-        (digests.append(digest) if digest is not None else missing.append(ward.id))
+    for ward_id, data in raw.items():
+        digest = WardDigest.from_json(manifest.parse_digest(data)) if data else None
+        (digests.append(digest) if digest is not None else missing.append(ward_id))
     files = render_portal(province.name, digests, missing, site, load_assets())
     _replace_portal(site_dir, files)
+    manifest.write_portal_key(site_dir, key.hexdigest())
     print(f"Đã dựng cổng tỉnh vào {site_dir} ({len(digests)} phường).", file=sys.stderr)
 
 
 def _replace_portal(site_dir: Path, files: dict[str, bytes]) -> None:
-    """Each of the portal's folders written beside, then swapped in whole; its page last."""
-    folders: dict[str, dict[str, bytes]] = {}
-    for path, data in files.items():
-        top, _, rest = path.partition("/")
-        if rest:
-            folders.setdefault(top, {})[rest] = data
-    for top, inner in sorted(folders.items()):
-        staging = Path(tempfile.mkdtemp(prefix=f".portal-{top}-", dir=site_dir))
-        for rest, data in inner.items():
-            (staging / rest).parent.mkdir(parents=True, exist_ok=True)
-            (staging / rest).write_bytes(data)
-        staging.chmod(0o755)
-        old = site_dir / f".portal-{top}-old"
-        shutil.rmtree(old, ignore_errors=True)
-        if (site_dir / top).exists():
-            (site_dir / top).rename(old)
-        staging.rename(site_dir / top)
-        shutil.rmtree(old, ignore_errors=True)
-    for path, data in files.items():
-        if "/" not in path:
-            manifest.replace_file(site_dir / path, data)
+    """Write the files that changed, each whole (a rename), the page last; remove the portal's
+    files that are gone. An incremental build rewrites only what one ward moved."""
+    for path in sorted(files, key=lambda p: p == PORTAL_PAGE):
+        target = site_dir / path
+        if not (target.is_file() and target.read_bytes() == files[path]):
+            manifest.replace_file(target, files[path])
+    for top in sorted({path.partition("/")[0] for path in files if "/" in path}):
+        for found in sorted((site_dir / top).rglob("*")):
+            if found.is_file() and found.relative_to(site_dir).as_posix() not in files:
+                found.unlink()
 
 
 @contextmanager
@@ -194,6 +195,4 @@ def _exclusive(site_dir: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise SystemExit(f"một lần dựng khác đang ghi vào {site_dir}; chờ nó xong") from None
-        for debris in site_dir.glob(".portal-*"):
-            shutil.rmtree(debris, ignore_errors=True)
         yield

@@ -2,6 +2,7 @@
 
     .province/manifest.json      {"format": 1, "wards": {"<id>": "<key>"}}
     .province/wards/<id>.json    the ward's digest (`digest.py`), as of that build
+    .province/portal.key         what the portal was last made from (digests, generator)
 
 A ward whose key is in the manifest, whose site folder and digest exist, is not rebuilt. The
 manifest is written after the builds, each file replaced whole (write, then rename): a killed
@@ -46,11 +47,34 @@ def digest_path(site_dir: Path, ward_id: str) -> Path:
 
 def read_digest(site_dir: Path, ward_id: str) -> dict | None:
     """The ward's digest as of its last good build, None when missing or unreadable."""
+    return parse_digest(read_digest_bytes(site_dir, ward_id))
+
+
+def read_digest_bytes(site_dir: Path, ward_id: str) -> bytes | None:
     try:
-        data = json.loads(digest_path(site_dir, ward_id).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return digest_path(site_dir, ward_id).read_bytes()
+    except OSError:
         return None
-    return data if isinstance(data, dict) else None
+
+
+def parse_digest(data: bytes | None) -> dict | None:
+    try:
+        parsed = json.loads(data) if data is not None else None
+    except ValueError:
+        return None
+    return parsed if isinstance(parsed, dict) else None
+
+
+def read_portal_key(site_dir: Path) -> str:
+    """The key of the inputs of the portal last written ('' when none)."""
+    try:
+        return (state_dir(site_dir) / "portal.key").read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        return ""
+
+
+def write_portal_key(site_dir: Path, key: str) -> None:
+    replace_file(state_dir(site_dir) / "portal.key", key.encode() + b"\n")
 
 
 def write_digest(site_dir: Path, ward_id: str, data: dict) -> None:
