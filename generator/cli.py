@@ -1,8 +1,9 @@
-"""Command line: `python -m generator check | report | import | export | build | new`."""
+"""Command line: `python -m generator check|report|import|export|build|build-all|new`."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -66,6 +67,24 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--city", default=None, help="tỉnh, thành phố (nếu văn bản thiếu)")
     new.add_argument("--ward", default=None, help="tên phường, xã (nếu văn bản thiếu)")
     new.add_argument("--year", type=int, default=None, help="năm (nếu văn bản thiếu)")
+    every = commands.add_parser(
+        "build-all", help="dựng mọi phường của một tỉnh vào site/<mã>/ và cổng tỉnh vào site/"
+    )
+    every.add_argument("--province", type=Path, default=Path("."), help="thư mục có province.yaml")
+    every.add_argument("--site-dir", type=Path, default=Path("site"))
+    every.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    every.add_argument(
+        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="số tiến trình dựng song song"
+    )
+    every.add_argument(
+        "--base-url",
+        default=None,
+        help="địa chỉ công khai của cổng tỉnh (mặc định: SITE_URL); phường ở <địa chỉ><mã>/",
+    )
+    every.add_argument("--shard", default=None, help="K/N: chỉ dựng phần K trong N phần (CI)")
+    every.add_argument(
+        "--portal-only", action="store_true", help="chỉ dựng cổng tỉnh từ các phường đã dựng"
+    )
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
 
@@ -160,21 +179,43 @@ def run_new(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from generator.engine.mkdocs_build import build_site
 
-    if not os.environ.get("SITE_URL"):
-        if os.environ.get("CI") == "true":
-            print(
-                NO_SITE_URL + " Bản dựng trên CI để đăng công khai phải đặt SITE_URL.",
-                file=sys.stderr,
-            )
-            return 1
-        print("CẢNH BÁO: " + NO_SITE_URL + " Chỉ dùng để xem trên máy này.", file=sys.stderr)
+    if _no_public_address(os.environ.get("SITE_URL")):
+        return 1
     return build_site(args.config, content_dir=args.content, site_dir=args.site_dir)
 
 
 NO_SITE_URL = (
     "Chưa đặt SITE_URL (địa chỉ công khai của trang): lịch, nguồn tin và mã QR sẽ trỏ tới "
-    "địa chỉ mặc định trong mkdocs.yml."
+    "địa chỉ mặc định 127.0.0.1."
 )
+
+
+def _no_public_address(address: str | None) -> bool:
+    """Without a public address a CI build (for publication) stops; a local one is warned."""
+    if address:
+        return False
+    if os.environ.get("CI") == "true":
+        print(NO_SITE_URL + " Bản dựng trên CI để đăng công khai phải đặt nó.", file=sys.stderr)
+        return True
+    print("CẢNH BÁO: " + NO_SITE_URL + " Chỉ dùng để xem trên máy này.", file=sys.stderr)
+    return False
+
+
+def run_build_all(args: argparse.Namespace) -> int:
+    from generator.province.build_all import Options, build_all
+    from generator.province.shards import ShardError, parse_shard
+
+    try:
+        shard = parse_shard(args.shard) if args.shard else None
+    except ShardError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    base_url = args.base_url or os.environ.get("SITE_URL")
+    if _no_public_address(base_url):
+        return 1
+    base_url = base_url or "http://127.0.0.1:8000/"
+    options = Options(args.province, args.site_dir, args.config, args.jobs, base_url)
+    return build_all(dataclasses.replace(options, shard=shard, portal_only=args.portal_only))
 
 
 COMMANDS = {
@@ -184,4 +225,5 @@ COMMANDS = {
     "import": run_import,
     "build": run_build,
     "new": run_new,
+    "build-all": run_build_all,
 }

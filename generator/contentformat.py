@@ -19,6 +19,13 @@ WARD = Record(
         field("kind", "text", "`phường` hoặc `xã`", "ward or commune"),
         field("city", "text", "tỉnh, thành phố (`Hải Phòng`)", "city or province"),
         field("issuer", "text", "cơ quan ban hành", "issuing body (`Ủy ban nhân dân phường …`)"),
+        field(
+            "code",
+            "text",
+            "mã đơn vị hành chính, 5 chữ số theo danh mục của Tổng cục Thống kê (`11311`)",
+            "official administrative unit code (5 digits)",
+            False,
+        ),
     ),
 )
 

@@ -164,6 +164,8 @@ class Ward:
     city: str
     issuer: str
     """'Ủy ban nhân dân phường An Biên'."""
+    code: str = ""
+    """The official administrative unit code (5 digits), '' when ward.yaml does not give it."""
 
 
 @dataclass(frozen=True)

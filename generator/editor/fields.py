@@ -42,6 +42,7 @@ LABELS = {
     ("ward", "kind"): "Phường hay xã",
     ("ward", "city"): "Tỉnh, thành phố",
     ("ward", "issuer"): "Cơ quan ban hành",
+    ("ward", "code"): "Mã đơn vị hành chính",
     ("programme", "months"): "Các tháng",
     ("programme", "amendments"): "Các lần điều chỉnh",
     ("month", "tasks"): "Các nhiệm vụ",

@@ -41,7 +41,7 @@ def build_site(
         config.plugins["ctct"].config.content = str(Path(content_dir).resolve())
     target = Path(site_dir or config.site_dir).resolve()
     try:
-        check_target(target, _protected(config, Path(config_file)))
+        check_target(target, protected_folders(config, Path(config_file)))
         with exclusive(target):
             _build_and_swap(config, target)
     except BuildRefused as exc:
@@ -75,7 +75,7 @@ def _build_and_swap(config, target: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _protected(config, config_file: Path) -> dict[str, Path]:
+def protected_folders(config, config_file: Path) -> dict[str, Path]:
     """The folders a site folder may not be, hold, or (the content) lie in, by their role."""
     folder = config_file.resolve().parent
     protected = {

@@ -30,17 +30,22 @@ class BuildRefused(Exception):
 def check_target(target: Path, protected: dict[str, Path]) -> None:
     """Refuse a site folder that is or holds a protected folder (by its role's name), that lies
     inside the content folder, or that exists and was not made by a build."""
+    refuse_protected(target, protected)
+    if target.is_symlink() or (target.exists() and not is_ours(target)):
+        raise BuildRefused(
+            f"không dựng vào {target}: thư mục đó đã có tệp không do lần dựng nào tạo ra; "
+            "chọn thư mục trống hoặc thư mục trang đã dựng (--site-dir)"
+        )
+
+
+def refuse_protected(target: Path, protected: dict[str, Path]) -> None:
+    """Refuse a site folder that is or holds a protected folder, or lies in the content."""
     for role, folder in protected.items():
         folder = folder.resolve()
         if target == folder or folder.is_relative_to(target):
             raise BuildRefused(f"không dựng vào {target}: thư mục đó là hoặc chứa {role}")
         if role == CONTENT and target.is_relative_to(folder):
             raise BuildRefused(f"không dựng vào {target}: thư mục đó nằm trong {role}")
-    if target.is_symlink() or (target.exists() and not is_ours(target)):
-        raise BuildRefused(
-            f"không dựng vào {target}: thư mục đó đã có tệp không do lần dựng nào tạo ra; "
-            "chọn thư mục trống hoặc thư mục trang đã dựng (--site-dir)"
-        )
 
 
 def is_ours(folder: Path) -> bool:

@@ -30,7 +30,7 @@ from generator.wording import (
 ENTRY_TITLE_CHARS = 90
 
 
-class _Feed(feedgenerator.Atom1Feed):
+class DatedFeed(feedgenerator.Atom1Feed):
     """An Atom feed whose `updated` is given, not the clock, when it has no entries."""
 
     def __init__(self, *args, empty_updated: dt.datetime, **kwargs):
@@ -55,7 +55,7 @@ def add_change_feeds(output: SiteOutput, content: Content, site: SiteInfo) -> No
 
 def atom(changes: list[Change], content: Content, site: SiteInfo, path: str, title: str) -> bytes:
     ward = content.ward
-    feed = _Feed(
+    feed = DatedFeed(
         title=title,
         link=site.absolute(CHANGES_URL),
         description=f"Điều chỉnh chương trình công tác và báo cáo tiến độ của {ward.issuer}.",
@@ -70,7 +70,7 @@ def atom(changes: list[Change], content: Content, site: SiteInfo, path: str, tit
             title=shorten(f"{CHANGE_LABELS[change.kind]}: {change.title}", ENTRY_TITLE_CHARS),
             link=site.absolute(task_url(change.task_id)),
             description=summary(change),
-            unique_id=_urn(ward.id, change.task_id, change.kind, change.when.isoformat()),
+            unique_id=entry_id(ward.id, change),
             updateddate=change.when,
             pubdate=change.when,
         )
@@ -94,6 +94,11 @@ def summary(change: Change) -> str:
     else:
         parts.append(Markup("<p>{}.</p>").format(NO_DECISION))
     return str(Markup("").join(parts)) if parts else str(escape(change.title))
+
+
+def entry_id(ward_id: str, change: Change) -> str:
+    """The entry's id, the same in the ward's feed and the province's."""
+    return _urn(ward_id, change.task_id, change.kind, change.when.isoformat())
 
 
 def _urn(*parts: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from generator import contentformat as fmt
 from generator.dates import DateError, parse_date, parse_deadline
 from generator.load.fields import FileReader
@@ -42,7 +44,26 @@ def read_ward(doc: Mapping, r: FileReader) -> Ward:
         r.choice(doc, "kind", WARD_KINDS) or "",
         r.plain_name(doc, "city"),
         r.plain_name(doc, "issuer"),
+        _admin_code(doc, r),
     )
+
+
+ADMIN_CODE = re.compile(r"^[0-9]{5}$")
+"""A commune-level code of the national list of administrative units: five digits."""
+
+
+def _admin_code(doc: Mapping, r: FileReader) -> str:
+    """The optional official code; '' (with an error) when it is not five digits."""
+    value = r.text(doc, "code", allow_empty=True)
+    if value and not ADMIN_CODE.match(value):
+        r.error(
+            r.line_of(doc, "code"),
+            "code",
+            f"mã đơn vị hành chính '{value}' phải gồm đúng 5 chữ số, như trong danh mục của "
+            "Tổng cục Thống kê (ví dụ 11311); bỏ trường này nếu chưa biết mã",
+        )
+        return ""
+    return value
 
 
 def read_units(doc: Mapping, r: FileReader) -> tuple[Unit, ...]:

@@ -1,0 +1,206 @@
+"""`python -m generator build-all`: every ward of a province into `<site>/<ward-id>/`, then the
+province portal at `<site>/`.
+
+The recipe: read and check the province file; compute every ward's key (`keys.py`); build,
+in parallel worker processes, the wards whose key is not the manifest's (`worker.py`); keep
+the digest and key of each ward built; render the portal from every ward's digest; write it.
+A ward that fails is named with its messages and keeps its last good site, digest and key
+(so the next run tries it again); the others go on. The exit status is 1 when any ward failed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.dates import EpochError, vietnam_today
+from generator.engine.sitedir import BuildRefused, refuse_protected
+from generator.output import SiteInfo
+from generator.province import manifest
+from generator.province.digest import WardDigest
+from generator.province.keys import THEME, generator_key, ward_key
+from generator.province.portal import PORTAL_PAGE, PortalAssets, render_portal
+from generator.province.provincefile import RESERVED, Province, read_province
+from generator.province.worker import WardJob, WardResult, run_jobs
+from generator.urls import site_address
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+@dataclass(frozen=True)
+class Options:
+    province: Path
+    site_dir: Path
+    config: Path
+    jobs: int
+    base_url: str
+    shard: tuple[int, int] | None = None
+    """Build only the wards of shard K of N (`shards.py`), and no portal: a CI matrix job."""
+    portal_only: bool = False
+    """Build no ward: the portal from the digests present (the job assembling the shards)."""
+
+
+def build_all(options: Options) -> int:
+    province, problems = read_province(options.province)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if province is None:
+        print("Không dựng được: sửa province.yaml theo các lỗi trên.", file=sys.stderr)
+        return 1
+    try:
+        as_of = vietnam_today(os.environ.get("SOURCE_DATE_EPOCH"))
+    except EpochError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    try:
+        base = site_address(options.base_url)  # the wards' own rule for SITE_URL
+        site_dir = options.site_dir.resolve()
+        refuse_protected(site_dir, _protected(options))
+    except (ValueError, BuildRefused) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    site_dir.mkdir(parents=True, exist_ok=True)
+    with _exclusive(site_dir):
+        failed = (
+            [] if options.portal_only else _build_wards(province, options, site_dir, base, as_of)
+        )
+        if options.shard is None:
+            _write_portal(province, site_dir, SiteInfo(base, as_of), options.config)
+    if failed:
+        print(f"{len(failed)} phường lỗi, giữ trang cũ: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _build_wards(
+    province: Province, options: Options, site_dir: Path, base: str, as_of
+) -> list[str]:
+    common = generator_key(options.config, base, as_of.isoformat())
+    keys = {w.id: ward_key(common, w.id, w.content) for w in province.wards}
+    kept = manifest.read_keys(site_dir)
+    jobs = [
+        WardJob(w.id, w.content, site_dir / w.id, options.config.resolve(), f"{base}{w.id}/", as_of)
+        for w in province.wards
+        if kept.get(w.id) != keys[w.id] or not _has_build(site_dir, w.id)
+    ]
+    print(
+        f"{len(jobs)} phường cần dựng, {len(province.wards) - len(jobs)} không đổi.",
+        file=sys.stderr,
+    )
+    _warm_up(options.config)
+    failed: list[str] = []
+    for result in run_jobs(jobs, max(1, options.jobs)):
+        _report(result)
+        if result.ok and result.digest is not None:
+            manifest.write_digest(site_dir, result.ward_id, result.digest)
+            kept[result.ward_id] = keys[result.ward_id]
+        else:
+            failed.append(result.ward_id)
+    if options.shard is None:  # a shard's folder holds only its own wards
+        _remove_gone(site_dir, kept, {w.id for w in province.wards})
+    manifest.write_keys(site_dir, {k: v for k, v in kept.items() if k in keys})
+    return sorted(failed)
+
+
+def _has_build(site_dir: Path, ward_id: str) -> bool:
+    return (site_dir / ward_id).is_dir() and manifest.read_digest(site_dir, ward_id) is not None
+
+
+def _report(result: WardResult) -> None:
+    said = "".join(f"\n  {line}" for line in result.messages.splitlines())
+    verdict = f"đã dựng ({result.seconds:.1f} s)" if result.ok else "LỖI, giữ trang cũ"
+    print(f"{result.ward_id}: {verdict}{said}", file=sys.stderr, flush=True)
+
+
+def _remove_gone(site_dir: Path, kept: dict[str, str], present: set[str]) -> None:
+    """A ward no longer in the province is no longer published."""
+    for ward_id in sorted(set(kept) - present):
+        if ward_id not in RESERVED:
+            shutil.rmtree(site_dir / ward_id, ignore_errors=True)
+            manifest.digest_path(site_dir, ward_id).unlink(missing_ok=True)
+        del kept[ward_id]
+
+
+def _warm_up(config: Path) -> None:
+    """Import mkdocs, Material and the plugins once, here, so that no worker imports them."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    # A bad configuration is reported by each ward's build, under the ward's name.
+    with contextlib.suppress(ConfigurationError, Abort, OSError):
+        load_config(config_file=str(config))
+
+
+def load_assets() -> PortalAssets:
+    """The portal's own files: its style, and the wards' search box and engine."""
+    return PortalAssets(
+        {
+            "assets/portal.css": (STATIC / "portal.css").read_bytes(),
+            **{
+                f"assets/{name}": (THEME / "assets" / "javascripts" / name).read_bytes()
+                for name in ("ctct.js", "search.js")  # the wards' search box and engine
+            },
+        }
+    )
+
+
+def _write_portal(province: Province, site_dir: Path, site: SiteInfo, config: Path) -> None:
+    """The portal from every ward's digest; nothing is done when none of them, nor the
+    generator, the address or the day, changed since the portal was last written."""
+    raw = {ward.id: manifest.read_digest_bytes(site_dir, ward.id) for ward in province.wards}
+    key = hashlib.sha256(generator_key(config, site.url, site.as_of.isoformat()).encode())
+    key.update(province.name.encode())
+    for ward_id, data in raw.items():
+        key.update(b"\0" + ward_id.encode() + b"\0" + (data or b"-"))
+    if manifest.read_portal_key(site_dir) == key.hexdigest() and (site_dir / PORTAL_PAGE).is_file():
+        print("Cổng tỉnh không đổi.", file=sys.stderr)
+        return
+    digests, missing = [], []
+    for ward_id, data in raw.items():
+        digest = WardDigest.from_json(manifest.parse_digest(data)) if data else None
+        (digests.append(digest) if digest is not None else missing.append(ward_id))
+    files = render_portal(province.name, digests, missing, site, load_assets())
+    _replace_portal(site_dir, files)
+    manifest.write_portal_key(site_dir, key.hexdigest())
+    print(f"Đã dựng cổng tỉnh vào {site_dir} ({len(digests)} phường).", file=sys.stderr)
+
+
+def _replace_portal(site_dir: Path, files: dict[str, bytes]) -> None:
+    """Write the files that changed, each whole (a rename), the page last; remove the portal's
+    files that are gone. An incremental build rewrites only what one ward moved."""
+    for path in sorted(files, key=lambda p: p == PORTAL_PAGE):
+        target = site_dir / path
+        if not (target.is_file() and target.read_bytes() == files[path]):
+            manifest.replace_file(target, files[path])
+    for top in sorted({path.partition("/")[0] for path in files if "/" in path}):
+        for found in sorted((site_dir / top).rglob("*")):
+            if found.is_file() and found.relative_to(site_dir).as_posix() not in files:
+                found.unlink()
+
+
+def _protected(options: Options) -> dict[str, Path]:
+    """The folders the province's site folder may not be or hold."""
+    config = options.config.resolve().parent
+    found = {"thư mục tỉnh": options.province, "thư mục cấu hình (mkdocs.yml)": config}
+    top = next((p for p in (config, *config.parents) if (p / ".git").exists()), None)
+    return found | ({"gốc kho mã (.git)": top} if top else {})
+
+
+@contextmanager
+def _exclusive(site_dir: Path) -> Iterator[None]:
+    state = manifest.state_dir(site_dir)
+    state.mkdir(parents=True, exist_ok=True)
+    with (state / "lock").open("a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SystemExit(f"một lần dựng khác đang ghi vào {site_dir}; chờ nó xong") from None
+        yield

@@ -1,0 +1,91 @@
+"""What a ward's site is made of, as one SHA-256: a ward is rebuilt only when its key moves.
+
+The generator's key covers everything every site depends on: the generator's code and
+templates, the theme, the mkdocs configuration, the versions of Python and the packages that
+render, the public address, the day the standings are computed for, and the environment the
+build reads. A ward's key adds its id, every file of its content folder and the newest commit
+its history reads (which names every earlier one). Reading files and git, this is load work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.load.history import DEPLOYMENT, EVENT_CODE
+
+GENERATOR = Path(__file__).resolve().parents[1]
+THEME = GENERATOR.parent / "theme"
+PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions")
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "CTCT_ALLOW_SHALLOW", "GITHUB_REPOSITORY")
+"""Read by every build besides the public address and the day (and `CTCT_EDITOR_*`)."""
+SKIPPED = ("__pycache__",)
+
+
+def generator_key(config_file: Path, base_url: str, as_of: str) -> str:
+    """What every ward's site depends on; a change rebuilds every ward."""
+    digest = hashlib.sha256()
+    for folder in (GENERATOR, THEME):
+        _add_tree(digest, folder)
+    _add(digest, "config", Path(config_file).read_bytes())
+    versions = [sys.version, *(importlib.metadata.version(p) for p in PACKAGES)]
+    _add(digest, "versions", "\n".join(versions).encode())
+    env = sorted((k, v) for k, v in os.environ.items() if k in ENVIRONMENT or _editor(k))
+    _add(digest, "env", repr(env).encode())
+    _add(digest, "site", f"{base_url}\n{as_of}".encode())
+    return digest.hexdigest()
+
+
+def ward_key(generator: str, ward_id: str, content: Path) -> str:
+    """The generator's key, the ward's id, its content's files and its history's newest commit."""
+    digest = hashlib.sha256()
+    _add(digest, "generator", generator.encode())
+    _add(digest, "ward", ward_id.encode())
+    _add_tree(digest, content)
+    _add(digest, "history", history_head(content).encode())
+    return digest.hexdigest()
+
+
+def history_head(content: Path) -> str:
+    """The newest commit of what the ward's history reads, and whether the clone is shallow;
+    'no-git' outside a repository."""
+    try:
+        top, shallow = _git(content, "rev-parse", "--show-toplevel", "--is-shallow-repository")
+        top_path = Path(top).resolve()
+        watched = [str(p) for p in EVENT_CODE + DEPLOYMENT if p.resolve().is_relative_to(top_path)]
+        head = _git(content, "rev-list", "-1", "--first-parent", "HEAD", "--", ".", *watched)
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return "no-git"
+    return f"{head[0] if head else 'empty'} shallow={shallow}"
+
+
+def _git(cwd: Path, *args: str) -> list[str]:
+    out = subprocess.run(
+        ("git", *args), cwd=cwd, check=True, capture_output=True, text=True, timeout=60
+    )
+    return out.stdout.split()
+
+
+def _editor(name: str) -> bool:
+    return name.startswith("CTCT_EDITOR_")
+
+
+def _add_tree(digest, folder: Path) -> None:
+    """Every file below `folder` by relative path; a symlink by its target, never followed."""
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if any(part in SKIPPED for part in path.relative_to(folder).parts):
+            continue
+        if path.is_symlink():
+            _add(digest, relative, b"symlink:" + os.readlink(path).encode())
+        elif path.is_file():
+            _add(digest, relative, path.read_bytes())
+
+
+def _add(digest, name: str, data: bytes) -> None:
+    digest.update(len(name).to_bytes(4, "big") + name.encode())
+    digest.update(len(data).to_bytes(8, "big") + data)

@@ -1,0 +1,99 @@
+"""The keys of every ward's last good build, kept with the output in `<site>/.province/`.
+
+    .province/manifest.json      {"format": 1, "wards": {"<id>": "<key>"}}
+    .province/wards/<id>.json    the ward's digest (`digest.py`), as of that build
+    .province/portal.key         what the portal was last made from (digests, generator)
+
+A ward whose key is in the manifest, whose site folder and digest exist, is not rebuilt. The
+manifest is written after the builds, each file replaced whole (write, then rename): a killed
+run leaves the previous one, and a damaged or unknown manifest only means building again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+FOLDER = ".province"
+FORMAT = 1
+
+
+def state_dir(site_dir: Path) -> Path:
+    return site_dir / FOLDER
+
+
+def read_keys(site_dir: Path) -> dict[str, str]:
+    """The ward keys of the last run; {} when there is none or it cannot be read."""
+    try:
+        data = json.loads((state_dir(site_dir) / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    wards = data.get("wards") if isinstance(data, dict) and data.get("format") == FORMAT else None
+    if not isinstance(wards, dict):
+        return {}
+    return {k: v for k, v in wards.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def write_keys(site_dir: Path, keys: dict[str, str]) -> None:
+    data = {"format": FORMAT, "wards": dict(sorted(keys.items()))}
+    replace_file(state_dir(site_dir) / "manifest.json", _json(data))
+
+
+def digest_path(site_dir: Path, ward_id: str) -> Path:
+    return state_dir(site_dir) / "wards" / f"{ward_id}.json"
+
+
+def read_digest(site_dir: Path, ward_id: str) -> dict | None:
+    """The ward's digest as of its last good build, None when missing or unreadable."""
+    return parse_digest(read_digest_bytes(site_dir, ward_id))
+
+
+def read_digest_bytes(site_dir: Path, ward_id: str) -> bytes | None:
+    try:
+        return digest_path(site_dir, ward_id).read_bytes()
+    except OSError:
+        return None
+
+
+def parse_digest(data: bytes | None) -> dict | None:
+    try:
+        parsed = json.loads(data) if data is not None else None
+    except ValueError:
+        return None
+    return parsed if isinstance(parsed, dict) else None
+
+
+def read_portal_key(site_dir: Path) -> str:
+    """The key of the inputs of the portal last written ('' when none)."""
+    try:
+        return (state_dir(site_dir) / "portal.key").read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        return ""
+
+
+def write_portal_key(site_dir: Path, key: str) -> None:
+    replace_file(state_dir(site_dir) / "portal.key", key.encode() + b"\n")
+
+
+def write_digest(site_dir: Path, ward_id: str, data: dict) -> None:
+    replace_file(digest_path(site_dir, ward_id), _json(data))
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole: a temporary file beside it, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _json(value: object) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode()

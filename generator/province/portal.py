@@ -1,0 +1,118 @@
+"""The province portal from the wards' digests: one page, a cross-ward search, data, a feed.
+
+Pure: the digests, the province's name and the portal's own files (read by the load stage)
+in, files by path out. The page is autoescaped Jinja; the search is the wards' own engine
+(`theme/assets/javascripts/search.js`) over an index of every ward's tasks made by the same
+`generator.search.index`, fetched only when someone types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from generator.dates import format_date
+from generator.opendata.page import LICENCE, human_size
+from generator.output import SiteInfo
+from generator.province.digest import WardDigest
+from generator.province.portal_data import (
+    FEED,
+    JSON_FILE,
+    PACKAGE_FILE,
+    TASKS_CSV,
+    WARDS_CSV,
+    change_feed,
+    data_files,
+)
+from generator.search.documents import SearchDoc
+from generator.search.index import index_files
+from generator.urls import search_index_path
+
+PORTAL_PAGE = "index.html"
+DATA_LABELS = {
+    JSON_FILE: "Mọi phường, xã và mọi nhiệm vụ (JSON)",
+    TASKS_CSV: "Nhiệm vụ của mọi phường, xã, mỗi nhiệm vụ một dòng (CSV, mở được bằng Excel)",
+    WARDS_CSV: "Các phường, xã và số liệu của bảng trên (CSV)",
+    PACKAGE_FILE: "Mô tả dữ liệu (Data Package)",
+}
+
+
+@dataclass(frozen=True)
+class PortalAssets:
+    """The portal's own static files, by site path (read by the load stage)."""
+
+    files: dict[str, bytes]
+
+
+@dataclass(frozen=True)
+class _Totals:
+    tasks: int
+    reported: int
+    overdue: int
+
+
+def render_portal(
+    province: str,
+    wards: list[WardDigest],
+    missing: list[str],
+    site: SiteInfo,
+    assets: PortalAssets,
+) -> dict[str, bytes]:
+    """Every file of the portal; `missing` names the wards that have no site yet."""
+    files = dict(assets.files)
+    files.update(data_files(province, wards, site))
+    files[FEED] = change_feed(province, wards, site)
+    files.update(index_files(search_docs(wards)))
+    files[PORTAL_PAGE] = portal_page(province, wards, missing, site, files).encode()
+    return files
+
+
+def search_docs(wards: list[WardDigest]) -> list[SearchDoc]:
+    """Every ward's tasks, the wards in the portal's order."""
+    return [
+        SearchDoc(url, title, teaser, body) for w in wards for url, title, teaser, body in w.search
+    ]
+
+
+def portal_page(
+    province: str, wards: list[WardDigest], missing: list[str], site: SiteInfo, files: dict
+) -> str:
+    totals = _Totals(*(sum(getattr(w, f) for w in wards) for f in ("tasks", "reported", "overdue")))
+    return (
+        _environment()
+        .get_template("portal.html")
+        .render(
+            title=f"Chương trình công tác các phường, xã – {province}",
+            description=f"Chương trình công tác năm của {len(wards)} phường, xã của {province}: "
+            "nhiệm vụ, tiến độ báo cáo, tìm kiếm chung và dữ liệu mở.",
+            province=province,
+            as_of=site.as_of,
+            wards=wards,
+            missing=missing,
+            totals=totals,
+            feed=FEED,
+            search_index=search_index_path(),
+            licence=LICENCE["title"],
+            data_files=[
+                {"path": path, "label": label, "size": human_size(len(files[path]))}
+                for path, label in DATA_LABELS.items()
+            ],
+        )
+    )
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator.province", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["date"] = format_date
+    env.filters["iso_date"] = lambda text: format_date(dt.date.fromisoformat(text)) if text else ""
+    return env

@@ -1,0 +1,164 @@
+"""The province's open data and feed, from the wards' digests: pure, byte-identical for the
+same digests.
+
+    du-lieu/tinh.json         every ward (with its counts) and every task, each task naming
+                              its ward and the ward's official administrative unit code
+    du-lieu/tinh.csv          one row per task of every ward: the ward's columns, then the
+                              ward's own CSV columns (`opendata.csvdata.CSV_FIELDS`)
+    du-lieu/phuong.csv        one row per ward: what the portal's table shows
+    du-lieu/datapackage.json  a Frictionless Data Package describing the three
+    thay-doi/atom.xml         every ward's changes and progress reports, newest first
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import uuid
+from typing import Any
+
+from generator.feeds.atom import DatedFeed
+from generator.opendata.csvdata import CSV_FIELDS, CsvField, spreadsheet_safe
+from generator.opendata.page import LICENCE
+from generator.output import SiteInfo
+from generator.province.digest import WardDigest
+
+DATA_DIR = "du-lieu/"
+JSON_FILE, TASKS_CSV, WARDS_CSV, PACKAGE_FILE = (
+    DATA_DIR + "tinh.json",
+    DATA_DIR + "tinh.csv",
+    DATA_DIR + "phuong.csv",
+    DATA_DIR + "datapackage.json",
+)
+FEED = "thay-doi/atom.xml"
+WARD_FIELDS = (
+    CsvField("Mã phường", "string", "Mã phường, cũng là thư mục trang", "ward id"),
+    CsvField("Mã đơn vị hành chính", "string", "Mã ĐVHC 5 chữ số, nếu phường đã ghi",
+             "official administrative unit code, when given"),
+    CsvField("Phường, xã", "string", "Tên phường, xã", "ward or commune"),
+)  # fmt: skip
+COUNT_FIELDS = (
+    CsvField("Năm", "integer", "Năm của chương trình mới nhất", "newest programme year"),
+    CsvField("Nhiệm vụ", "integer", "Số nhiệm vụ của chương trình đó", "its tasks"),
+    CsvField("Đã báo cáo", "integer", "Số nhiệm vụ đã có báo cáo tiến độ", "tasks reported"),
+    CsvField("Quá hạn", "integer", "Quá hạn, chưa báo cáo hoàn thành", "overdue tasks"),
+    CsvField("Báo cáo gần nhất", "date", "Ngày của báo cáo tiến độ mới nhất", "last report"),
+    CsvField("Địa chỉ trang", "string", "Trang của phường", "ward site", (("format", "uri"),)),
+)
+
+
+def data_files(province: str, wards: list[WardDigest], site: SiteInfo) -> dict[str, bytes]:
+    files = {
+        JSON_FILE: _json(province_data(province, wards, site)),
+        TASKS_CSV: _csv(
+            WARD_FIELDS + CSV_FIELDS, [_ward_cells(w) + row for w in wards for row in w.rows]
+        ),
+        WARDS_CSV: _csv(WARD_FIELDS + COUNT_FIELDS, [_ward_cells(w) + _counts(w) for w in wards]),
+    }
+    files[PACKAGE_FILE] = _json(package(province, site, files))
+    return files
+
+
+def province_data(province: str, wards: list[WardDigest], site: SiteInfo) -> dict[str, Any]:
+    return {
+        "province": province,
+        "as_of": site.as_of.isoformat(),
+        "wards": [
+            {
+                "id": w.id, "name": w.name, "kind": w.kind, "city": w.city, "issuer": w.issuer,
+                "code": w.code or None, "url": w.url, "year": w.year, "tasks": w.tasks,
+                "reported": w.reported, "overdue": w.overdue, "last_report": w.last_report or None,
+            }
+            for w in wards
+        ],
+        "tasks": [
+            {"ward": w.id, "ward_code": w.code or None, **record}
+            for w in wards for record in w.records
+        ],
+    }  # fmt: skip
+
+
+def package(province: str, site: SiteInfo, files: dict[str, bytes]) -> dict[str, Any]:
+    def table(path: str, name: str, title: str, fields: tuple[CsvField, ...]) -> dict[str, Any]:
+        return {
+            "name": name, "path": path.removeprefix(DATA_DIR), "type": "table",
+            "profile": "tabular-data-resource", "title": title, "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8-sig",
+            "schema": {"fields": [f.table_schema() for f in fields], "missingValues": [""]},
+        }  # fmt: skip
+
+    resources = [
+        table(TASKS_CSV, "nhiem-vu-csv", "Nhiệm vụ của mọi phường, xã / every ward's tasks",
+              WARD_FIELDS + CSV_FIELDS),
+        table(WARDS_CSV, "phuong-csv", "Các phường, xã / the wards", WARD_FIELDS + COUNT_FIELDS),
+        {"name": "tinh-json", "path": JSON_FILE.removeprefix(DATA_DIR), "type": "json",
+         "profile": "data-resource", "title": "Phường, xã và nhiệm vụ / wards and tasks",
+         "format": "json", "mediatype": "application/json", "encoding": "utf-8"},
+    ]  # fmt: skip
+    for resource in resources:
+        data = files[DATA_DIR + resource["path"]]
+        resource.update(bytes=len(data), hash="sha256:" + hashlib.sha256(data).hexdigest())
+    return {
+        "profile": "data-package",
+        "name": "chuong-trinh-cong-tac-tinh",
+        "title": f"Chương trình công tác các phường, xã – {province}",
+        "homepage": site.absolute(""),
+        "licenses": [LICENCE],
+        "resources": resources,
+    }
+
+
+def change_feed(province: str, wards: list[WardDigest], site: SiteInfo) -> bytes:
+    """Every announced change of every ward, newest first; ids as in the wards' own feeds."""
+    entries = sorted(
+        (
+            (when, title, link, text, uid)
+            for w in wards
+            for when, title, link, text, uid in w.changes
+        ),
+        key=lambda entry: (entry[0], entry[4]),
+        reverse=True,
+    )
+    feed = DatedFeed(
+        title=f"Thay đổi – các phường, xã {province}",
+        link=site.absolute(""),
+        description="Điều chỉnh chương trình công tác và báo cáo tiến độ của các phường, xã "
+        f"{province}.",
+        language="vi",
+        feed_url=site.absolute(FEED),
+        feed_guid="urn:uuid:" + _uuid(f"province/{province}"),
+        empty_updated=dt.datetime(site.as_of.year, 1, 1, tzinfo=dt.UTC),
+    )
+    for when, title, link, text, uid in entries:
+        moment = dt.datetime.fromisoformat(when)
+        feed.add_item(title=title, link=link, description=text, unique_id=uid,
+                      updateddate=moment, pubdate=moment)  # fmt: skip
+    return feed.writeString("utf-8").encode("utf-8")
+
+
+def _uuid(name: str) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "ctct:" + name))
+
+
+def _ward_cells(w: WardDigest) -> tuple[str, ...]:
+    return (w.id, w.code, w.place)
+
+
+def _counts(w: WardDigest) -> tuple[str, ...]:
+    return (str(w.year), str(w.tasks), str(w.reported), str(w.overdue), w.last_report, w.url)
+
+
+def _csv(fields: tuple[CsvField, ...], rows: list[tuple[str, ...]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow([f.name for f in fields])
+    for row in rows:
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _json(value: object) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode()

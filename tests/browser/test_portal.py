@@ -1,0 +1,94 @@
+"""The province portal in Chromium: the same checks as every ward page (no error, no other
+host, Vietnamese, axe, no sideways scroll on a phone, nothing fetched for search before typing),
+its first view's weight, and a cross-ward search."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from ..conftest import CONTENT
+from ..province_kit import build_all, make_province
+from .conftest import Tab, serve
+from .test_e2e import SEARCH_FILES, SERIOUS, Visits, axe_report
+
+WARDS = {"bac-son": ("Bắc Sơn", CONTENT, "31001"), "xa-tien-lang": ("Tiên Lãng", CONTENT, "")}
+FIRST_VIEW_BYTES = 100_000
+
+
+@pytest.fixture(scope="module")
+def portal_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("portal")
+    done = build_all(make_province(root / "repo", WARDS), root / "site")
+    assert done.returncode == 0, done.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def portal_server(portal_site: Path) -> Iterator[str]:
+    yield from serve(portal_site)
+
+
+@pytest.fixture(scope="module")
+def portal_visits(desktop_context, phone_context, portal_server) -> Visits:
+    return Visits(
+        {"desktop": desktop_context, "phone": phone_context}, portal_server, {"portal": ""}
+    )
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_portal_loads_without_errors_or_other_hosts(portal_visits, width):
+    visit = portal_visits("portal", width)
+    assert not visit.problems, "\n".join(visit.problems)
+    assert visit.requests and not visit.foreign, visit.foreign
+    assert visit.lang == "vi"
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_portal_has_no_serious_accessibility_violation(portal_visits, width):
+    visit = portal_visits("portal", width)
+    bad = [v for v in visit.violations if v.get("impact") in SERIOUS]
+    assert not bad, axe_report(bad)
+
+
+def test_portal_does_not_scroll_sideways_on_a_phone(portal_visits):
+    overflow = portal_visits("portal", "phone").overflow
+    assert overflow["scrollWidth"] <= overflow["innerWidth"], overflow["found"]
+
+
+def test_portal_first_view_is_light_and_fetches_nothing_for_search(portal_visits, portal_site):
+    visit = portal_visits("portal", "phone")
+    fetched = [urlsplit(url).path.lstrip("/") for url in visit.requests]
+    assert not [p for p in fetched if p.startswith(SEARCH_FILES) or p == "assets/search.js"]
+    size = sum((portal_site / (path or "index.html")).stat().st_size for path in fetched)
+    assert size <= FIRST_VIEW_BYTES, f"{size} bytes: {fetched}"
+
+
+def test_bau_cu_finds_the_election_tasks_of_every_ward(phone_context, portal_server):
+    page = phone_context.new_page()
+    try:
+        tab = Tab(page, portal_server)
+        tab.goto("", wait_until="networkidle")
+        page.fill("#q", "bau cu")
+        page.wait_for_selector("[data-ctct-search] .md-search-result__list[data-query='bau cu']")
+        more = page.locator(".ctct-search-more")
+        while more.is_visible():
+            more.click()
+        results = page.locator(".md-search-result__item")
+        teasers = results.locator("p").all_inner_texts()
+        links = [
+            urlsplit(a).path for a in results.locator("a").evaluate_all("l => l.map(a => a.href)")
+        ]
+        titles = results.locator("h1").all_inner_texts()
+        assert all("bầu cử" in t.lower() for t in titles[:3]), titles
+        for ward, (name, _, _) in WARDS.items():
+            assert any(name in t for t in teasers), (name, teasers)
+            assert any(link.startswith(f"/{ward}/nhiem-vu/") for link in links), links
+        page.goto(portal_server + links[0].lstrip("/"))
+        assert "bầu cử" in page.locator("h1").first.inner_text().lower()
+        assert not tab.problems() and not tab.foreign_requests()
+    finally:
+        page.close()

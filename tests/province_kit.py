@@ -1,0 +1,46 @@
+"""A small province for the tests: real or fixture content copied into `wards/<id>/content/`,
+each ward renamed, in a git repository of its own, built by `python -m generator build-all`."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT, run_git
+
+PROVINCE_EPOCH = "1795478400"
+"""2026-11-24 in Vietnam: the real programme has reports due and overdue by then."""
+
+
+def rename_ward(content: Path, ward_id: str, name: str, code: str = "") -> None:
+    ward = content / "ward.yaml"
+    text = ward.read_text(encoding="utf-8")
+    old = re.search(r"^name: (.+)$", text, re.M)[1]
+    text = re.sub(r"^id: .+$", f"id: {ward_id}", text, flags=re.M).replace(old, name)
+    ward.write_text(text + (f"code: '{code}'\n" if code else ""), encoding="utf-8")
+    for programme in (content / "programmes").glob("*.yaml"):  # its issuer names the ward too
+        body = programme.read_text(encoding="utf-8")
+        programme.write_text(body.replace(old, name), encoding="utf-8")
+
+
+def make_province(root: Path, wards: dict[str, tuple[str, Path, str]]) -> Path:
+    """`wards`: id → (name, content to copy, administrative code or '')."""
+    for ward_id, (name, source, code) in wards.items():
+        target = root / "wards" / ward_id / "content"
+        shutil.copytree(source, target)
+        rename_ward(target, ward_id, name, code)
+    (root / "province.yaml").write_text("name: Hải Phòng\n", encoding="utf-8")
+    run_git(root, "init", "-q")
+    run_git(root, "add", "-A")
+    run_git(root, "commit", "-qm", "Các phường")
+    return root
+
+
+def build_all(province: Path, site: Path, *more: str) -> subprocess.CompletedProcess:
+    argv = [sys.executable, "-m", "generator", "build-all", "--province", str(province)]
+    argv += ["--site-dir", str(site), "--base-url", "https://tinh.example.org/", "-j", "2", *more]
+    env = {"SOURCE_DATE_EPOCH": PROVINCE_EPOCH, "PATH": "/usr/bin:/bin", "HOME": str(site.parent)}
+    return subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)

@@ -1,0 +1,266 @@
+"""`build-all`: a province of wards, built in parallel, incrementally, with its portal."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.load.content import check_content
+from generator.province.digest import WardDigest
+from generator.province.keys import generator_key, ward_key
+from generator.province.provincefile import read_province
+
+from .conftest import MINI, copy_fixture, run_git
+from .province_kit import build_all, make_province, rename_ward
+
+# --- the province file -----------------------------------------------------------------------
+
+
+def _province(tmp_path: Path, text: str, wards: tuple[str, ...] = ("phuong-a",)) -> Path:
+    for ward in wards:
+        (tmp_path / "wards" / ward / "content").mkdir(parents=True)
+    (tmp_path / "province.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _errors(root: Path) -> str:
+    province, problems = read_province(root)
+    assert province is None
+    return "\n".join(map(str, problems))
+
+
+def test_wards_are_found_under_wards_when_not_listed(tmp_path):
+    province, problems = read_province(_province(tmp_path, "name: Hải Phòng\n", ("b", "a")))
+    assert not problems
+    assert [w.id for w in province.wards] == ["a", "b"]
+    assert province.wards[0].content == (tmp_path / "wards" / "a" / "content").resolve()
+
+
+@pytest.mark.parametrize(
+    ("entry", "said"),
+    [
+        ("- id: ../x", "chỉ được gồm chữ thường"),
+        ("- id: assets", "không trùng thư mục của cổng tỉnh"),
+        ("- id: tim-kiem", "không trùng thư mục của cổng tỉnh"),
+        ("- {id: phuong-a, content: ../elsewhere}", "không có '..'"),
+        ("- {id: phuong-a, content: /etc}", "đường dẫn tương đối"),
+        ("- {id: phuong-a, content: 'wards\\\\phuong-a'}", "đường dẫn tương đối"),
+        ("- {id: phuong-a, content: wards/none}", "không tìm thấy thư mục"),
+        ("- {id: phuong-a, colour: red}", "trường không xác định"),
+        ("- id: [phuong-a", "YAML"),
+    ],
+)
+def test_hostile_province_files_are_refused_at_their_line(tmp_path, entry, said):
+    root = _province(tmp_path, f"name: Hải Phòng\nwards:\n  {entry}\n")
+    message = _errors(root)
+    assert said in message and message.startswith("province.yaml:"), message
+
+
+def test_the_same_ward_twice_is_refused(tmp_path):
+    root = _province(tmp_path, "name: X\nwards:\n  - id: phuong-a\n  - id: phuong-a\n")
+    assert "xuất hiện hai lần" in _errors(root)
+
+
+def test_a_symlinked_content_folder_is_refused(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = tmp_path / "p"
+    (root / "wards" / "phuong-a").mkdir(parents=True)
+    (root / "wards" / "phuong-a" / "content").symlink_to(outside)
+    (root / "province.yaml").write_text("name: X\n", encoding="utf-8")
+    assert "symlink" in _errors(root)
+
+
+def test_a_name_with_markup_is_refused(tmp_path):
+    root = _province(tmp_path, "name: <script>\n")
+    assert "name" in _errors(root)
+
+
+# --- the ward's administrative unit code ------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["1234", "123456", "12a45", "１２３４５"])
+def test_a_bad_administrative_code_is_an_error_at_its_line(tmp_path, code):
+    content = copy_fixture(tmp_path)
+    with (content / "ward.yaml").open("a", encoding="utf-8") as ward:
+        ward.write(f"code: '{code}'\n")
+    model, problems = check_content(content, history=False)
+    assert model is None
+    assert any(p.file.endswith("ward.yaml") and p.line == 6 and p.field == "code" for p in problems)
+
+
+def test_a_good_administrative_code_reaches_the_model(tmp_path):
+    content = copy_fixture(tmp_path)
+    with (content / "ward.yaml").open("a", encoding="utf-8") as ward:
+        ward.write("code: '00004'\n")
+    model, _ = check_content(content, history=False)
+    assert model.ward.code == "00004"
+
+
+# --- keys ---------------------------------------------------------------------------------------
+
+
+def test_a_ward_key_moves_with_its_content_its_history_and_the_generator(tmp_path):
+    content = copy_fixture(tmp_path)
+    run_git(tmp_path, "init", "-q")
+    run_git(tmp_path, "add", "-A")
+    run_git(tmp_path, "commit", "-qm", "một")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    common = generator_key(config, "https://a.example/", "2026-01-01")
+    first = ward_key(common, "a", content)
+    assert ward_key(common, "a", content) == first
+    assert ward_key(common, "b", content) != first
+    assert generator_key(config, "https://b.example/", "2026-01-01") != common
+    assert generator_key(config, "https://a.example/", "2026-01-02") != common
+    config.write_text("site_name: y\n", encoding="utf-8")
+    assert (
+        ward_key(generator_key(config, "https://a.example/", "2026-01-01"), "a", content) != first
+    )
+    run_git(tmp_path, "commit", "-q", "--allow-empty", "-m", "không đổi dữ liệu")
+    assert ward_key(common, "a", content) == first, "a commit elsewhere is no change"
+    (content / "units.yaml").write_text((content / "units.yaml").read_text() + "\n")
+    edited = ward_key(common, "a", content)
+    assert edited != first
+    run_git(tmp_path, "commit", "-qam", "sửa")
+    assert ward_key(common, "a", content) != edited, "the commit is in the ward's history"
+
+
+# --- a province built, rebuilt, broken -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("tinh")
+    wards = {"an-bien": ("An Biên", MINI, "31006"), "xa-dong": ("Đông Hưng", MINI, "")}
+    province = make_province(root / "repo", wards)
+    site = root / "site"
+    done = build_all(province, site)
+    assert done.returncode == 0, done.stderr
+    return province, site
+
+
+def test_every_ward_and_the_portal_are_built(province):
+    _, site = province
+    for ward in ("an-bien", "xa-dong"):
+        assert (site / ward / "index.html").is_file()
+        assert (
+            "https://tinh.example.org/" + ward + "/"
+            in (site / ward / "lich" / "tat-ca.ics").read_text()
+        )
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="an-bien/"' in page and "Đông Hưng" in page and "31006" in page
+    assert (site / "tim-kiem" / "chi-muc.json").is_file()
+
+
+def test_open_data_names_each_ward_and_its_code(province):
+    _, site = province
+    data = json.loads((site / "du-lieu" / "tinh.json").read_text(encoding="utf-8"))
+    assert [(w["id"], w["code"]) for w in data["wards"]] == [
+        ("an-bien", "31006"),
+        ("xa-dong", None),
+    ]
+    assert {t["ward"] for t in data["tasks"]} == {"an-bien", "xa-dong"}
+    rows = list(csv.reader(io.StringIO((site / "du-lieu" / "tinh.csv").read_text("utf-8-sig"))))
+    assert rows[0][:3] == ["Mã phường", "Mã đơn vị hành chính", "Phường, xã"]
+    assert {tuple(r[:2]) for r in rows[1:]} == {("an-bien", "31006"), ("xa-dong", "")}
+    package = json.loads((site / "du-lieu" / "datapackage.json").read_text(encoding="utf-8"))
+    assert {r["path"] for r in package["resources"]} == {"tinh.csv", "phuong.csv", "tinh.json"}
+
+
+def test_the_feed_carries_every_wards_reports(province):
+    _, site = province
+    feed = (site / "thay-doi" / "atom.xml").read_text(encoding="utf-8")
+    ward_feed = (site / "an-bien" / "thay-doi" / "atom.xml").read_text(encoding="utf-8")
+    assert "phường An Biên:" in feed and "phường Đông Hưng:" in feed
+    ids = [line for line in ward_feed.split("<id>")[2:]]
+    assert ids and all(i.split("</id>")[0] in feed for i in ids), "entry ids as in the ward's feed"
+
+
+def test_the_digest_survives_its_json(province):
+    _, site = province
+    data = json.loads((site / ".province" / "wards" / "an-bien.json").read_text(encoding="utf-8"))
+    digest = WardDigest.from_json(data)
+    assert digest is not None and digest.code == "31006"
+    assert WardDigest.from_json(json.loads(json.dumps(digest.to_json()))) == digest
+    assert WardDigest.from_json({**data, "format": 99}) is None
+    assert WardDigest.from_json({**data, "rows": 3}) is None
+
+
+def test_nothing_is_rebuilt_when_nothing_changed(province):
+    root, site = province
+    before = (site / "an-bien" / "index.html").stat().st_mtime_ns
+    done = build_all(root, site)
+    assert done.returncode == 0, done.stderr
+    assert "0 phường cần dựng, 2 không đổi" in done.stderr and "Cổng tỉnh không đổi" in done.stderr
+    assert (site / "an-bien" / "index.html").stat().st_mtime_ns == before
+
+
+def test_one_wards_commit_rebuilds_that_ward_only(province):
+    root, site = province
+    kept = (site / "xa-dong" / "index.html").stat().st_mtime_ns
+    rename_ward(root / "wards" / "an-bien" / "content", "an-bien", "An Biên Mới")
+    run_git(root, "commit", "-qam", "Đổi tên", when="2026-02-01T08:00:00+07:00")
+    done = build_all(root, site)
+    assert done.returncode == 0, done.stderr
+    assert "1 phường cần dựng, 1 không đổi" in done.stderr and "an-bien: đã dựng" in done.stderr
+    assert (site / "xa-dong" / "index.html").stat().st_mtime_ns == kept
+    assert "An Biên Mới" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_broken_ward_fails_alone_and_keeps_its_last_good_site(province):
+    root, site = province
+    good = (site / "xa-dong" / "index.html").read_bytes()
+    (root / "wards" / "xa-dong" / "content" / "units.yaml").write_text("units: [\n")
+    with (root / "wards" / "an-bien" / "content" / "units.yaml").open("a") as units:
+        units.write("\n")
+    done = build_all(root, site)
+    assert done.returncode == 1
+    assert "xa-dong: LỖI, giữ trang cũ" in done.stderr
+    block = done.stderr.split("xa-dong: LỖI, giữ trang cũ")[1]
+    assert "\n  content/units.yaml:" in block, "its problems follow, file:line"
+    assert "an-bien: đã dựng" in done.stderr
+    assert (site / "xa-dong" / "index.html").read_bytes() == good
+    assert "Đông Hưng" in (site / "index.html").read_text(encoding="utf-8")
+    again = build_all(root, site)
+    assert "1 phường cần dựng" in again.stderr, "the failed ward is tried again"
+    run_git(root, "checkout", "--", ".")
+
+
+def test_a_ward_whose_id_differs_from_its_folder_is_refused(tmp_path):
+    root = make_province(tmp_path / "p", {"phuong-a": ("A", MINI, "")})
+    rename_ward(root / "wards" / "phuong-a" / "content", "phuong-b", "A")
+    done = build_all(root, tmp_path / "site")
+    assert done.returncode == 1 and "khác mã 'phuong-a'" in done.stderr
+
+
+def test_a_bad_public_address_is_refused(tmp_path):
+    root = make_province(tmp_path / "p", {"phuong-a": ("A", MINI, "")})
+    done = build_all(root, tmp_path / "site", "--base-url", "javascript:alert(1)")
+    assert done.returncode == 1 and "không hợp lệ" in done.stderr
+    assert not (tmp_path / "site" / "phuong-a").exists()
+
+
+def test_shards_built_apart_and_assembled_give_the_same_portal(province, tmp_path):
+    root, site = province
+    parts = []
+    for k in (0, 1):
+        part = tmp_path / f"shard-{k}"
+        assert build_all(root, part, "--shard", f"{k}/2").returncode == 0
+        assert not (part / "index.html").exists(), "a shard builds no portal"
+        parts.append(part)
+    merged = tmp_path / "merged"
+    for part in parts:
+        shutil.copytree(part, merged, dirs_exist_ok=True)
+    done = build_all(root, merged, "--portal-only")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in merged.iterdir() if not p.name.startswith(".")) == sorted(
+        p.name for p in site.iterdir() if not p.name.startswith(".")
+    )
+    for path in ("index.html", "du-lieu/tinh.json", "thay-doi/atom.xml", "tim-kiem/chi-muc.json"):
+        assert (merged / path).read_bytes() == (site / path).read_bytes(), path
