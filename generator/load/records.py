@@ -7,7 +7,6 @@ from generator.dates import DateError, parse_date, parse_deadline
 from generator.load.fields import FileReader
 from generator.load.subrecords import (
     check_correction,
-    read_amendment,
     read_corrections,
     read_meeting,
     read_signer,
@@ -105,11 +104,6 @@ def read_programme(doc: Mapping, r: FileReader, units: UnitIndex) -> Programme |
         signer=read_signer(rec, r),
         source=Source(r.label, rec.line),
         corrections=corrections,
-        amendments=tuple(
-            a
-            for item, line in r.records(rec, "amendments")
-            if (a := read_amendment(item, line, r)) is not None
-        ),
     )
 
 

@@ -11,10 +11,11 @@ cannot be read at all is skipped with a notice, never fatal: the last readable o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.errors import Problems
+from generator.load.amendments import apply_amendments, read_amendment
 from generator.load.fields import FileReader
 from generator.load.gitlog import Version
 from generator.load.records import read_programme, read_units, read_ward
@@ -46,6 +47,7 @@ def content_versions(
     ward, units = _NO_WARD, ()
     docs: dict[str, Mapping] = {}
     programmes: dict[str, Programme] = {}
+    amendment_docs: dict[str, Mapping] = {}
     reports: dict[str, Report] = {}
     for version in versions:
         units_changed = False
@@ -58,6 +60,8 @@ def content_versions(
                     units, units_changed = read, True
             elif path.startswith("programmes/"):
                 _keep(docs, path, doc, text)
+            elif path.startswith("amendments/"):
+                _keep(amendment_docs, path, doc, text)
             elif path.startswith("reports/"):
                 _keep_report(reports, reader, version, path, doc, text)
         index = UnitIndex(units)
@@ -67,9 +71,26 @@ def content_versions(
                 programmes[path] = read
         for path in set(programmes) - set(docs):
             del programmes[path]
-        by_year = tuple(sorted(programmes.values(), key=lambda p: p.year))
+        amended = _amended(reader, version, amendment_docs, programmes.values(), index)
+        by_year = tuple(sorted(amended, key=lambda p: p.year))
         content = attach(Content(ward, units, by_year), list(reports.values()))
         yield ContentVersion(version.commit, version.when, content, version.watched)
+
+
+def _amended(
+    reader: _Reader,
+    version: Version,
+    docs: dict[str, Mapping],
+    programmes: Iterable[Programme],
+    index: UnitIndex,
+) -> list[Programme]:
+    """The programmes with this version's amendment files applied, read like today's."""
+    amendments = []
+    for path, doc in sorted(docs.items()):
+        stem = path.removeprefix("amendments/").removesuffix(".yaml")
+        if amendment := reader.read(version, path, read_amendment, doc, stem, index):
+            amendments.append(amendment)
+    return apply_amendments(programmes, amendments, Problems()) if amendments else list(programmes)
 
 
 def _keep_report(
