@@ -72,9 +72,7 @@ def test_an_amendment_changes_the_task_not_the_programme_file(tmp_path):
 )
 def test_a_broken_amendment_file_is_refused_at_its_line(tmp_path, text, name, expected):
     found = errors(with_amendment(tmp_path, text, name))
-    assert any(expected in message and "content/amendments/" in message for message in found), (
-        found
-    )
+    assert any(expected in message and "content/amendments/" in message for message in found), found
 
 
 def test_the_old_amendments_field_of_a_programme_says_where_they_live_now(tmp_path):

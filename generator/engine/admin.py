@@ -16,10 +16,13 @@ def settings_from(options) -> EditorSettings:
     """The `editor_*` options of the ctct plugin (mkdocs.yml, from CTCT_EDITOR_*), checked."""
     try:
         return editor_settings(
+            backend=options.editor_backend or "",
             repo=options.editor_repo or "",
             branch=options.editor_branch or "",
             auth_url=options.editor_auth_url or "",
             proxy_url=options.editor_proxy_url or "",
+            api_root=options.editor_api_root or "",
+            app_id=options.editor_app_id or "",
             content_path=options.content_in_repo or "content",
         )
     except SettingsError as exc:
