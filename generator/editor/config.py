@@ -88,7 +88,6 @@ def reports_collection(content: Content, base: PurePosixPath) -> dict[str, objec
         "status": choice(status),
         "done_on": {
             **DATE_WIDGET,
-            "required": True,
             "required_when": {
                 "field": "status",
                 "value": Status.DONE.value,

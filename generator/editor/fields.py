@@ -111,7 +111,8 @@ def form_field(record: Record, field: Field, special: Mapping[str, Widget]) -> W
         "name": field.name,
         "label": label(record, field),
         "hint": hint,
-        "required": field.required,
+        # Needed only sometimes (`when`): not marked optional; its widget checks when.
+        "required": field.required or bool(field.when),
         **widget,
     }
 
