@@ -13,17 +13,10 @@ from generator.load.content import check_content
 from generator.model import ChangeKind
 
 from .conftest import copy_fixture, run_git
+from .test_history import AMENDMENT as AMENDED_DEADLINE
 
 AS_OF = dt.date(2026, 3, 20)
-AMENDMENT = """programme: "2026"
-decided_on: 10/02/2026
-decision: Quyết định số 15/QĐ-UBND ngày 10/02/2026
-reason: Chờ hướng dẫn của thành phố.
-tasks:
-  - task: 2026-02-03
-    deadline: 10-25/3/2026
-    lead: Phòng VH-XH
-"""
+AMENDMENT = AMENDED_DEADLINE.replace("15/03/2026", "10-25/3/2026") + "    lead: Phòng VH-XH\n"
 
 
 def with_amendment(tmp_path, text: str = AMENDMENT, name: str = "2026-02-10-quyet-dinh-15"):
