@@ -10,6 +10,7 @@ configuration and the page asks nothing of another host until the user chooses t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import subprocess
@@ -271,5 +272,12 @@ def test_office_records_an_amendment_as_one_new_file(
     task = next(t for t in saved.tasks if t.id == "2026-03-05")
     assert task.deadline.as_written == "10-25/3/2026"
     original, _ = check_content(CONTENT, dt.date(2026, 3, 20), history=False)
-    before = {t.id: t for t in original.tasks if t.id != "2026-03-05"}
-    assert {t.id: t for t in saved.tasks if t.id != "2026-03-05"} == before
+
+    def as_issued(content):  # the programme's facts, without reports from other tests
+        return {
+            t.id: dataclasses.replace(t, progress=None, reports=())
+            for t in content.tasks
+            if t.id != "2026-03-05"
+        }
+
+    assert as_issued(saved) == as_issued(original)
