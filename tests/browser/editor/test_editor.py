@@ -257,6 +257,7 @@ def test_office_records_an_amendment_as_one_new_file(
     publish(page)
     page.get_by_text("Mục đã được lưu").wait_for()
     page.goto(local_site + "admin/#/collections/dieu-chinh")
+    page.reload()  # the list as decap-server lists it now, not as Decap cached it
     page.get_by_text("10/03/2026 · Quyết định số 15/QĐ-UBND").wait_for()
     screens.look("danh sách điều chỉnh")
     screens.assert_vietnamese()
