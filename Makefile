@@ -40,7 +40,8 @@ update-generator:
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	@# The build backend's English notice on editable installs is only information: silenced.
+	PYTHONWARNINGS=ignore::UserWarning $(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
 # ical.js for the feed tests and ESLint for our scripts, pinned by the lock file; skipped (and

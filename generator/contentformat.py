@@ -234,12 +234,13 @@ PROGRAMME = Record(
             "programme-level corrections",
             False,
         ),
-        field(
+    ),
+    retired=(
+        (
             "amendments",
-            "records",
-            "các lần điều chỉnh chương trình (dưới đây)",
-            "adjustments of the programme (below)",
-            False,
+            "mỗi lần điều chỉnh nay là một tệp riêng amendments/<mã>.yaml, nêu các trường mới "
+            "của từng nhiệm vụ; tệp chương trình giữ nguyên như văn bản ban hành. Xem "
+            "content/README.md, mục “Điều chỉnh chương trình”",
         ),
     ),
 )
@@ -248,7 +249,9 @@ AMENDMENT = Record(
     "amendment",
     "điều chỉnh",
     (
-        field("id", "id", "mã cố định (`2026-dieu-chinh-01`)", "permanent id"),
+        field(
+            "programme", "id", 'mã chương trình được điều chỉnh (`"2026"`)', "the programme's id"
+        ),
         field(
             "decided_on", "date", "ngày của văn bản điều chỉnh", "date of the adjusting decision"
         ),
@@ -261,11 +264,24 @@ AMENDMENT = Record(
         long(field("reason", "text", "lý do điều chỉnh", "why the programme was adjusted")),
         field(
             "tasks",
-            "texts",
-            "mã các nhiệm vụ được điều chỉnh, thêm hoặc bỏ",
-            "ids of the tasks changed, added or removed",
+            "records",
+            "các nhiệm vụ được điều chỉnh, mỗi nhiệm vụ với trường mới (dưới đây)",
+            "the tasks adjusted, each with its new fields (below)",
         ),
         field("link", "text", "đường dẫn https tới văn bản", "https link to the decision", False),
+    ),
+)
+
+AMENDED_TASK = Record(
+    "amended_task",
+    "nhiệm vụ được điều chỉnh",
+    (
+        field("task", "id", "mã nhiệm vụ", "the task's id"),
+        field("content", "text", "nội dung mới", "new content", False),
+        field("lead", "text", "đơn vị chủ trì mới, như văn bản", "new lead unit", False),
+        field(
+            "deadline", "text", "thời hạn mới (`20/03/2026`, `10-25/3/2026`)", "new deadline", False
+        ),
     ),
 )
 
@@ -275,6 +291,7 @@ RECORDS = (
     UNIT,
     PROGRAMME,
     AMENDMENT,
+    AMENDED_TASK,
     KEY_TASK,
     MEETING,
     MONTH,

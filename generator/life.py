@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from generator.values import Progress, Source
+from generator.values import Deadline, Progress, Source
 
 
 @dataclass(frozen=True)
@@ -22,9 +22,24 @@ class Amendment:
     """The adjusting document, e.g. 'Quyết định số 15/QĐ-UBND ngày 10/3/2026'."""
     reason: str
     task_ids: tuple[str, ...]
-    """The tasks it changes, adds or removes."""
+    """The tasks it changes (or, made in the programme file, adds or removes)."""
     link: str
     source: Source = field(compare=False)
+    programme_id: str = ""
+    changes: tuple[TaskAmendment, ...] = ()
+    """The new fields of each task it changes, applied over the programme as issued."""
+
+
+@dataclass(frozen=True)
+class TaskAmendment:
+    """One task's fields as an amendment sets them; None keeps the field as it was."""
+
+    task_id: str
+    content: str | None
+    lead: str | None
+    """The lead cell as the decision writes it."""
+    lead_unit_id: str | None
+    deadline: Deadline | None
 
 
 @dataclass(frozen=True)

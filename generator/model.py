@@ -18,6 +18,7 @@ from generator.life import Change as Change
 from generator.life import ChangeKind as ChangeKind
 from generator.life import FieldChange as FieldChange
 from generator.life import Report as Report
+from generator.life import TaskAmendment as TaskAmendment
 from generator.values import Cadence as Cadence
 from generator.values import Correction as Correction
 from generator.values import Deadline as Deadline

@@ -11,7 +11,7 @@ import yaml
 
 from generator import contentformat as fmt
 from generator.editor import fields as ed
-from generator.editor.config import config_yaml, editor_config, published_tasks, task_option
+from generator.editor.config import config_yaml, editor_config, editor_data, task_option
 from generator.editor.page import admin_page, csp
 from generator.editor.settings import SettingsError, editor_settings
 from generator.fieldspec import Field
@@ -37,8 +37,7 @@ def report_fields(config: dict) -> list[dict]:
 
 
 def amendment_fields(config: dict) -> list[dict]:
-    programme = collection(config, "chuong-trinh")["files"][0]
-    return nested(programme["fields"], "amendments")
+    return collection(config, "dieu-chinh")["fields"]
 
 
 def unit_fields(config: dict) -> list[dict]:
@@ -67,7 +66,8 @@ def test_every_declared_field_is_in_its_form_in_declared_order(config, record):
     form = FORMS[record.key](config)
     assert names(form) == list(record.names)
     for declared, field in zip(record.fields, form, strict=True):
-        assert field["required"] is declared.required, declared.name
+        # A field needed only sometimes is checked by the date widget, not marked optional.
+        assert field["required"] is (declared.required or bool(declared.when)), declared.name
         assert field["hint"] == ed.HINTS.get((record.key, declared.name), declared.vi)
         assert field["label"] and "`" not in field["label"]
 
@@ -96,10 +96,10 @@ def test_the_task_is_chosen_from_the_programme_by_its_id_and_text(config, mini_c
     assert [o["value"] for o in task["options"]] == [t.id for t in mini_content.tasks]
     first = mini_content.tasks[0]
     assert task["options"][0]["label"].startswith(f"{first.id} — {first.content[:20]}")
-    amended = next(f for f in amendment_fields(config) if f["name"] == "tasks")
-    assert amended["multiple"] is True and amended["min"] == 1
-    programme = mini_content.programmes[0]
-    assert [o["value"] for o in amended["options"]] == [t.id for t in programme.tasks]
+    amended = nested(amendment_fields(config), "tasks")
+    assert names(amended) == list(fmt.AMENDED_TASK.names)
+    chosen = next(f for f in amended if f["name"] == "task")
+    assert [o["value"] for o in chosen["options"]] == [t.id for t in mini_content.tasks]
 
 
 def test_status_offers_every_status_in_vietnamese(config):
@@ -115,25 +115,27 @@ def test_status_offers_every_status_in_vietnamese(config):
 
 
 def test_programme_as_issued_is_out_of_reach(config, mini_content):
-    entry = collection(config, "chuong-trinh")["files"][0]
-    programme = mini_content.programmes[0]
-    assert entry["file"] == "content/" + programme.source.file.split("/", 1)[1]
-    fields = entry["fields"]
-    assert names(fields) == list(fmt.PROGRAMME.names)
-    editable = {f["name"] for f in fields if f["widget"] != "hidden"}
-    assert editable == {"amendments", "months"}
-    months = next(f for f in fields if f["name"] == "months")
-    tasks = next(f for f in months["fields"] if f["name"] == "tasks")
-    for fixed in (months, tasks):
-        assert (fixed["allow_add"], fixed["allow_remove"], fixed["allow_reorder"]) == (
-            False,
-            False,
-            False,
-        )
-    assert {f["name"] for f in months["fields"] if f["widget"] != "hidden"} == {"tasks"}
-    assert names(tasks["fields"]) == list(fmt.TASK.names)
-    visible = {f["name"] for f in tasks["fields"] if f["widget"] != "hidden"}
-    assert visible == {"content", "lead", "deadline"}
+    """No collection writes a programme file: amendments are files of their own."""
+    written = [c.get("folder") or c["files"][0]["file"] for c in config["collections"]]
+    assert written == [
+        "content/reports",
+        "content/amendments",
+        "content/units.yaml",
+        "content/ward.yaml",
+    ]
+    amendments = collection(config, "dieu-chinh")
+    assert amendments["slug"] == "{{fields.decided_on}}-{{fields.decision}}"
+    assert collection(config, "bao-cao")["slug"] == "{{task}}--{{fields.reported_on}}"
+
+
+def test_dates_are_typed_day_first_with_the_loaders_years(config):
+    dates = {f["name"]: f for f in report_fields(config) if f["widget"] == "ctct-date"}
+    assert set(dates) == {"reported_on", "done_on"}
+    assert dates["reported_on"]["today"] is True
+    when = dates["done_on"]["required_when"]
+    assert (when["field"], when["value"]) == ("status", "done")
+    assert dates["done_on"]["not_after"] == "reported_on"
+    assert dates["done_on"]["years"] == [1945, 2100]
 
 
 def test_published_editor_proposes_changes_local_one_writes_the_working_tree(mini_content):
@@ -156,7 +158,7 @@ def test_paths_start_where_content_lies_in_the_repository(mini_content):
     config = editor_config(mini_content, editor_settings(repo="a/b", content_path="du-lieu/ctct"))
     assert collection(config, "bao-cao")["folder"] == "du-lieu/ctct/reports"
     assert collection(config, "phuong")["files"][0]["file"] == "du-lieu/ctct/ward.yaml"
-    assert collection(config, "chuong-trinh")["files"][0]["file"].startswith("du-lieu/ctct/")
+    assert collection(config, "dieu-chinh")["folder"] == "du-lieu/ctct/amendments"
 
 
 def test_configuration_yaml_reads_back_whatever_the_content_says(mini_content):
@@ -210,16 +212,46 @@ def test_page_policy_keeps_scripts_on_this_site():
     assert "connect-src 'self' http://127.0.0.1:8081" in local and "github" not in local
 
 
-def test_published_tasks_give_the_amendment_rule_every_task_as_written(mini_content):
-    published = published_tasks(mini_content)
-    assert set(published) == {p.id for p in mini_content.programmes}
-    programme = mini_content.programmes[0]
-    facts = published[programme.id]
-    assert facts["amendments"] == [a.id for a in programme.amendments]
-    assert list(facts["tasks"]) == [t.id for t in programme.tasks]
-    task = programme.tasks[0]
-    assert facts["tasks"][task.id] == {
-        "content": task.content,
-        "lead": task.lead_as_written,
-        "deadline": task.deadline.as_written,
-    }
+def test_list_views_get_status_labels_and_task_texts(mini_content):
+    data = editor_data(mini_content)
+    assert data["statuses"]["done"] == "Đã hoàn thành" and len(data["statuses"]) == 5
+    assert list(data["tasks"]) == [t.id for t in mini_content.tasks]
+
+
+HOSTED = {
+    "gitlab": {"app_id": "ung-dung", "api_root": "https://git.example.org/api/v4"},
+    "gitea": {"app_id": "ung-dung", "api_root": "https://git.example.org/api/v1"},
+    "forgejo": {"app_id": "ung-dung", "api_root": "https://git.example.org/api/v1"},
+}
+
+
+@pytest.mark.parametrize("host", sorted(HOSTED))
+def test_each_host_gets_decaps_backend_and_its_review_story(mini_content, host):
+    settings = editor_settings(backend=host, repo="ubnd/ctct", **HOSTED[host])
+    config = editor_config(mini_content, settings)
+    backend = config["backend"]
+    assert (backend["name"], backend["repo"], backend["app_id"]) == (host, "ubnd/ctct", "ung-dung")
+    assert backend["api_root"] == HOSTED[host]["api_root"]
+    # Decap's gitea backend has no editorial workflow: the branch must be protected instead.
+    assert ("publish_mode" in config) is (host != "gitea")
+    if host in ("gitlab", "gitea"):
+        assert backend["base_url"] == "https://git.example.org"
+    policy = csp(settings)
+    assert "connect-src 'self' https://git.example.org;" in policy and "github" not in policy
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"backend": "bitbucket"}, "CTCT_EDITOR_BACKEND"),
+        ({"backend": "gitea", "app_id": "x"}, "CTCT_EDITOR_API_ROOT"),
+        ({"backend": "gitea", "app_id": "x", "api_root": "http://git.x.org/api/v1"}, "API_ROOT"),
+        ({"backend": "gitea", "app_id": "x", "api_root": "https://git.x.org/"}, "/api/v1"),
+        ({"backend": "gitlab", "app_id": "x", "api_root": "https://git.x.org/api/v1"}, "/api/v4"),
+        ({"backend": "forgejo", "api_root": "https://git.x.org/api/v1"}, "CTCT_EDITOR_APP_ID"),
+        ({"backend": "gitlab", "app_id": 'x"><script>'}, "CTCT_EDITOR_APP_ID"),
+    ],
+)
+def test_host_settings_refuse_what_cannot_sign_in(values, message):
+    with pytest.raises(SettingsError, match=message):
+        editor_settings(repo="ubnd/ctct", **values)

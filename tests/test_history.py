@@ -23,13 +23,14 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 
 AS_OF = dt.date(2026, 3, 20)
 SITE = SiteInfo("https://example.org/ctct/", AS_OF)
-AMENDMENT = """amendments:
-  - id: 2026-dieu-chinh-01
-    decided_on: 10/02/2026
-    decision: Quyết định số 15/QĐ-UBND ngày 10/02/2026
-    reason: Chờ hướng dẫn của thành phố.
-    tasks:
-      - 2026-02-03
+AMENDMENT_ID = "2026-02-10-quyet-dinh-so-15"
+AMENDMENT = """programme: "2026"
+decided_on: 10/02/2026
+decision: Quyết định số 15/QĐ-UBND ngày 10/02/2026
+reason: Chờ hướng dẫn của thành phố.
+tasks:
+  - task: 2026-02-03
+    deadline: 15/03/2026
 """
 
 
@@ -61,9 +62,11 @@ class Repo:
 @pytest.fixture(scope="module")
 def lived(tmp_path_factory) -> Repo:
     repo = Repo(tmp_path_factory.mktemp("life"))
-    repo.edit("deadline: 28/02/2026", "deadline: 15/03/2026")
-    repo.programme.write_text(repo.programme.read_text(encoding="utf-8") + AMENDMENT)
+    issued = repo.programme.read_bytes()
+    (repo.content / "amendments").mkdir()
+    (repo.content / "amendments" / f"{AMENDMENT_ID}.yaml").write_text(AMENDMENT, encoding="utf-8")
     repo.commit("Điều chỉnh hạn", "2026-02-11T09:00:00+07:00")
+    assert repo.programme.read_bytes() == issued  # the programme stays as issued
     document = "Báo cáo số 5/BC-UBND ngày 19/02/2026"
     fields = {"status": "done", "done_on": "19/02/2026", "document": document}
     path, problems = write_report(repo.content, "2026-02-01", dt.date(2026, 2, 20), fields)
@@ -107,7 +110,7 @@ def test_a_deadline_moved_with_its_decision(lived):
     assert [(f.field, f.before, f.after) for f in change.fields] == [
         ("deadline", "Thứ Bảy, 28/02/2026", "Chủ Nhật, 15/03/2026")
     ]
-    assert change.amendment is not None and change.amendment.id == "2026-dieu-chinh-01"
+    assert change.amendment is not None and change.amendment.id == AMENDMENT_ID
     assert change.when == dt.datetime(2026, 2, 11, 2, 0, tzinfo=dt.UTC)
 
 

@@ -1,10 +1,11 @@
 """The Decap CMS configuration (`admin/config.yml`), built from the declaration and the content.
 
 Collections: progress reports (one file each, the daily use: the task is chosen from the
-programme's tasks, searched by their text), the programme's amendments (with the task fields
-an amendment may change, in the same commit), the units and the ward. The programme as issued
-stays out of reach: its other fields are hidden and kept as they are, and no task can be added,
-removed or moved from the editor. Paths are relative to the git repository's root.
+programme's tasks, searched by their text), amendments (one small file each, naming the new
+fields of each task they change), the units and the ward. The programme as issued is out of
+reach: the editor never writes its file. Dates are typed day first (our `ctct-date` widget,
+`static/ctct-editor.js`) and stored as ISO dates, so a file's name follows its own date, the
+day in Vietnam. Paths are relative to the git repository's root.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from generator.editor.fields import (
     Widget,
     choice,
     form_fields,
-    hidden,
 )
 from generator.editor.settings import EditorSettings
+from generator.load.amendments import AMENDMENTS
 from generator.load.records import WARD_KINDS
-from generator.model import Content, Programme, Status, Task
+from generator.model import Content, Status, Task
 from generator.wording import STATUS_LABELS, shorten
 
 COMMIT_MESSAGES = {
@@ -47,8 +48,8 @@ def editor_config(
 ) -> dict[str, object]:
     """The whole configuration, as data."""
     base = PurePosixPath(settings.content_path)
-    config: dict[str, object] = {"locale": "vi", "backend": _backend(settings)}
-    if not settings.local:
+    config: dict[str, object] = {"locale": "vi", "backend": backend_config(settings)}
+    if settings.review:
         config["publish_mode"] = "editorial_workflow"
     if site_url:
         config["site_url"] = config["display_url"] = site_url
@@ -56,32 +57,18 @@ def editor_config(
     config["slug"] = {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
     config["collections"] = [
         reports_collection(content, base),
-        programmes_collection(content, base),
+        amendments_collection(content, base),
         units_collection(base),
         ward_collection(base),
     ]
     return config
 
 
-def published_tasks(content: Content) -> dict[str, object]:
-    """Per programme, its amendments and each task's changeable fields as the site shows them.
-
-    The editor's own check (`static/ctct-editor.js`) compares a saved programme with this: a
-    task whose content, lead or deadline changed must be named by an amendment not listed here.
-    """
+def editor_data(content: Content) -> dict[str, object]:
+    """What the script shows in list views: status labels and each task's text, by id."""
     return {
-        p.id: {
-            "amendments": [a.id for a in p.amendments],
-            "tasks": {
-                t.id: {
-                    "content": t.content,
-                    "lead": t.lead_as_written,
-                    "deadline": t.deadline.as_written,
-                }
-                for t in p.tasks
-            },
-        }
-        for p in content.programmes
+        "statuses": {s.value: STATUS_LABELS[s] for s in Status},
+        "tasks": {t.id: shorten(t.content, OPTION_CHARS) for t in content.tasks},
     }
 
 
@@ -97,8 +84,17 @@ def reports_collection(content: Content, base: PurePosixPath) -> dict[str, objec
     status = [(s.value, STATUS_LABELS[s]) for s in Status]
     special: dict[str, Widget] = {
         "task": choice([task_option(t) for t in content.tasks]),
-        "reported_on": {**DATE_WIDGET, "default": "{{now}}"},
+        "reported_on": {**DATE_WIDGET, "today": True},
         "status": choice(status),
+        "done_on": {
+            **DATE_WIDGET,
+            "required_when": {
+                "field": "status",
+                "value": Status.DONE.value,
+                "message": f"Tình trạng là {STATUS_LABELS[Status.DONE]} thì cần ngày hoàn thành.",
+            },
+            "not_after": "reported_on",
+        },
         "link": {"widget": "string", "pattern": HTTPS},
         "note": {"widget": "text"},
     }
@@ -116,27 +112,59 @@ def reports_collection(content: Content, base: PurePosixPath) -> dict[str, objec
         "delete": False,
         "extension": "yaml",
         "format": "yaml",
-        "slug": "{{task}}--{{year}}-{{month}}-{{day}}",
+        "slug": "{{task}}--{{fields.reported_on}}",
         "identifier_field": "task",
-        "summary": "{{task}} · {{reported_on}} · {{status}}",
+        "summary": "{{reported_on}} · {{status}} · {{task}}",
         "editor": {"preview": False},
         "fields": form_fields(fmt.REPORT, special),
     }
 
 
-def programmes_collection(content: Content, base: PurePosixPath) -> dict[str, object]:
+def amendments_collection(content: Content, base: PurePosixPath) -> dict[str, object]:
     programmes = sorted(content.programmes, key=lambda p: -p.year)
+    task = form_fields(
+        fmt.AMENDED_TASK,
+        {
+            "task": choice([task_option(t) for t in content.tasks]),
+            "content": {"widget": "text"},
+            "deadline": {"widget": "string", "pattern": DEADLINE},
+        },
+    )
+    special: dict[str, Widget] = {
+        "programme": {
+            **choice([(p.id, f"Chương trình năm {p.year}") for p in programmes]),
+            "default": programmes[0].id if programmes else "",
+        },
+        "tasks": {
+            "widget": "list",
+            "label_singular": "nhiệm vụ",
+            "summary": "{{fields.task}}",
+            "collapsed": False,
+            "min": 1,
+            "fields": task,
+        },
+        "reason": {"widget": "text"},
+        "link": {"widget": "string", "pattern": HTTPS},
+    }
     return {
-        "name": "chuong-trinh",
+        "name": "dieu-chinh",
         "label": "Điều chỉnh chương trình",
+        "label_singular": "Điều chỉnh chương trình",
         "description": (
-            "Văn bản đã ban hành không sửa ở đây. Khi Ủy ban điều chỉnh chương trình, thêm một "
-            "bản ghi điều chỉnh (văn bản, ngày, lý do, các nhiệm vụ) và sửa chính các nhiệm vụ "
-            "đó trong cùng một lần lưu."
+            "Khi Ủy ban điều chỉnh chương trình: ghi văn bản điều chỉnh, ngày, lý do và, với "
+            "từng nhiệm vụ, chỉ các trường được đổi (trường để trống giữ như văn bản ban hành). "
+            "Mỗi lần điều chỉnh là một tệp riêng; tệp chương trình không bị sửa."
         ),
+        "folder": str(base / AMENDMENTS),
+        "create": True,
         "delete": False,
+        "extension": "yaml",
+        "format": "yaml",
+        "slug": "{{fields.decided_on}}-{{fields.decision}}",
+        "identifier_field": "decision",
+        "summary": "{{decided_on}} · {{decision}}",
         "editor": {"preview": False},
-        "files": [_programme_file(p, base) for p in programmes],
+        "fields": form_fields(fmt.AMENDMENT, special),
     }
 
 
@@ -180,65 +208,6 @@ def task_option(task: Task) -> tuple[str, str]:
     return task.id, f"{task.id} — {shorten(task.content, OPTION_CHARS)}{lead}"
 
 
-def _programme_file(programme: Programme, base: PurePosixPath) -> dict[str, object]:
-    tasks = form_fields(
-        fmt.TASK,
-        {
-            **hidden(fmt.TASK),
-            "content": {"widget": "text"},
-            "lead": {"widget": "string", "required": False},
-            "deadline": {"widget": "string", "pattern": DEADLINE},
-        },
-    )
-    month = form_fields(
-        fmt.MONTH,
-        {**hidden(fmt.MONTH), "tasks": _fixed_list(tasks, "{{fields.id}} — {{fields.content}}")},
-    )
-    amendment = form_fields(
-        fmt.AMENDMENT,
-        {
-            "tasks": choice([task_option(t) for t in programme.tasks], multiple=True),
-            "reason": {"widget": "text"},
-            "link": {"widget": "string", "pattern": HTTPS},
-        },
-    )
-    amendments: Widget = {
-        "widget": "list",
-        "summary": "{{fields.id}} — {{fields.decision}}",
-        "collapsed": True,
-        "fields": amendment,
-    }
-    special = {
-        **hidden(fmt.PROGRAMME),
-        "amendments": amendments,
-        "months": _fixed_list(month, "{{fields.heading}}"),
-    }
-    return {
-        "name": programme.id,
-        "label": f"Chương trình năm {programme.year}",
-        "file": str(base / PurePosixPath(programme.source.file).relative_to(_top(programme))),
-        "fields": form_fields(fmt.PROGRAMME, special),
-    }
-
-
-def _top(programme: Programme) -> str:
-    """The content folder's own name at the start of the programme's label."""
-    return PurePosixPath(programme.source.file).parts[0]
-
-
-def _fixed_list(fields: list[Widget], summary: str) -> Widget:
-    """Items that can be edited but not added, removed or moved."""
-    return {
-        "widget": "list",
-        "allow_add": False,
-        "allow_remove": False,
-        "allow_reorder": False,
-        "collapsed": True,
-        "summary": summary,
-        "fields": fields,
-    }
-
-
 def _texts(item_label: str) -> Widget:
     return {"widget": "list", "field": {"name": "item", "label": item_label, "widget": "string"}}
 
@@ -256,15 +225,25 @@ def _single_file(
     }
 
 
-def _backend(settings: EditorSettings) -> dict[str, object]:
+def backend_config(settings: EditorSettings) -> dict[str, object]:
+    """Decap's `backend`: decap-server on this machine, or the ward's git host."""
     if settings.local:
         return {"name": "proxy", "proxy_url": settings.proxy_url, "branch": settings.branch}
     backend: dict[str, object] = {
-        "name": "github",
+        "name": settings.host,
         "repo": settings.repo,
         "branch": settings.branch,
         "commit_messages": COMMIT_MESSAGES,
     }
-    if settings.auth_url:
+    if settings.host == "github" and settings.auth_url:
         backend["base_url"] = settings.auth_url
+    elif settings.host == "gitlab":
+        backend.update(auth_type="pkce", app_id=settings.app_id)
+        if settings.api_root:
+            backend["api_root"] = settings.api_root
+            backend["base_url"] = settings.server_url
+    elif settings.host in ("gitea", "forgejo"):
+        backend.update(api_root=settings.api_root, app_id=settings.app_id)
+        if settings.host == "gitea":
+            backend["base_url"] = settings.server_url
     return backend

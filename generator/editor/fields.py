@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from generator.dates import DATE_PATTERNS, DEADLINE_PATTERNS
+from generator.dates import DEADLINE_PATTERNS, FIRST_YEAR, LAST_YEAR
 from generator.fieldspec import Field, Record
 from generator.load.fields import ID_PATTERN, MARKUP_CHARACTERS, MAX_ID
 
@@ -21,12 +21,12 @@ LABELS = {
     ("report", "task"): "Nhiệm vụ",
     ("report", "reported_on"): "Ngày báo cáo",
     ("report", "status"): "Tình trạng",
-    ("report", "done_on"): "Ngày hoàn thành",
+    ("report", "done_on"): "Ngày hoàn thành (bắt buộc khi đã hoàn thành)",
     ("report", "document"): "Văn bản kết quả",
     ("report", "link"): "Đường dẫn tới văn bản",
     ("report", "note"): "Ghi chú",
     ("report", "reported_by"): "Người hoặc đơn vị báo cáo",
-    ("amendment", "id"): "Mã điều chỉnh",
+    ("amendment", "programme"): "Chương trình",
     ("amendment", "decided_on"): "Ngày của văn bản điều chỉnh",
     ("amendment", "decision"): "Văn bản điều chỉnh",
     ("amendment", "reason"): "Lý do điều chỉnh",
@@ -43,12 +43,10 @@ LABELS = {
     ("ward", "city"): "Tỉnh, thành phố",
     ("ward", "issuer"): "Cơ quan ban hành",
     ("ward", "code"): "Mã đơn vị hành chính",
-    ("programme", "months"): "Các tháng",
-    ("programme", "amendments"): "Các lần điều chỉnh",
-    ("month", "tasks"): "Các nhiệm vụ",
-    ("task", "content"): "Nội dung",
-    ("task", "lead"): "Đơn vị chủ trì (như văn bản)",
-    ("task", "deadline"): "Thời hạn",
+    ("amended_task", "task"): "Nhiệm vụ",
+    ("amended_task", "content"): "Nội dung mới",
+    ("amended_task", "lead"): "Đơn vị chủ trì mới (như văn bản)",
+    ("amended_task", "deadline"): "Thời hạn mới",
 }
 
 HINTS = {
@@ -56,10 +54,13 @@ HINTS = {
     ("report", "status"): "tình trạng của nhiệm vụ vào ngày báo cáo",
     ("report", "done_on"): "bắt buộc khi tình trạng là Đã hoàn thành",
     ("report", "document"): "số, ký hiệu và ngày, ví dụ Kế hoạch số 12/KH-UBND ngày 14/01/2026",
-    (
-        "amendment",
-        "tasks",
-    ): "các nhiệm vụ mà văn bản điều chỉnh; sửa chính các nhiệm vụ đó bên dưới",
+    ("report", "reported_on"): "ngày/tháng/năm, ví dụ 24/01/2026",
+    ("amendment", "decided_on"): "ngày/tháng/năm của văn bản, ví dụ 10/03/2026",
+    ("amendment", "tasks"): "mỗi nhiệm vụ được điều chỉnh: chọn nhiệm vụ, ghi các trường mới",
+    ("amended_task", "task"): "gõ vài chữ của nội dung hoặc mã để tìm",
+    ("amended_task", "content"): "để trống nếu nội dung không đổi",
+    ("amended_task", "lead"): "để trống nếu đơn vị chủ trì không đổi",
+    ("amended_task", "deadline"): "để trống nếu thời hạn không đổi; 20/03/2026, 10-25/3/2026",
 }
 """Hints for the clerk where the declared meaning speaks of stored values (`done`)."""
 
@@ -72,7 +73,6 @@ ID = [
     f"^(?=.{{1,{MAX_ID}}}$)" + ID_PATTERN.lstrip("^"),
     f"chỉ gồm chữ thường không dấu, số và dấu '-', tối đa {MAX_ID} ký tự (ví dụ 2026-01-10-1)",
 ]
-DATE = [_either(DATE_PATTERNS), "ngày viết theo dạng ngày/tháng/năm, ví dụ 15/01/2026"]
 PER_PLAN = r"[Tt]heo\s+(?:KH|kh|Kh|[Kk]ế\s+hoạch)\.?"
 """'theo KH' as the form accepts it: a narrower reading of `dates.is_per_plan`."""
 DEADLINE = [
@@ -84,12 +84,8 @@ HTTPS = [
     "đường dẫn bắt đầu bằng https:// và có tên miền, ví dụ https://haiphong.gov.vn/…",
 ]
 PLAIN_NAME = [f"^[^{MARKUP_CHARACTERS}]*$", f"không dùng các ký tự {' '.join(MARKUP_CHARACTERS)}"]
-DATE_WIDGET: Widget = {
-    "widget": "datetime",
-    "date_format": "DD/MM/YYYY",
-    "time_format": False,
-    "pattern": DATE,
-}
+DATE_WIDGET: Widget = {"widget": "ctct-date", "not_future": True, "years": [FIRST_YEAR, LAST_YEAR]}
+"""Typed day first, checked at the field and stored as an ISO date (`static/ctct-editor.js`)."""
 
 _BY_TYPE: dict[str, Widget] = {
     "id": {"widget": "string", "pattern": ID},
@@ -116,7 +112,8 @@ def form_field(record: Record, field: Field, special: Mapping[str, Widget]) -> W
         "name": field.name,
         "label": label(record, field),
         "hint": hint,
-        "required": field.required,
+        # Needed only sometimes (`when`): not marked optional; its widget checks when.
+        "required": field.required or bool(field.when),
         **widget,
     }
 
@@ -124,11 +121,6 @@ def form_field(record: Record, field: Field, special: Mapping[str, Widget]) -> W
 def form_fields(record: Record, special: Mapping[str, Widget] | None = None) -> list[Widget]:
     """Every declared field of `record`, in the declared order (the order files are written)."""
     return [form_field(record, field, special or {}) for field in record.fields]
-
-
-def hidden(record: Record) -> dict[str, Widget]:
-    """Every field of `record` kept as it is, out of reach of the form."""
-    return {f.name: {"widget": "hidden", "required": False} for f in record.fields}
 
 
 def choice(options: list[tuple[str, str]], multiple: bool = False) -> Widget:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.editor.config import config_yaml, editor_config, published_tasks
+from generator.editor.config import config_yaml, editor_config, editor_data
 from generator.editor.page import admin_page
 from generator.editor.settings import EditorSettings
 from generator.model import Content
@@ -17,16 +17,16 @@ HERE = Path(__file__).resolve().parent
 VENDOR = HERE / "vendor" / "decap-cms"
 """Decap CMS's bundle, copied from the pinned npm package (see the README, "Trang quản trị")."""
 STATIC = HERE / "static"
-"""Our own script, checks run before each save."""
+"""Our own script: the date widget, field checks, Vietnamese words, list labels."""
 PUBLISHED = "chuong-trinh.json"
-"""The programmes' tasks as published, for the script's amendment rule."""
+"""Status labels and each task's text, for the script's list views."""
 
 
 def add_editor(
     output: SiteOutput, content: Content, site: SiteInfo, settings: EditorSettings
 ) -> None:
     """Add /admin/: its page, its configuration, the published tasks, Decap and our script."""
-    tasks = json.dumps(published_tasks(content), ensure_ascii=False, sort_keys=True, indent=1)
+    tasks = json.dumps(editor_data(content), ensure_ascii=False, sort_keys=True, indent=1)
     for name, text in (
         ("index.html", admin_page(settings)),
         ("config.yml", config_yaml(editor_config(content, settings, site.url))),

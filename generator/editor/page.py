@@ -1,7 +1,8 @@
 """The admin page, `admin/index.html`: the pinned Decap bundle and our checks, all from this site.
 
 Its Content-Security-Policy lets scripts come from this site only; the page talks to this
-site, and after sign-in to GitHub's API (or to decap-server on this machine, for `make edit`).
+site, and after sign-in to the git host's API (GitHub's, or the ward's GitLab, Gitea or Forgejo;
+decap-server on this machine for `make edit`).
 Without a repository to save to, the page says how to connect one instead of loading the editor.
 """
 
@@ -15,16 +16,17 @@ from generator.editor.settings import EditorSettings
 TITLE = "Quản trị dữ liệu – Chương trình công tác"
 GITHUB_ORIGINS = ("https://api.github.com", "https://www.githubstatus.com")
 AVATARS = "https://avatars.githubusercontent.com"
+GITLAB_COM = "https://gitlab.com"
 SCRIPTS = ("decap-cms.js", "ctct-editor.js")
 
 _NOT_CONNECTED = """<main style="max-width:40rem;margin:3rem auto;font-family:system-ui,sans-serif;
 line-height:1.5;padding:0 1rem">
 <h1>Trang quản trị chưa được kết nối</h1>
-<p>Trang này sửa dữ liệu của trang web ngay trong kho mã GitHub của phường. Người quản trị
-đặt biến <code>CTCT_EDITOR_REPO</code> (kho dạng <code>chủ/tên</code>) và
-<code>CTCT_EDITOR_AUTH_URL</code> (dịch vụ đăng nhập) khi dựng trang: xem README, mục
-“Trang quản trị”.</p>
-<p>Thử trên một máy, không cần GitHub: chạy <code>make edit</code> rồi mở
+<p>Trang này sửa dữ liệu của trang web ngay trong kho mã của phường (GitHub, GitLab, Gitea
+hoặc Forgejo). Người quản trị đặt biến <code>CTCT_EDITOR_BACKEND</code>,
+<code>CTCT_EDITOR_REPO</code> (kho dạng <code>chủ/tên</code>) và cách đăng nhập khi dựng trang:
+xem README, mục “Trang quản trị”.</p>
+<p>Thử trên một máy, không cần máy chủ git: chạy <code>make edit</code> rồi mở
 <code>http://127.0.0.1:8000/admin/</code>.</p>
 </main>"""
 
@@ -53,10 +55,12 @@ def admin_page(settings: EditorSettings) -> str:
 def csp(settings: EditorSettings) -> str:
     """Scripts, styles and fonts from this site only; data from this site and the git host."""
     if settings.local:
-        parts = urlsplit(settings.proxy_url)
-        connect, images = [f"{parts.scheme}://{parts.netloc}"], []
-    else:
+        connect, images = [_origin(settings.proxy_url)], []
+    elif settings.host == "github":
         connect, images = list(GITHUB_ORIGINS), [AVATARS]
+    else:
+        host = _origin(settings.api_root) if settings.api_root else GITLAB_COM
+        connect, images = [host], [host]
     rules = {
         "default-src": ["'self'"],
         # Decap compiles its configuration schema (ajv) at run time: without eval it stops.
@@ -70,6 +74,11 @@ def csp(settings: EditorSettings) -> str:
         "form-action": ["'self'"],
     }
     return "; ".join(f"{name} {' '.join(values)}" for name, values in rules.items())
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _attribute(value: str) -> str:

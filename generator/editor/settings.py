@@ -1,4 +1,10 @@
-"""Where the editor saves: the ward's GitHub repository, or decap-server on this machine.
+"""Where the editor saves: the ward's repository on its git host, or decap-server on this machine.
+
+Hosts: GitHub (sign-in through the ward's OAuth proxy), GitLab, Gitea and Forgejo (sign-in with
+the host's own OAuth application, PKCE, no secret). GitHub, GitLab and Forgejo keep Decap's
+editorial workflow (a change is a pull or merge request the Office reviews); Decap's Gitea
+backend has none, so there a change is a commit on the configured branch, which the host must
+protect (README, "Trang quản trị").
 
 The values come from the environment through mkdocs.yml (`CTCT_EDITOR_*`, see the README), so
 they are checked here before they reach the configuration or the page.
@@ -14,8 +20,14 @@ from generator.load.fields import url_problem
 
 _REPO = re.compile(r"^[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}$")
 _BRANCH = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]{0,99}$")
+_APP_ID = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
 _FOLDER = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$")
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
+HOSTS = ("github", "gitlab", "gitea", "forgejo")
+"""The git hosts the editor can save to (Decap's backends of the same names)."""
+WITHOUT_REVIEW = ("gitea",)
+"""Hosts whose Decap backend has no editorial workflow: changes are commits on the branch."""
+API_PATHS = {"gitlab": "/api/v4", "gitea": "/api/v1", "forgejo": "/api/v1"}
 
 
 class SettingsError(ValueError):
@@ -27,7 +39,9 @@ class EditorSettings:
     """Where /admin/ reads and saves the content."""
 
     repo: str = ""
-    """The GitHub repository, `owner/name`; '' when the editor is not connected."""
+    """The repository, `owner/name`; '' when the editor is not connected."""
+    host: str = "github"
+    """One of `HOSTS`."""
     branch: str = "main"
     """The branch the site is published from; proposals are pull requests into it."""
     auth_url: str = ""
@@ -36,6 +50,22 @@ class EditorSettings:
     """decap-server on this machine (`make edit`): saves land in the working tree."""
     content_path: str = "content"
     """Where content/ lies in the repository (the editor's paths start there)."""
+    api_root: str = ""
+    """The API of a GitLab, Gitea or Forgejo host (`https://git.example.org/api/v1`); '' is
+    gitlab.com for GitLab."""
+    app_id: str = ""
+    """The id of the OAuth application made for the editor on that host."""
+
+    @property
+    def server_url(self) -> str:
+        """The host's own address, where its sign-in page is: the API root without its path."""
+        path = API_PATHS.get(self.host, "")
+        return self.api_root.removesuffix(path) if path else ""
+
+    @property
+    def review(self) -> bool:
+        """Changes are proposals reviewed before they reach the branch (editorial workflow)."""
+        return not self.local and self.host not in WITHOUT_REVIEW
 
     @property
     def local(self) -> bool:
@@ -52,15 +82,26 @@ def editor_settings(
     auth_url: str = "",
     proxy_url: str = "",
     content_path: str = "content",
+    backend: str = "github",
+    api_root: str = "",
+    app_id: str = "",
 ) -> EditorSettings:
     """Checked settings; SettingsError says which variable is wrong and how to write it."""
     repo, branch = repo.strip(), branch.strip() or "main"
     auth_url, proxy_url = auth_url.strip().rstrip("/"), proxy_url.strip()
+    host = backend.strip().lower() or "github"
+    api_root, app_id = api_root.strip().rstrip("/"), app_id.strip()
+    if host not in HOSTS:
+        raise SettingsError(
+            f"CTCT_EDITOR_BACKEND '{host[:80]}' phải là một trong: {', '.join(HOSTS)}"
+        )
     if repo and (not _REPO.match(repo) or ".." in repo):
         raise SettingsError(
-            f"CTCT_EDITOR_REPO '{repo[:80]}' phải là kho GitHub dạng chủ/tên, ví dụ "
+            f"CTCT_EDITOR_REPO '{repo[:80]}' phải là kho dạng chủ/tên, ví dụ "
             "ubnd-phuong-an-bien/chuong-trinh-cong-tac"
         )
+    if repo and not proxy_url:
+        _check_host(host, api_root, app_id)
     if not _BRANCH.match(branch) or ".." in branch:
         raise SettingsError(f"CTCT_EDITOR_BRANCH '{branch[:80]}' không phải tên nhánh git")
     if auth_url and (why := url_problem(auth_url)):
@@ -72,7 +113,28 @@ def editor_settings(
             f"content_in_repo '{content_path[:80]}' phải là đường dẫn tương đối của thư mục dữ "
             "liệu trong kho, ví dụ content"
         )
-    return EditorSettings(repo, branch, auth_url, proxy_url, content_path)
+    return EditorSettings(repo, host, branch, auth_url, proxy_url, content_path, api_root, app_id)
+
+
+def _check_host(host: str, api_root: str, app_id: str) -> None:
+    """GitLab, Gitea and Forgejo sign in with the host's OAuth application (PKCE)."""
+    if host == "github":
+        return
+    if host != "gitlab" and not api_root:
+        raise SettingsError(
+            f"CTCT_EDITOR_API_ROOT: {host} cần địa chỉ API của máy chủ git, ví dụ "
+            f"https://git.example.org{API_PATHS[host]}"
+        )
+    if api_root and ((why := url_problem(api_root)) or not api_root.endswith(API_PATHS[host])):
+        raise SettingsError(
+            f"CTCT_EDITOR_API_ROOT: {why or 'địa chỉ phải kết thúc bằng ' + API_PATHS[host]}"
+            f", ví dụ https://git.example.org{API_PATHS[host]}"
+        )
+    if not _APP_ID.match(app_id):
+        raise SettingsError(
+            f"CTCT_EDITOR_APP_ID: {host} cần mã ứng dụng OAuth (Application ID) tạo trên máy "
+            "chủ git cho trang quản trị: chữ, số, '-' và '_'"
+        )
 
 
 def _proxy_problem(url: str) -> str | None:

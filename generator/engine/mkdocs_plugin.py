@@ -38,11 +38,17 @@ class ProgrammeConfig(Config):
     """The content directory, relative to mkdocs.yml."""
     content_in_repo = opt.Type(str, default="content")
     """Where the content directory lies in the git repository (the web editor's paths)."""
+    editor_backend = opt.Type(str, default="github")
+    """The git host of the editor at /admin/: github, gitlab, gitea or forgejo."""
     editor_repo = opt.Type(str, default="")
-    """The GitHub repository (owner/name) the editor at /admin/ proposes changes to."""
+    """The repository (owner/name) the editor at /admin/ proposes changes to."""
     editor_branch = opt.Type(str, default="main")
     editor_auth_url = opt.Type(str, default="")
     """The ward's GitHub sign-in service (OAuth proxy) for the editor."""
+    editor_api_root = opt.Type(str, default="")
+    """The API of the ward's GitLab, Gitea or Forgejo (https://git.example.org/api/v1)."""
+    editor_app_id = opt.Type(str, default="")
+    """The OAuth application's id on that host (sign-in with PKCE, no secret)."""
     editor_proxy_url = opt.Type(str, default="")
     """decap-server on this machine (`make edit`): the editor saves into the working tree."""
 
@@ -126,10 +132,13 @@ def _editor_settings(options: ProgrammeConfig) -> EditorSettings:
     """The `editor_*` options (mkdocs.yml, from CTCT_EDITOR_*), checked."""
     try:
         return editor_settings(
+            backend=options.editor_backend or "",
             repo=options.editor_repo or "",
             branch=options.editor_branch or "",
             auth_url=options.editor_auth_url or "",
             proxy_url=options.editor_proxy_url or "",
+            api_root=options.editor_api_root or "",
+            app_id=options.editor_app_id or "",
             content_path=options.content_in_repo or "content",
         )
     except SettingsError as exc:

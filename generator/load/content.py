@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.dates import vietnam_today
 from generator.errors import ContentError, Problem, Problems
+from generator.load.amendments import AMENDMENTS, apply_amendments, read_amendment
 from generator.load.belonging import own_history
 from generator.load.changes import task_changes
 from generator.load.documents import check_unique, read_document
@@ -69,6 +70,13 @@ def check_content(
             if document := read_document(doc, r.label, content_dir, problems):
                 documents.append(document)
     check_unique(documents, problems)
+    amendments = []
+    for path in _yaml_files(content_dir, AMENDMENTS, problems):
+        r, doc = reader(path)
+        if doc is not None and (amendment := read_amendment(doc, r, path.stem, index)):
+            amendments.append(amendment)
+    if not problems.has_errors:
+        programmes = apply_amendments(programmes, amendments, problems)
     reports = read_reports(_yaml_files(content_dir, REPORTS, problems), reader)
     content = Content(ward, units, tuple(sorted(programmes, key=lambda p: p.year)))
     if not problems.has_errors:

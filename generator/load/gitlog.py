@@ -27,8 +27,8 @@ log = logging.getLogger(__name__)
 _GIT = ("git", "-c", "core.quotepath=off", "-c", "color.ui=false", "-c", "log.showSignature=false")
 _MARK = "\x01"
 WORKING_TREE = "working-tree"
-CONTENT_FILES = ("ward.yaml", "units.yaml", "programmes", "reports")
-FOLDERS = ("programmes", "reports")
+CONTENT_FILES = ("ward.yaml", "units.yaml", "programmes", "amendments", "reports")
+FOLDERS = ("programmes", "amendments", "reports")
 """What of the content folder the history follows, relative to it."""
 
 

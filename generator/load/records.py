@@ -9,7 +9,6 @@ from generator.dates import DateError, parse_date, parse_deadline
 from generator.load.fields import FileReader
 from generator.load.subrecords import (
     check_correction,
-    read_amendment,
     read_corrections,
     read_meeting,
     read_signer,
@@ -127,11 +126,6 @@ def read_programme(doc: Mapping, r: FileReader, units: UnitIndex) -> Programme |
         read_by_ocr=r.text(rec, "read_by_ocr", allow_empty=True),
         source=Source(r.label, rec.line),
         corrections=corrections,
-        amendments=tuple(
-            a
-            for item, line in r.records(rec, "amendments")
-            if (a := read_amendment(item, line, r)) is not None
-        ),
     )
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 from generator import contentformat as fmt
-from generator.load.fields import FileReader, is_identifier
+from generator.load.fields import FileReader
 from generator.load.yamlsrc import Mapping
 from generator.model import (
-    Amendment,
     Correction,
     MeetingSchedule,
     Progress,
@@ -102,25 +101,3 @@ def read_report(doc: Mapping, r: FileReader) -> Report | None:
     )
     by = r.text(p, "reported_by", allow_empty=True)
     return Report(task_id, reported_on, progress, by, Source(r.label, doc.line))
-
-
-def read_amendment(item: object, line: int, r: FileReader) -> Amendment | None:
-    a = r.record(item, line, fmt.AMENDMENT)
-    if a is None:
-        return None
-    decided_on = r.date(a, "decided_on")
-    task_ids = r.texts(a, "tasks")
-    for task_id in task_ids:
-        if not is_identifier(task_id):
-            r.error(r.line_of(a, "tasks"), "tasks", f"'{task_id}' không phải mã nhiệm vụ")
-    if decided_on is None:
-        return None
-    return Amendment(
-        r.identifier(a),
-        decided_on,
-        r.text(a, "decision"),
-        r.text(a, "reason"),
-        task_ids,
-        r.https_url(a, "link"),
-        Source(r.label, line),
-    )

@@ -11,10 +11,11 @@ cannot be read at all is skipped with a notice, never fatal: the last readable o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.errors import Problems
+from generator.load.amendments import apply_amendments, read_amendment
 from generator.load.fields import FileReader
 from generator.load.gitlog import Version
 from generator.load.records import read_programme, read_units, read_ward
@@ -46,9 +47,11 @@ def content_versions(
     ward, units = _NO_WARD, ()
     docs: dict[str, Mapping] = {}
     programmes: dict[str, Programme] = {}
+    amendment_docs: dict[str, Mapping] = {}
     reports: dict[str, Report] = {}
     index: UnitIndex | None = None
     made: dict[tuple, tuple[Content, tuple]] = {}
+    amended: dict[tuple, tuple[list[Programme], tuple]] = {}
     for version in versions:
         units_changed = False
         for path, text in sorted(version.changed.items()):
@@ -60,6 +63,8 @@ def content_versions(
                     units, units_changed = read, True
             elif path.startswith("programmes/"):
                 _keep(docs, path, doc, text)
+            elif path.startswith("amendments/"):
+                _keep(amendment_docs, path, doc, text)
             elif path.startswith("reports/"):
                 _keep_report(reports, reader, version, path, doc, text)
         if units_changed or index is None:
@@ -70,13 +75,34 @@ def content_versions(
                 programmes[path] = read
         for path in set(programmes) - set(docs):
             del programmes[path]
-        by_year = tuple(sorted(programmes.values(), key=lambda p: p.year))
+        ids = (*map(id, programmes.values()), *map(id, amendment_docs.values()), id(index))
+        if ids not in amended:  # the same programmes and amendments: the same objects
+            kept = (tuple(programmes.values()), tuple(amendment_docs.values()), index)
+            found = _amended(reader, version, amendment_docs, programmes.values(), index)
+            amended[ids] = (found, kept)
+        by_year = tuple(sorted(amended[ids][0], key=lambda p: p.year))
         key = (id(ward), id(units), *map(id, by_year), *map(id, reports.values()))
         if key not in made:  # a version seen before (a reverted edit) is the same object
             parts = (ward, units, by_year, tuple(reports.values()))  # keeps the ids theirs
             made[key] = (attach(Content(ward, units, by_year), list(reports.values())), parts)
         content = made[key][0]
         yield ContentVersion(version.commit, version.when, content, version.watched)
+
+
+def _amended(
+    reader: _Reader,
+    version: Version,
+    docs: dict[str, Mapping],
+    programmes: Iterable[Programme],
+    index: UnitIndex,
+) -> list[Programme]:
+    """The programmes with this version's amendment files applied, read like today's."""
+    amendments = []
+    for path, doc in sorted(docs.items()):
+        stem = path.removeprefix("amendments/").removesuffix(".yaml")
+        if amendment := reader.read(version, path, read_amendment, doc, stem, index):
+            amendments.append(amendment)
+    return apply_amendments(programmes, amendments, Problems()) if amendments else list(programmes)
 
 
 def _keep_report(
@@ -125,7 +151,7 @@ class _Reader:
     def read(self, version: Version, path: str, how: Callable, doc: Mapping, *more: object):
         """`how(doc, reader, *more)`: one of the record readers of today's content; the same
         document read against the same units again gives the same record, read once."""
-        key = (how, id(doc), *map(id, more))
+        key = (how, id(doc), *(m if isinstance(m, str) else id(m) for m in more))
         if key in self._read:
             return self._read[key][0]
         scratch = Problems()

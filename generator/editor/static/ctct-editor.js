@@ -1,26 +1,52 @@
-/* Checks that one form field alone cannot make, run before every save (Decap's preSave
-   event): those of `python -m generator check` on dates, and the amendment rule (a task of
-   the programme changes only together with a new amendment naming it). A refusal is shown by
-   the editor as "Không thể giữ lại mục: <lý do>" and nothing is saved. Dates are Vietnam's. */
-(function () {
+/* The clerk's editor, on top of Decap CMS, through its public API only (the vendored bundle
+   is never patched):
+   - `ctct-date`, a date typed day first whatever the browser's language (24/01/2026, 24-1-2026,
+     24.01.2026 or 24012026), stored as an ISO date; its checks (real calendar day, within the
+     years the configuration gives, not in the future, required when another field says so, not
+     after another date) are shown at the field, in the clerk's words;
+   - the Vietnamese words Decap 3.16's own Vietnamese lacks, and clearer ones where it is vague;
+   - list views in words: status labels and the task's text (from chuong-trinh.json).
+   `readDate` is the rule of `generator.dates.parse_date`; tests/test_editor_dates.py runs it in
+   Node against the Python rule on the same cases. Dates are Vietnam's. */
+(function (root) {
   "use strict";
-  var CMS = window.CMS;
-  if (!CMS) {
-    return;
+
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
   }
 
-  function pad(text) {
-    return text.length === 1 ? "0" + text : text;
-  }
-
-  /* "15/01/2026" or "2026-01-15" as "2026-01-15" (comparable as text); null when neither. */
-  function isoDate(value) {
-    var text = value ? String(value).trim() : "";
-    var m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-    if (m) {
-      return m[3] + "-" + pad(m[2]) + "-" + pad(m[1]);
+  /* The ISO date of day/month/year when it exists and its year is within `years`; else null. */
+  function calendarDate(day, month, year, years) {
+    if (years && (year < years[0] || year > years[1])) {
+      return null;
     }
-    return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null;
+    if (month < 1 || month > 12 || day < 1) {
+      return null;
+    }
+    var last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return day <= last ? year + "-" + pad(month) + "-" + pad(day) : null;
+  }
+
+  /* A date as the clerk types it, day first, or as a file stores it (ISO); null when it is not
+     a date. `loose` also takes '-' or '.' between the parts and eight digits run together. */
+  function readDate(value, years, loose) {
+    var text = value === undefined || value === null ? "" : String(value).trim();
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (m) {
+      return calendarDate(+m[3], +m[2], +m[1], years);
+    }
+    m = (loose ? /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/ : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/).exec(
+      text
+    );
+    if (!m && loose) {
+      m = /^(\d{2})(\d{2})(\d{4})$/.exec(text);
+    }
+    return m ? calendarDate(+m[1], +m[2], +m[3], years) : null;
+  }
+
+  function dayFirst(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? m[3] + "/" + m[2] + "/" + m[1] : iso || "";
   }
 
   function vietnamToday() {
@@ -38,110 +64,300 @@
     return parts.year + "-" + parts.month + "-" + parts.day;
   }
 
-  function reportProblems(data) {
-    var problems = [];
-    var reported = isoDate(data.get("reported_on"));
-    var done = isoDate(data.get("done_on"));
-    var today = vietnamToday();
-    if (data.get("status") === "done" && !done) {
-      problems.push("Đã hoàn thành thì cần ghi Ngày hoàn thành.");
-    }
-    if (reported && reported > today) {
-      problems.push("Ngày báo cáo ở tương lai; chỉ báo cáo điều đã xảy ra.");
-    }
-    if (done && done > today) {
-      problems.push("Ngày hoàn thành ở tương lai.");
-    }
-    if (done && reported && done > reported) {
-      problems.push("Ngày hoàn thành sau ngày báo cáo.");
-    }
-    return problems;
+  var rules = { readDate: readDate, dayFirst: dayFirst, vietnamToday: vietnamToday };
+  if (typeof module === "object" && module.exports) {
+    module.exports = rules;
   }
-
-  var CHANGEABLE = { content: "nội dung", lead: "đơn vị chủ trì", deadline: "thời hạn" };
-  var published = null;
-
-  /* The programmes as the site was last built (chuong-trinh.json beside this page). */
-  function publishedProgrammes() {
-    if (!published) {
-      published = fetch("chuong-trinh.json", { cache: "no-store" }).then(function (response) {
-        if (!response.ok) {
-          throw refusal(["Không đọc được chuong-trinh.json của trang quản trị; tải lại trang."]);
-        }
-        return response.json();
-      });
-    }
-    return published;
+  var CMS = root.CMS;
+  if (!CMS || !root.createClass || !root.h) {
+    return;
   }
+  var h = root.h;
 
-  function words(value) {
-    return String(value === undefined || value === null ? "" : value)
-      .normalize("NFC")
-      .split(/\s+/)
-      .filter(Boolean)
-      .join(" ");
-  }
-
-  function programmeProblems(data, before) {
-    var problems = [];
-    var today = vietnamToday();
-    var named = {};
-    (data.amendments || []).forEach(function (amendment) {
-      var decided = isoDate(amendment.decided_on);
-      if (decided && decided > today) {
-        problems.push("Điều chỉnh " + amendment.id + ": ngày của văn bản ở tương lai.");
+  /* What a date field refuses, or null: `field` is its configuration, `data` the entry's. */
+  function dateProblem(value, field, data, label) {
+    var years = field.get("years") && field.get("years").toJS();
+    var text = value === undefined || value === null ? "" : String(value).trim();
+    var when = field.get("required_when");
+    if (!text) {
+      if (when && data && data.get(when.get("field")) === when.get("value")) {
+        return when.get("message");
       }
-      if (before.amendments.indexOf(amendment.id) < 0) {
-        (amendment.tasks || []).forEach(function (id) {
-          named[id] = true;
-        });
-      }
-    });
-    (data.months || []).forEach(function (month) {
-      (month.tasks || []).forEach(function (task) {
-        var was = before.tasks[task.id];
-        if (!was || named[task.id]) {
-          return;
-        }
-        var changed = Object.keys(CHANGEABLE).filter(function (key) {
-          return words(task[key]) !== words(was[key]);
-        });
-        if (changed.length) {
-          problems.push(
-            "Nhiệm vụ " + task.id + " đã sửa (" +
-              changed.map(function (key) { return CHANGEABLE[key]; }).join(", ") +
-              ") nhưng chưa có bản ghi điều chỉnh mới nêu mã này."
-          );
-        }
-      });
-    });
-    return problems;
+      return field.get("required", true) && !when ? label + ": cần ghi ngày." : null;
+    }
+    var iso = readDate(text, years, false);
+    if (!iso) {
+      return (
+        label +
+        ": “" + text + "” không phải một ngày có thật; viết ngày/tháng/năm, ví dụ 24/01/2026" +
+        (years ? " (năm từ " + years[0] + " đến " + years[1] + ")." : ".")
+      );
+    }
+    if (field.get("not_future") && iso > vietnamToday()) {
+      return label + ": ngày " + dayFirst(iso) + " ở tương lai; chỉ ghi điều đã xảy ra.";
+    }
+    var other = field.get("not_after");
+    var limit = other && data ? readDate(data.get(other), years, false) : null;
+    if (limit && iso > limit) {
+      return label + ": ngày " + dayFirst(iso) + " sau ngày báo cáo " + dayFirst(limit) + ".";
+    }
+    return null;
   }
 
-  function refusal(problems) {
-    var message = problems.join(" ");
-    return { message: message, toString: function () { return message; } };
-  }
-
-  CMS.registerEventListener({
-    name: "preSave",
-    handler: function (event) {
-      var entry = event.entry;
-      var collection = entry.get("collection");
-      if (collection === "bao-cao") {
-        var problems = reportProblems(entry.get("data"));
-        if (problems.length) {
-          throw refusal(problems);
-        }
-      } else if (collection === "chuong-trinh") {
-        return publishedProgrammes().then(function (programmes) {
-          var before = programmes[entry.get("slug")] || { amendments: [], tasks: {} };
-          var problems = programmeProblems(entry.get("data").toJS(), before);
-          if (problems.length) {
-            throw refusal(problems);
-          }
-        });
+  var DateControl = root.createClass({
+    getInitialState: function () {
+      return { text: dayFirst(this.props.value) };
+    },
+    componentDidMount: function () {
+      if (!this.props.value && this.props.field.get("today")) {
+        this.props.onChange(vietnamToday());
+        this.setState({ text: dayFirst(vietnamToday()) });
       }
     },
+    /* Decap re-renders a widget only when its own value changes; this one also reads the
+       entry's other fields (the status, the report's date). */
+    shouldComponentUpdate: function () {
+      return true;
+    },
+    componentDidUpdate: function (previous) {
+      var value = this.props.value;
+      if (value !== previous.value && readDate(value) && readDate(value) !== this.stored()) {
+        this.setState({ text: dayFirst(value) });
+      }
+    },
+    stored: function () {
+      return readDate(this.state.text, null, true) || this.state.text;
+    },
+    handleChange: function (event) {
+      var text = event.target.value;
+      this.setState({ text: text });
+      this.props.onChange(readDate(text, null, true) || text.trim());
+    },
+    handleBlur: function () {
+      var iso = readDate(this.state.text, null, true);
+      if (iso) {
+        this.setState({ text: dayFirst(iso) });
+      }
+      if (this.props.setInactiveStyle) {
+        this.props.setInactiveStyle();
+      }
+    },
+    /* Presence is ours to check (required only when another field says so). */
+    getValidateValue: function () {
+      return "-";
+    },
+    isValid: function () {
+      var entry = this.props.entry;
+      var data = entry && entry.get("data");
+      var label = this.props.field.get("label", this.props.field.get("name"));
+      var problem = dateProblem(this.props.value, this.props.field, data, label);
+      return problem ? { error: { type: "CUSTOM", message: problem } } : true;
+    },
+    render: function () {
+      return h("input", {
+        type: "text",
+        id: this.props.forID,
+        className: this.props.classNameWrapper,
+        value: this.state.text,
+        inputMode: "numeric",
+        autoComplete: "off",
+        placeholder: "ngày/tháng/năm",
+        "aria-describedby": this.props.forID + "-mau",
+        onChange: this.handleChange,
+        onFocus: this.props.setActiveStyle,
+        onBlur: this.handleBlur,
+      });
+    },
   });
-})();
+
+  var DatePreview = root.createClass({
+    render: function () {
+      return h("p", {}, dayFirst(this.props.value));
+    },
+  });
+
+  CMS.registerWidget("ctct-date", DateControl, DatePreview);
+
+  /* Decap's Vietnamese, completed where it has no words (its English would show) and made
+     plain where it is vague. */
+  var WORDS = {
+    auth: { loginWithAzure: "Đăng nhập bằng Azure", loginWithForgejo: "Đăng nhập bằng Forgejo" },
+    collection: {
+      collectionTop: {
+        viewAsList: "Xem dạng danh sách",
+        viewAsGrid: "Xem dạng lưới",
+        groupBy: "Nhóm theo",
+      },
+      entries: { unpublishedHeader: "Mục chưa công bố" },
+      groups: { other: "Khác", negateLabel: "Không %{label}" },
+    },
+    editor: {
+      editor: {
+        confirmLoadBackup:
+          "Trình duyệt còn giữ một bản đang soạn dở, chưa lưu, của mục này từ lần trước. Bấm " +
+          "OK để dùng lại bản đó; bấm Hủy để bỏ nó và bắt đầu từ biểu mẫu trống.",
+      },
+      editorControl: { field: { widgetLabel: "Trường %{widgetLabel}" } },
+      editorControlPane: {
+        widget: { regexPattern: "%{fieldLabel}: %{pattern}." },
+        i18n: {
+          writingInLocale: "Đang viết bằng %{locale}",
+          copyFromLocale: "Điền từ ngôn ngữ khác",
+          copyFromLocaleConfirm: "Điền dữ liệu từ %{locale}? Mọi nội dung hiện có sẽ bị thay.",
+        },
+      },
+      editorInterface: {
+        toggleI18n: "Bật, tắt đa ngôn ngữ",
+        togglePreview: "Bật, tắt xem trước",
+        toggleScrollSync: "Cuộn cùng nhau",
+        toggleNotes: "Bật, tắt ghi chú",
+      },
+      editorNotesPane: {
+        title: "Ghi chú",
+        emptyState: "Chưa có ghi chú nào.",
+        addNote: "Thêm ghi chú",
+        addPlaceholder: "Thêm một ghi chú…",
+        editPlaceholder: "Sửa ghi chú…",
+        save: "Lưu",
+        cancel: "Hủy",
+        edit: "Sửa",
+        delete: "Xóa",
+        resolve: "Đánh dấu đã xong",
+        unresolve: "Mở lại",
+        confirmDelete: "Xóa ghi chú này?",
+        shortcut: "Mẹo: bấm Ctrl+Enter để thêm nhanh ghi chú",
+      },
+      editorToolbar: {
+        statusInfoTooltipDraft: "Mục đang là bản nháp. Để gửi duyệt, chọn trạng thái “Chờ duyệt”.",
+        statusInfoTooltipInReview: "Mục đang chờ duyệt; vẫn có thể sửa thêm trong lúc chờ.",
+      },
+      editorWidgets: {
+        markdown: {
+          bold: "Đậm",
+          italic: "Nghiêng",
+          strikethrough: "Gạch ngang",
+          code: "Mã",
+          link: "Liên kết",
+          linkPrompt: "Nhập địa chỉ của liên kết",
+          headings: "Tiêu đề",
+          quote: "Trích dẫn",
+          bulletedList: "Danh sách dấu chấm",
+          numberedList: "Danh sách đánh số",
+          addComponent: "Thêm thành phần",
+          toggleMode: { rich: "Chuyển sang soạn thảo trực quan", markdown: "Chuyển sang Markdown" },
+        },
+        image: {
+          chooseMultiple: "Chọn ảnh",
+          chooseUrl: "Chèn từ địa chỉ",
+          replaceUrl: "Thay bằng địa chỉ",
+          promptUrl: "Nhập địa chỉ của ảnh",
+          addMore: "Thêm ảnh",
+          removeAll: "Xóa mọi ảnh",
+        },
+        file: {
+          chooseUrl: "Chèn từ địa chỉ",
+          chooseMultiple: "Chọn tệp",
+          replaceUrl: "Thay bằng địa chỉ",
+          promptUrl: "Nhập địa chỉ của tệp",
+          addMore: "Thêm tệp",
+          removeAll: "Xóa mọi tệp",
+        },
+        datetime: { setToNow: "Đặt %{fieldLabel} là bây giờ" },
+        list: { add: "Thêm %{item}", addType: "Thêm %{item}" },
+        object: { expand: "Mở ra", collapse: "Thu gọn" },
+      },
+    },
+    mediaLibrary: {
+      mediaLibraryCard: {
+        copy: "Sao chép",
+        copyUrl: "Sao chép địa chỉ",
+        copyPath: "Sao chép đường dẫn",
+        copyName: "Sao chép tên",
+        copied: "Đã sao chép",
+      },
+      mediaLibraryModal: { close: "Đóng" },
+    },
+    ui: {
+      settingsDropdown: { account: "Tài khoản" },
+      toast: {
+        noteAdded: "Đã thêm ghi chú",
+        onFailToAddNote: "Không thêm được ghi chú: %{details}",
+        noteUpdated: "Đã sửa ghi chú",
+        onFailToUpdateNote: "Không sửa được ghi chú: %{details}",
+        noteDeleted: "Đã xóa ghi chú",
+        onFailToDeleteNote: "Không xóa được ghi chú: %{details}",
+        noteResolved: "Đã đánh dấu ghi chú đã xong",
+        noteReopened: "Đã mở lại ghi chú",
+        onFailToToggleNote: "Không đổi được ghi chú: %{details}",
+      },
+    },
+  };
+
+  function merged(base, more) {
+    var out = {};
+    Object.keys(base || {}).forEach(function (key) {
+      out[key] = base[key];
+    });
+    Object.keys(more).forEach(function (key) {
+      var value = more[key];
+      out[key] = typeof value === "object" ? merged(out[key], value) : value;
+    });
+    return out;
+  }
+
+  CMS.registerLocale("vi", merged(CMS.getLocale("vi"), WORDS));
+
+  /* List views: "2026-01-24 · done · 2026-01-01" reads "24/01/2026 · Đã hoàn thành ·
+     2026-01-01 — <the task's text>"; any summary starting with an ISO date gets it day first. */
+  var SUMMARY = /^(\d{4}-\d{2}-\d{2}) · (.*)$/;
+  var REPORT = /^([a-z_]+) · ([a-z0-9-]+)$/;
+  var words = null;
+
+  function listWords() {
+    if (!words) {
+      words = fetch("chuong-trinh.json", { cache: "no-store" })
+        .then(function (response) {
+          return response.ok ? response.json() : { statuses: {}, tasks: {} };
+        })
+        .catch(function () {
+          return { statuses: {}, tasks: {} };
+        });
+    }
+    return words;
+  }
+
+  function relabel(node, known) {
+    var m = SUMMARY.exec(node.nodeValue);
+    if (!m) {
+      return;
+    }
+    var rest = m[2];
+    var report = REPORT.exec(rest);
+    if (report && known.statuses[report[1]]) {
+      var text = known.tasks[report[2]];
+      rest = known.statuses[report[1]] + " · " + report[2] + (text ? " — " + text : "");
+    }
+    node.nodeValue = dayFirst(m[1]) + " · " + rest;
+  }
+
+  function relabelAll() {
+    listWords().then(function (known) {
+      var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      var found = [];
+      while (walker.nextNode()) {
+        if (SUMMARY.test(walker.currentNode.nodeValue)) {
+          found.push(walker.currentNode);
+        }
+      }
+      found.forEach(function (node) {
+        relabel(node, known);
+      });
+    });
+  }
+
+  new MutationObserver(relabelAll).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  });
+})(typeof window === "undefined" ? globalThis : window);

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import CONTENT, EPOCH, build_into
+from tests.conftest import CONTENT, EPOCH, build_into, run_git
 
 from ..conftest import LOCAL_HOSTS, serve
 
@@ -59,9 +59,12 @@ def node() -> str:
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
-    """A throwaway repository folder holding a copy of the real content."""
+    """A throwaway git repository holding a copy of the real content, committed."""
     repo = tmp_path_factory.mktemp("editor-repo")
     shutil.copytree(CONTENT, repo / "content")
+    run_git(repo, "init", "-q")
+    run_git(repo, "add", "-A")
+    run_git(repo, "commit", "-qm", "Nội dung")
     return repo
 
 
@@ -167,6 +170,7 @@ def publish(page) -> None:
     page.get_by_text("Công bố ngay", exact=True).click()
 
 
-def expand(item_label) -> None:
-    """Open a collapsed list item by the button in the bar above its label."""
-    item_label.locator("xpath=preceding-sibling::div[1]//button").first.click()
+def sign_in(page, site: str) -> None:
+    page.goto(site + "admin/")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Báo cáo tiến độ").first.wait_for()

@@ -1,0 +1,93 @@
+"""Amendments in their own files (`content/amendments/<id>.yaml`), applied over the programme
+as issued: the programme file never changes, every reader sees the amended task, and broken
+amendment files are refused at their line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from generator.load.content import check_content
+from generator.model import ChangeKind
+
+from .conftest import copy_fixture, run_git
+from .test_history import AMENDMENT as AMENDED_DEADLINE
+
+AS_OF = dt.date(2026, 3, 20)
+AMENDMENT = AMENDED_DEADLINE.replace("15/03/2026", "10-25/3/2026") + "    lead: Phòng VH-XH\n"
+
+
+def with_amendment(tmp_path, text: str = AMENDMENT, name: str = "2026-02-10-quyet-dinh-15"):
+    content = copy_fixture(tmp_path)
+    (content / "amendments").mkdir()
+    (content / "amendments" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return content
+
+
+def errors(content) -> list[str]:
+    model, problems = check_content(content, AS_OF, history=False)
+    found = [str(p) for p in problems if p.severity.name == "ERROR"]
+    assert (model is None) == bool(found)
+    return found
+
+
+def test_an_amendment_changes_the_task_not_the_programme_file(tmp_path):
+    content = with_amendment(tmp_path)
+    issued = (content / "programmes" / "2026.yaml").read_bytes()
+    model, problems = check_content(content, AS_OF, history=False)
+    assert model is not None, [str(p) for p in problems]
+    task = next(t for t in model.tasks if t.id == "2026-02-03")
+    assert task.deadline.as_written == "10-25/3/2026"
+    assert task.deadline.end == dt.date(2026, 3, 25)
+    assert (task.lead_as_written, task.lead_unit_id) == ("Phòng VH-XH", "phong-van-hoa-xa-hoi")
+    assert task.content == "Kiểm tra an toàn thực phẩm"  # not named: as issued
+    (amendment,) = model.programmes[0].amendments
+    assert (amendment.id, amendment.task_ids) == ("2026-02-10-quyet-dinh-15", ("2026-02-03",))
+    assert amendment.source.file == "content/amendments/2026-02-10-quyet-dinh-15.yaml"
+    assert (content / "programmes" / "2026.yaml").read_bytes() == issued
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (AMENDMENT.replace("task: 2026-02-03", "task: 2026-02-09"), "a", "không có nhiệm vụ mã"),
+        (AMENDMENT.replace('"2026"', '"2027"'), "a", "không có chương trình mã '2027'"),
+        (AMENDMENT.replace("10-25/3/2026", "sau bầu cử"), "a", "deadline"),
+        (AMENDMENT.replace("Phòng VH-XH", "Phòng Không Có"), "a", "lead"),
+        (AMENDMENT, "Điều chỉnh 1", "tên tệp 'Điều chỉnh 1' phải là một mã"),
+        (AMENDMENT.replace("10/02/2026", "31/02/2026"), "a", "decided_on"),
+        (AMENDMENT.replace("10/02/2026", "10/04/2026"), "a", "ở tương lai"),
+        (AMENDMENT.split("tasks:")[0] + "tasks: []\n", "a", "ít nhất một nhiệm vụ"),
+        (AMENDMENT + "amendments: []\n", "a", "trường không xác định"),
+    ],
+)
+def test_a_broken_amendment_file_is_refused_at_its_line(tmp_path, text, name, expected):
+    found = errors(with_amendment(tmp_path, text, name))
+    assert any(expected in message and "content/amendments/" in message for message in found), found
+
+
+def test_the_old_amendments_field_of_a_programme_says_where_they_live_now(tmp_path):
+    content = copy_fixture(tmp_path)
+    programme = content / "programmes" / "2026.yaml"
+    old = "amendments:\n  - id: 2026-dieu-chinh-01\n"
+    programme.write_text(programme.read_text(encoding="utf-8") + old, encoding="utf-8")
+    (found,) = errors(content)
+    assert "content/programmes/2026.yaml:" in found and "amendments/<mã>.yaml" in found
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_direct_edit_of_the_programme_is_still_a_change_without_a_record(tmp_path):
+    content = copy_fixture(tmp_path)
+    run_git(tmp_path, "init", "-q")
+    run_git(tmp_path, "add", "-A")
+    run_git(tmp_path, "commit", "-qm", "Chương trình")
+    programme = content / "programmes" / "2026.yaml"
+    text = programme.read_text(encoding="utf-8")
+    programme.write_text(text.replace("deadline: 28/02/2026", "deadline: 20/03/2026"), "utf-8")
+    run_git(tmp_path, "commit", "-qam", "Sửa thẳng", when="2026-02-11T09:00:00+07:00")
+    model, problems = check_content(content, AS_OF)
+    assert model is not None, [str(p) for p in problems]
+    (change,) = [c for c in model.changes if c.kind is ChangeKind.AMENDED]
+    assert change.task_id == "2026-02-03" and change.amendment is None
