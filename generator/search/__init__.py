@@ -12,6 +12,7 @@ from generator.search.documents import search_documents
 from generator.search.index import index_files
 
 
-def add_search_index(output: SiteOutput, content: Content) -> None:
-    """Add the index files, made once every page is added (their titles are indexed too)."""
-    output.add_later(lambda: index_files(search_documents(content, output.pages)))
+def add_search_index(output: SiteOutput, content: Content, year: int) -> None:
+    """Add the index files, made once every page is added (their titles are indexed too);
+    `year`'s programme wins ties."""
+    output.add_later(lambda: index_files(search_documents(content, output.pages, year)))
