@@ -19,6 +19,12 @@ WARD = Record(
         field("kind", "text", "`phường` hoặc `xã`", "ward or commune"),
         field("city", "text", "tỉnh, thành phố (`Hải Phòng`)", "city or province"),
         field("issuer", "text", "cơ quan ban hành", "issuing body (`Ủy ban nhân dân phường …`)"),
+        field("address", "text", "địa chỉ trụ sở", "office address", False),
+        field("phone", "text", "số điện thoại (`0225 3 123 456`)", "phone number", False),
+        field("email", "text", "thư điện tử", "e-mail address", False),
+        field(
+            "feedback_link", "text", "đường dẫn https để góp ý", "https link for feedback", False
+        ),
     ),
 )
 

@@ -157,6 +157,32 @@ class FileReader:
             return ""
         return value
 
+    def phone(self, mapping: Mapping, key: str) -> str:
+        """An optional phone number: digits, spaces, dots, dashes, an opening '+'."""
+        value = self.text(mapping, key)
+        if value and not _PHONE.fullmatch(value):
+            self.error(
+                self.line_of(mapping, key),
+                key,
+                f"số điện thoại '{value[:40]}' chỉ gồm chữ số (8 đến 15), khoảng trắng, dấu "
+                "chấm, gạch ngang và dấu + ở đầu, ví dụ 0225 3 123 456",
+            )
+            return ""
+        return value
+
+    def email(self, mapping: Mapping, key: str) -> str:
+        """An optional e-mail address of the plain name@domain.tld shape."""
+        value = self.text(mapping, key)
+        if value and not _EMAIL.fullmatch(value):
+            self.error(
+                self.line_of(mapping, key),
+                key,
+                f"thư điện tử '{value[:60]}' không đúng dạng tên@tên-miền, ví dụ "
+                "vanphong@phuong.gov.vn",
+            )
+            return ""
+        return value
+
     def integer(self, mapping: Mapping, key: str, low: int, high: int) -> int | None:
         value = self.text(mapping, key)
         if not value:
@@ -206,6 +232,10 @@ class FileReader:
 def is_identifier(value: str) -> bool:
     """True for an id the site can use in a file name and an address."""
     return len(value) <= MAX_ID and bool(_ID.match(value))
+
+
+_PHONE = re.compile(r"\+?(?:\d[ .\-]?){7,14}\d")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 
 
 def url_problem(value: str) -> str | None:

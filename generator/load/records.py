@@ -42,6 +42,10 @@ def read_ward(doc: Mapping, r: FileReader) -> Ward:
         r.choice(doc, "kind", WARD_KINDS) or "",
         r.plain_name(doc, "city"),
         r.plain_name(doc, "issuer"),
+        r.plain_name(doc, "address"),
+        r.phone(doc, "phone"),
+        r.email(doc, "email"),
+        r.https_url(doc, "feedback_link"),
     )
 
 
