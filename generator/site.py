@@ -25,7 +25,7 @@ def render_site(content: Content, site: SiteInfo, *, settle: bool = True) -> Sit
     add_change_feeds(output, content, site)
     add_open_data(output, content, site)
     add_source_documents(output, content)
-    add_search_index(output, content, site.as_of.year)
+    add_search_index(output, content, site.as_of)
     if settle:
         output.settle()
     return output

@@ -5,6 +5,7 @@ The ranking itself runs in the browser; tests/browser/test_search.py tests it th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -113,7 +114,7 @@ def mini_docs(mini_content):
 
     output = SiteOutput()
     add_pages(output, mini_content, SiteInfo("https://example.org/", AS_OF))
-    return search_documents(mini_content, output.pages, AS_OF.year)
+    return search_documents(mini_content, output.pages, AS_OF)
 
 
 def test_every_task_is_a_document_with_its_whole_text_as_title(mini_content, mini_docs):
@@ -151,7 +152,7 @@ def test_the_current_years_programme_first_then_the_newest(year, expected):
     pages = [Page("a.md", "A", "")] + [
         Page(f"thang/{p.id}-01.md", f"Tháng 1/{p.year}", "") for p in content.programmes
     ]
-    docs = search_documents(content, pages, year)
+    docs = search_documents(content, pages, dt.date(year, 6, 1))
     assert [d.url for d in docs if d.url.startswith("nhiem-vu/")] == [
         f"nhiem-vu/{y}-01/" if y == "2027" else "nhiem-vu/2026-01/" for y in expected
     ]
@@ -325,4 +326,4 @@ def test_a_content_correction_is_searchable(tmp_path):
     )
     from generator.search.documents import task_doc
 
-    assert "Trạng nguyên" in task_doc(content, content.programmes[0], fixed).body
+    assert "Trạng nguyên" in task_doc(content, content.programmes[0], fixed, AS_OF).body

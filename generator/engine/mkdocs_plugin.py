@@ -26,6 +26,7 @@ from generator.engine.template_cache import TemplateCache, template_cache
 from generator.engine.writer import ChildWriter, ReadyFiles, WriteFailed
 from generator.load.content import check_content
 from generator.output import Page, SiteInfo, SiteOutput
+from generator.render.chrome import chrome
 from generator.render.nav import NavItem, navigation
 from generator.render.templating import keep_compiled
 from generator.site import render_site
@@ -86,6 +87,7 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         self.admin = (content, settings_from(self.config), site.url)
         config.nav = _mkdocs_nav(navigation(content, as_of))
         config.extra["search_index"] = search_index_path()  # read by theme/partials/search.html
+        config.extra["ctct"] = chrome(content, as_of)  # header, footer, print: theme/main.html
         return config
 
     def on_env(self, env, config, files):

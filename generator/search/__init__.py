@@ -6,13 +6,15 @@ only the parts of the index that a query needs.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from generator.model import Content
 from generator.output import SiteOutput
 from generator.search.documents import search_documents
 from generator.search.index import index_files
 
 
-def add_search_index(output: SiteOutput, content: Content, year: int) -> None:
+def add_search_index(output: SiteOutput, content: Content, as_of: dt.date) -> None:
     """Add the index files, made once every page is added (their titles are indexed too);
-    `year`'s programme wins ties."""
-    output.add_later(lambda: index_files(search_documents(content, output.pages, year)))
+    the programme of `as_of`'s year wins ties."""
+    output.add_later(lambda: index_files(search_documents(content, output.pages, as_of)))
