@@ -19,7 +19,7 @@ from .conftest import SCREENSHOTS, Tab
 pytestmark = pytest.mark.browser
 
 CORE = ("home", "month", "unit", "task", "subscribe")
-PAGES = (*CORE, "key-tasks", "data", "about")
+PAGES = (*CORE, "key-tasks", "data", "about", "progress", "search")
 WIDTHS = ("phone", "desktop")
 SERIOUS = {"serious", "critical"}
 
