@@ -225,3 +225,16 @@ def test_the_search_page_works_without_javascript(pages, mini_content):
         assert f'href="../don-vi/{unit.id}/"' in body
     assert 'href="../thang/2026-01/"' in body
     assert not pages["tim-kiem/index.md"].searchable
+
+
+def test_citizens_pages_carry_no_field_names_or_english_jargon(mini_site):
+    """/trong-tam/, /du-lieu/ and /lich/ speak Vietnamese, not the data's field names."""
+    for path, words in (
+        ("trong-tam/index.html", ("<code>meeting</code>",)),
+        ("du-lieu/index.html", ("JSON Schema", "BOM", "OWASP")),
+        ("lich/index.html", ("(webcal)", "camera iPhone để")),
+    ):
+        body = (mini_site / path).read_text(encoding="utf-8").split('<article', 1)[1]
+        body = body.split("</article>", 1)[0]
+        for word in words:
+            assert word not in body, f"{path}: {word}"
