@@ -234,7 +234,7 @@ def test_citizens_pages_carry_no_field_names_or_english_jargon(mini_site):
         ("du-lieu/index.html", ("JSON Schema", "BOM", "OWASP")),
         ("lich/index.html", ("(webcal)", "camera iPhone để")),
     ):
-        body = (mini_site / path).read_text(encoding="utf-8").split('<article', 1)[1]
+        body = (mini_site / path).read_text(encoding="utf-8").split("<article", 1)[1]
         body = body.split("</article>", 1)[0]
         for word in words:
             assert word not in body, f"{path}: {word}"

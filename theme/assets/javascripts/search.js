@@ -12,7 +12,7 @@
   const TITLE_WEIGHT = 3; // a word in the title counts three times one in the body
   const TITLE_LENGTH = 0.5; // how much a long title dilutes its words (0: not at all)
   const PAIR = 3; // two query words side by side, in order: three times their own weight more
-  const TOGETHER = 3; // every known word in the title: three times their title weight more
+  const TOGETHER = 3; // three known words or more, all in the title: three times their weight more
   const FOLDED = 0.5; // a spelling whose accents differ from those typed (when any were typed)
   const PAGE = 10; // results shown at a time
 
@@ -146,8 +146,11 @@
       }
       total += PAIR * (idf[i] + idf[i + 1]) * pair;
     });
-    // All the words in the title, however far apart, above some in the title and some elsewhere.
-    if (d.hits.filter(Boolean).length > 1 && inTitle === known) total += TOGETHER * titleWeight * known;
+    // Three words or more all in the title, however far apart, above some of them elsewhere
+    // (two are ranked by the pair bonus alone: side by side far above apart).
+    if (d.hits.filter(Boolean).length > 2 && inTitle === known) {
+      total += TOGETHER * titleWeight * known;
+    }
     return { doc: d.doc, score: total, titlePositions };
   }
 
