@@ -159,27 +159,28 @@ class FileReader:
 
     def phone(self, mapping: Mapping, key: str) -> str:
         """An optional phone number: digits, spaces, dots, dashes, an opening '+'."""
-        value = self.text(mapping, key)
-        if value and not _PHONE.fullmatch(value):
-            self.error(
-                self.line_of(mapping, key),
-                key,
-                f"số điện thoại '{value[:40]}' chỉ gồm chữ số (8 đến 15), khoảng trắng, dấu "
-                "chấm, gạch ngang và dấu + ở đầu, ví dụ 0225 3 123 456",
-            )
-            return ""
-        return value
+        return self._shaped(
+            mapping,
+            key,
+            _PHONE,
+            "số điện thoại '{}' chỉ gồm chữ số (8 đến 15), khoảng trắng, dấu chấm, gạch ngang "
+            "và dấu + ở đầu, ví dụ 0225 3 123 456",
+        )
 
     def email(self, mapping: Mapping, key: str) -> str:
         """An optional e-mail address of the plain name@domain.tld shape."""
+        return self._shaped(
+            mapping,
+            key,
+            _EMAIL,
+            "thư điện tử '{}' không đúng dạng tên@tên-miền, ví dụ vanphong@phuong.gov.vn",
+        )
+
+    def _shaped(self, mapping: Mapping, key: str, shape: re.Pattern, why: str) -> str:
+        """An optional text that must match `shape` whole; '' (with `why`) when it does not."""
         value = self.text(mapping, key)
-        if value and not _EMAIL.fullmatch(value):
-            self.error(
-                self.line_of(mapping, key),
-                key,
-                f"thư điện tử '{value[:60]}' không đúng dạng tên@tên-miền, ví dụ "
-                "vanphong@phuong.gov.vn",
-            )
+        if value and not shape.fullmatch(value):
+            self.error(self.line_of(mapping, key), key, why.format(value[:60]))
             return ""
         return value
 

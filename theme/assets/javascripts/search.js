@@ -12,7 +12,7 @@
   const TITLE_WEIGHT = 3; // a word in the title counts three times one in the body
   const TITLE_LENGTH = 0.5; // how much a long title dilutes its words (0: not at all)
   const PAIR = 3; // two query words side by side, in order: three times their own weight more
-  const TOGETHER = 3; // three known words or more, all in the title: three times their weight more
+  const TOGETHER = 1.5; // three known words or more, all in the title: 1.5 times their weight more
   const FOLDED = 0.5; // a spelling whose accents differ from those typed (when any were typed)
   const PAGE = 10; // results shown at a time
 
