@@ -26,6 +26,12 @@ WARD = Record(
             "official administrative unit code (5 digits)",
             False,
         ),
+        field("address", "text", "địa chỉ trụ sở", "office address", False),
+        field("phone", "text", "số điện thoại (`0225 3 123 456`)", "phone number", False),
+        field("email", "text", "thư điện tử", "e-mail address", False),
+        field(
+            "feedback_link", "text", "đường dẫn https để góp ý", "https link for feedback", False
+        ),
     ),
 )
 
@@ -277,7 +283,7 @@ AMENDED_TASK = Record(
     "nhiệm vụ được điều chỉnh",
     (
         field("task", "id", "mã nhiệm vụ", "the task's id"),
-        field("content", "text", "nội dung mới", "new content", False),
+        long(field("content", "text", "nội dung mới", "new content", False)),
         field("lead", "text", "đơn vị chủ trì mới, như văn bản", "new lead unit", False),
         field(
             "deadline", "text", "thời hạn mới (`20/03/2026`, `10-25/3/2026`)", "new deadline", False

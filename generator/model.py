@@ -167,6 +167,12 @@ class Ward:
     """'Ủy ban nhân dân phường An Biên'."""
     code: str = ""
     """The official administrative unit code (5 digits), '' when ward.yaml does not give it."""
+    address: str = ""
+    """The office's address, as the ward gives it; '' when not given (never guessed)."""
+    phone: str = ""
+    email: str = ""
+    feedback_link: str = ""
+    """An https page where citizens send feedback."""
 
 
 @dataclass(frozen=True)
@@ -239,6 +245,8 @@ class Content:
     """Every dated event of every task, oldest first (`load.changes`)."""
     removed: tuple[RemovedTask, ...] = field(default=(), compare=False)
     """Tasks whose events git history shows were published and are gone, sorted by id."""
+    updated: dt.datetime | None = field(default=None, compare=False)
+    """When what the content says last changed (UTC), from git history; None without it."""
 
     def stamp(self, record_id: str, programme_id: str) -> TaskStamp:
         """The record's stamp from history, else sequence 0 at its programme's issue date."""

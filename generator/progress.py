@@ -38,6 +38,9 @@ from generator.wording import NO_REPORT, STATUS_LABELS
 
 DUE_SOON_DAYS = 7
 """'Due soon' covers today and the next 7 days."""
+COUNTDOWN_DAYS = 30
+"""A deadline further than this is 'chưa đến hạn', without counting the days (lists show its
+date beside)."""
 
 
 class Standing(StrEnum):
@@ -123,4 +126,6 @@ def progress_text(task: Task, as_of: dt.date) -> str:
         return f"{label} · đã quá hạn {-days} ngày"
     if days == 0:
         return f"{label} · đến hạn hôm nay"
+    if days > COUNTDOWN_DAYS:
+        return f"{label} · chưa đến hạn"
     return f"{label} · còn {days} ngày đến hạn"

@@ -30,5 +30,5 @@ def render_site(content: Content, site: SiteInfo, editor: EditorSettings = NO_ED
     add_open_data(output, content, site)
     add_source_documents(output, content)
     add_editor(output, content, site, editor)
-    add_search_index(output, content)  # last: it indexes every page
+    add_search_index(output, content, site.as_of)  # last: it indexes every page
     return output

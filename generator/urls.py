@@ -19,6 +19,8 @@ KEY_TASKS_PAGE = "trong-tam.md"
 SUBSCRIBE_PAGE = "lich/index.md"
 DATA_PAGE = "du-lieu/index.md"
 ABOUT_PAGE = "gioi-thieu.md"
+SEARCH_PAGE = "tim-kiem/index.md"
+PROGRESS_PAGE = "tien-do.md"
 """Source paths of the fixed pages; the engine serves 'x/index.md' and 'x.md' at '/x/'."""
 
 KEY_TASKS_URL = "trong-tam/"
@@ -26,6 +28,8 @@ MONTHS_URL = "thang/"
 ABOUT_URL = "gioi-thieu/"
 SUBSCRIBE_URL = "lich/"
 DATA_URL = "du-lieu/"
+SEARCH_URL = "tim-kiem/"
+PROGRESS_URL = "tien-do/"
 ALL_TASKS_FEED = "lich/tat-ca.ics"
 MEETINGS_FEED = "lich/giao-ban.ics"
 TASK_FEEDS = "lich/nhiem-vu/"
@@ -77,7 +81,7 @@ def key_task_url(key_task_id: str) -> str:
     return f"trong-tam/#{key_task_id}"
 
 
-SEARCH_DIR = "tim-kiem/"
+SEARCH_DIR = SEARCH_URL
 """The search index: `chi-muc.json` (manifest), `t/<n>.json` (words), `d/<n>.json` (results)."""
 
 

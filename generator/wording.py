@@ -89,9 +89,13 @@ def ward_place(ward: Ward) -> str:
     return f"{ward.kind} {ward.name}"
 
 
+SITE_KIND = "Chương trình công tác"
+"""What the site is, the first half of its name (the header's first line on phones)."""
+
+
 def site_title(ward: Ward) -> str:
     """The site's name: 'Chương trình công tác – phường An Biên' (plain text, not escaped)."""
-    return f"Chương trình công tác – {ward_place(ward)}"
+    return f"{SITE_KIND} – {ward_place(ward)}"
 
 
 def site_description(ward: Ward) -> str:

@@ -143,8 +143,7 @@ def test_report_refuses_a_control_character_in_its_arguments(tmp_path, monkeypat
 def test_a_text_longer_than_its_field_allows_is_refused_at_its_line(tmp_path, old, field, limit):
     content = copy_fixture(tmp_path)
     programme = content / "programmes" / "2026.yaml"
-    declared = next(f for r in fmt.RECORDS for f in r.fields if f.name == field)
-    assert declared.limit == limit
+    assert {f.limit for r in fmt.RECORDS for f in r.fields if f.name == field} == {limit}
     text = replace(programme, old, old + " x" * limit)
     line = text[: text.index(old)].count("\n") + 1
     errors = errors_of(content)

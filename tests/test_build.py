@@ -116,7 +116,7 @@ def test_as_of_date_follows_source_date_epoch(tmp_path):
     site = tmp_path / "site"
     # 2026-02-20 18:00 UTC is already 21/02/2026 in Vietnam.
     assert build(MINI, site, {"SOURCE_DATE_EPOCH": "1771610400"}).returncode == 0
-    assert "Cập nhật ngày 21/02/2026" in (site / "index.html").read_text(encoding="utf-8")
+    assert "Tiến độ tính đến ngày 21/02/2026" in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_content_warnings_are_shown_and_do_not_stop_the_build(tmp_path):

@@ -217,3 +217,17 @@ def test_without_an_issue_date_the_first_version_says_it_is_the_publication_day(
     pages = {page.path: page for page in render_site(repo.load(), SITE).pages}
     body = pages["nhiem-vu/2026-01-01.md"].body
     assert "07/01/2026</span> <strong>Đăng lên trang ngày này (văn bản không ghi ngày" in body
+
+
+def test_the_data_is_dated_by_its_last_change_not_by_the_build(lived):
+    """The footer's 'Dữ liệu cập nhật': the last commit that changed what the content says."""
+    assert lived.load().updated == dt.datetime(2026, 3, 5, 3, 0, tzinfo=dt.UTC)
+
+
+def test_a_reformatting_commit_does_not_date_the_data(tmp_path):
+    repo = Repo(tmp_path)
+    data = yaml.safe_load(repo.programme.read_text(encoding="utf-8"))
+    repo.programme.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=True))
+    repo.commit("Định dạng lại", "2026-02-21T10:00:00+07:00")
+    assert repo.load().updated == dt.datetime(2026, 1, 6, 1, 0, tzinfo=dt.UTC)
+    assert load_content(repo.content, AS_OF, history=False).updated is None

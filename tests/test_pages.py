@@ -57,7 +57,8 @@ def test_one_page_per_month_unit_and_task(pages, mini_content):
 
 def test_home_states_the_build_date_and_what_falls_due(pages):
     home = pages["index.md"].body
-    assert "Cập nhật ngày 24/01/2026" in home
+    assert "Tiến độ tính đến ngày 24/01/2026" in home
+    assert "Cập nhật ngày" not in home, "the build date is not when the data changed"
     recent = home.split('id="vua-den-han"')[1]
     assert "Kế hoạch tiêm chủng mở rộng" in recent  # due 20/01, four days before
     upcoming = home.split('id="sap-den-han"')[1].split('id="vua-den-han"')[0]
@@ -170,3 +171,70 @@ def test_page_bodies_are_well_formed(pages):
         assert check.h1 == 1, path
     task = pages["nhiem-vu/2026-01-01.md"].body
     assert task.index("</dl>") < task.index('<script type="application/ld+json">')
+
+
+# --- where each task stands, and the frame (issue 22) ---------------------------------------
+
+
+def _rows(body: str) -> list[str]:
+    return re.findall(r"<tr[^>]*id=\"nv-[^\"]+\">.*?</tr>", body, re.S)
+
+
+def test_every_task_line_states_its_standing_in_the_one_wording(pages, mini_content, site_info):
+    from generator.progress import progress_text
+
+    january = pages["thang/2026-01.md"].body
+    tasks = [t for t in mini_content.tasks if t.month == 1]
+    assert len(_rows(january)) == len(tasks)
+    for task, row in zip(tasks, _rows(january), strict=True):
+        assert progress_text(task, site_info.as_of) in row, task.id
+    unit = pages["don-vi/tram-y-te.md"].body
+    for task in mini_content.tasks_of_unit(mini_content.unit("tram-y-te")):
+        assert progress_text(task, site_info.as_of) in unit
+    assert "Chưa thực hiện" not in january + unit, "a status nobody reported"
+
+
+def test_the_progress_page_lists_overdue_due_soon_and_done_tasks(pages, mini_content, site_info):
+    from generator.progress import Standing, standing
+
+    body = pages["tien-do.md"].body
+    overdue = body.split('id="qua-han"')[1].split('id="sap-den-han"')[0]
+    done = body.split('id="da-hoan-thanh"')[1]
+    for task in mini_content.tasks:
+        link = f'href="../nhiem-vu/{task.id}/"'
+        state = standing(task, site_info.as_of)
+        assert (link in overdue) == (state is Standing.OVERDUE), task.id
+        assert (link in done) == (state is Standing.DONE_ON_TIME), task.id
+    assert 'href="../don-vi/tram-y-te/"' in body, "counted by unit"
+    home = pages["index.md"].body
+    assert 'href="tien-do/#qua-han">Quá hạn, chưa báo cáo hoàn thành: 2 nhiệm vụ' in home
+    assert 'href="tien-do/#da-hoan-thanh">Đã báo cáo hoàn thành: 1 nhiệm vụ' in home
+
+
+def test_one_label_for_the_deadline_and_no_bare_tt(pages):
+    bodies = "".join(page.body for page in pages.values())
+    assert "Thời gian xong trước ngày" not in bodies
+    assert 'data-label="TT"' not in bodies
+
+
+def test_the_search_page_works_without_javascript(pages, mini_content):
+    body = pages["tim-kiem/index.md"].body
+    assert '<form class="ctct-search-form" action="./" method="get"' in body
+    assert 'name="q"' in body
+    for unit in mini_content.units:
+        assert f'href="../don-vi/{unit.id}/"' in body
+    assert 'href="../thang/2026-01/"' in body
+    assert not pages["tim-kiem/index.md"].searchable
+
+
+def test_citizens_pages_carry_no_field_names_or_english_jargon(mini_site):
+    """/trong-tam/, /du-lieu/ and /lich/ speak Vietnamese, not the data's field names."""
+    for path, words in (
+        ("trong-tam/index.html", ("<code>meeting</code>",)),
+        ("du-lieu/index.html", ("JSON Schema", "BOM", "OWASP")),
+        ("lich/index.html", ("(webcal)", "camera iPhone để")),
+    ):
+        body = (mini_site / path).read_text(encoding="utf-8").split("<article", 1)[1]
+        body = body.split("</article>", 1)[0]
+        for word in words:
+            assert word not in body, f"{path}: {word}"

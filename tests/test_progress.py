@@ -78,6 +78,8 @@ CASES = [
      "Đang thực hiện · đã quá hạn 1 ngày"),
     ("not started, due in 30 days", task(30, Status.NOT_STARTED), Standing.NOT_YET_DUE,
      "Chưa bắt đầu · còn 30 ngày đến hạn"),
+    ("not started, due in 31 days: no countdown", task(31, Status.NOT_STARTED),
+     Standing.NOT_YET_DUE, "Chưa bắt đầu · chưa đến hạn"),
     ("in progress, due in 3 days", task(3, Status.IN_PROGRESS), Standing.DUE_SOON,
      "Đang thực hiện · còn 3 ngày đến hạn"),
     ("done on the deadline", task(-5, Status.DONE, done=-5), Standing.DONE_ON_TIME,

@@ -5,14 +5,16 @@ The ranking itself runs in the browser; tests/browser/test_search.py tests it th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 
 from generator.output import Page
 from generator.search.documents import SearchDoc, search_documents
+from generator.search.glossary import GLOSSARY, derived, expansions
 from generator.search.index import SHARD_BYTES, index_files
-from generator.search.text import folded, shard_of, words
+from generator.search.text import folded, shard_of, terms, words
 from generator.urls import search_docs_path, search_index_path, search_terms_path
 
 from .conftest import AS_OF
@@ -112,7 +114,7 @@ def mini_docs(mini_content):
 
     output = SiteOutput()
     add_pages(output, mini_content, SiteInfo("https://example.org/", AS_OF))
-    return search_documents(mini_content, output.pages)
+    return search_documents(mini_content, output.pages, AS_OF)
 
 
 def test_every_task_is_a_document_with_its_whole_text_as_title(mini_content, mini_docs):
@@ -140,11 +142,24 @@ def test_pages_are_found_by_title_and_the_home_page_is_left_out(mini_docs):
     assert len(urls) == len(set(urls)), "a page indexed twice"
 
 
-def test_newest_programme_first():
-    pages = [Page("a.md", "A", "")]
-    docs = search_documents(_two_years(), pages)
-    task_urls = [d.url for d in docs if d.url.startswith("nhiem-vu/")]
-    assert task_urls == ["nhiem-vu/2027-01/", "nhiem-vu/2026-01/"]
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [(2026, ["2026", "2027"]), (2027, ["2027", "2026"]), (2030, ["2027", "2026"])],
+)
+def test_the_current_years_programme_first_then_the_newest(year, expected):
+    """Results that tie (the same task in two years) follow this order, months included."""
+    content = _two_years()
+    pages = [Page("a.md", "A", "")] + [
+        Page(f"thang/{p.id}-01.md", f"Tháng 1/{p.year}", "") for p in content.programmes
+    ]
+    docs = search_documents(content, pages, dt.date(year, 6, 1))
+    assert [d.url for d in docs if d.url.startswith("nhiem-vu/")] == [
+        f"nhiem-vu/{y}-01/" if y == "2027" else "nhiem-vu/2026-01/" for y in expected
+    ]
+    assert [d.url for d in docs if d.url.startswith("thang/")] == [
+        f"thang/{y}-01/" for y in expected
+    ]
+    assert docs[-1].url == "a/"
 
 
 def _two_years():
@@ -238,3 +253,77 @@ def test_the_manifest_gives_the_file_patterns():
     manifest = json.loads(index_files(DOCS)[search_index_path()])
     assert manifest["terms"] == "t/{}.json" and manifest["results"] == "d/{}.json"
     assert manifest["title_words"] == pytest.approx((6 + 7 + 5) / 3, abs=0.01)
+
+
+# --- the administration's words: numerals after 'tháng'/'quý', abbreviations -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quý I năm 2026", ["quy", "1", "nam", "2026"]),
+        ("quý iv", ["quy", "4"]),
+        ("tháng ba", ["thang", "3"]),
+        ("tháng Giêng, tháng Chạp", ["thang", "1", "thang", "12"]),
+        ("Thứ Ba, 31/03/2026", ["thu", "ba", "31", "03", "2026"]),
+        ("khóa XVI", ["khoa", "xvi"]),
+        ("I", ["i"]),
+    ],
+)
+def test_numerals_after_month_and_quarter_are_filed_as_digits(text, expected):
+    assert terms(words(text)) == expected
+
+
+def test_a_weekday_does_not_make_a_task_of_march():
+    docs = [
+        SearchDoc("a/", "Giao ban", "", ("Tháng 5/2026", "Thứ Ba, 05/05/2026")),
+        SearchDoc("b/", "Giao quân", "", ("Tháng 3/2026",)),
+    ]
+    files = index_files(docs)
+    manifest = json.loads(files[search_index_path()])
+    entry = json.loads(files[search_terms_path(shard_of("3", manifest["shards"]))])["3"]
+    assert decode(entry)[1].keys() == {1}
+
+
+def test_glossary_gives_each_form_its_other_forms():
+    extra = expansions("Kế hoạch đảm bảo an ninh trật tự, ATGT, PCCN trước Tết", GLOSSARY)
+    assert "an toàn giao thông" in extra and "phòng cháy chữa cháy" in extra
+    assert "PCCC" in extra and "ANTT" in extra
+    assert "PCCN" not in extra and "ATGT" not in extra, "what the text holds is not repeated"
+    assert "KT-XH" in expansions("phát triển kinh tế - xã hội quý I", GLOSSARY)
+    assert "ktxh" in expansions("phát triển kinh tế - xã hội quý I", GLOSSARY)
+    assert expansions("Kế hoạch tuyển sinh", GLOSSARY) == ()
+
+
+def test_derived_abbreviations_are_the_contents_own_and_written_out_there():
+    texts = [
+        "Ban Chỉ huy Quân sự phường",
+        "BCH Quân sự",
+        "Báo cáo của BTV",  # never written out: nothing derived
+        "Sơ kết học kỳ II",  # a Roman numeral
+        "KH-UBND số 12 và Kế hoạch",  # two letters (KH) are too few
+    ]
+    found = {n.abbreviations: n.phrases for n in derived(texts)}
+    assert found == {("BCH",): ("ban chỉ huy",)}
+
+
+def test_every_document_holds_the_other_forms_of_its_abbreviations(mini_docs):
+    led_by_office = [d for d in mini_docs if "Văn phòng HĐND và UBND" in d.body]
+    assert led_by_office, "the fixture's office leads some task"
+    for doc in led_by_office:
+        assert {"hội đồng nhân dân", "ủy ban nhân dân"} <= set(doc.body), doc.title
+
+
+def test_a_content_correction_is_searchable(tmp_path):
+    import dataclasses
+
+    from generator.model import Correction
+
+    content = _two_years()
+    task = content.programmes[0].months[0].tasks[0]
+    fixed = dataclasses.replace(
+        task, corrections=(Correction("content", "Trưng nguyên", "Trạng nguyên", "Lỗi gõ."),)
+    )
+    from generator.search.documents import task_doc
+
+    assert "Trạng nguyên" in task_doc(content, content.programmes[0], fixed, AS_OF).body

@@ -22,6 +22,7 @@ from generator.editor.settings import EditorSettings, SettingsError, editor_sett
 from generator.engine.template_cache import TemplateCache, template_cache
 from generator.load.content import check_content
 from generator.output import Page, PathTaken, SiteInfo, SiteOutput
+from generator.render.chrome import chrome
 from generator.render.nav import NavItem, navigation
 from generator.render.templating import keep_compiled
 from generator.site import render_site
@@ -85,6 +86,7 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         self.pages = {page.path: page for page in self.output.pages}
         config.nav = _mkdocs_nav(navigation(content, as_of))
         config.extra["search_index"] = search_index_path()  # read by theme/partials/search.html
+        config.extra["ctct"] = chrome(content, as_of)  # header, footer, print: theme/main.html
         return config
 
     def on_env(self, env, config, files):

@@ -103,7 +103,18 @@ def _with_history(
         stamps=calendars.stamps,
         removed=calendars.removed,
         changes=task_changes(versions, reports, present),
+        updated=last_change(versions),
     )
+
+
+def last_change(versions: list[ContentVersion]) -> dt.datetime | None:
+    """When what the content says last changed: the time of the newest version that differs
+    from the one before it (a commit that only reformats the YAML changes nothing)."""
+    when, before = None, None
+    for version in versions:
+        if version.content != before:
+            when, before = version.when, version.content
+    return when
 
 
 def load_content(

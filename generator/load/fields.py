@@ -175,6 +175,33 @@ class FileReader:
             return ""
         return value
 
+    def phone(self, mapping: Mapping, key: str) -> str:
+        """An optional phone number: digits, spaces, dots, dashes, an opening '+'."""
+        return self._shaped(
+            mapping,
+            key,
+            _PHONE,
+            "số điện thoại '{}' chỉ gồm chữ số (8 đến 15), khoảng trắng, dấu chấm, gạch ngang "
+            "và dấu + ở đầu, ví dụ 0225 3 123 456",
+        )
+
+    def email(self, mapping: Mapping, key: str) -> str:
+        """An optional e-mail address of the plain name@domain.tld shape."""
+        return self._shaped(
+            mapping,
+            key,
+            _EMAIL,
+            "thư điện tử '{}' không đúng dạng tên@tên-miền, ví dụ vanphong@phuong.gov.vn",
+        )
+
+    def _shaped(self, mapping: Mapping, key: str, shape: re.Pattern, why: str) -> str:
+        """An optional text that must match `shape` whole; '' (with `why`) when it does not."""
+        value = self.text(mapping, key)
+        if value and not shape.fullmatch(value):
+            self.error(self.line_of(mapping, key), key, why.format(value[:60]))
+            return ""
+        return value
+
     def integer(self, mapping: Mapping, key: str, low: int, high: int) -> int | None:
         value = self.text(mapping, key)
         if not value:
@@ -224,6 +251,10 @@ class FileReader:
 def is_identifier(value: str) -> bool:
     """True for an id the site can use in a file name and an address."""
     return len(value) <= MAX_ID and bool(_ID.match(value))
+
+
+_PHONE = re.compile(r"\+?(?:\d[ .\-]?){7,14}\d")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 
 
 def url_problem(value: str) -> str | None:

@@ -44,6 +44,10 @@ def read_ward(doc: Mapping, r: FileReader) -> Ward:
         r.plain_name(doc, "city"),
         r.plain_name(doc, "issuer"),
         _admin_code(doc, r),
+        r.plain_name(doc, "address"),
+        r.phone(doc, "phone"),
+        r.email(doc, "email"),
+        r.https_url(doc, "feedback_link"),
     )
 
 

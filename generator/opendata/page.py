@@ -198,13 +198,13 @@ def data_page(content: Content, site: SiteInfo, files: dict[str, bytes]) -> Page
         ),
         FileInfo(
             SCHEMA_FILE,
-            "JSON Schema",
+            "mô tả cấu trúc",
             human_size(len(files[SCHEMA_FILE])),
-            f"Mô tả cấu trúc và ý nghĩa từng trường của {JSON_FILE} (chuẩn draft 2020-12).",
+            f"Mô tả cấu trúc và ý nghĩa từng trường của {JSON_FILE}, cho người viết phần mềm.",
         ),
         FileInfo(
             PACKAGE_FILE,
-            "Data Package",
+            "mô tả gói dữ liệu",
             human_size(len(files[PACKAGE_FILE])),
             "Mô tả gói dữ liệu theo chuẩn Frictionless Data Package: các tệp, các cột, "
             "kiểu dữ liệu, giấy phép và nguồn.",

@@ -82,7 +82,7 @@ def ward_digest(content: Content, ward_id: str, site: SiteInfo) -> WardDigest:
     place = ward_place(content.ward)
     search = []
     for task in tasks:
-        doc = task_doc(content, programme, task)
+        doc = task_doc(content, programme, task, site.as_of)
         search.append(
             (f"{ward_id}/{doc.url}", doc.title, f"{place} · {doc.teaser}", (place, *doc.body))
         )

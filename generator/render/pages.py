@@ -8,6 +8,7 @@ from functools import cached_property
 
 from generator.model import Content, Programme, Task, Unit
 from generator.output import SiteInfo, SiteOutput
+from generator.progress import LABELS, Standing, standing
 from generator.render.changes import changes_page, task_history
 from generator.render.jsonld import task_jsonld
 from generator.render.rollup import rollup
@@ -17,6 +18,8 @@ from generator.urls import (
     HOME_PAGE,
     KEY_TASKS_PAGE,
     MONTHS_PAGE,
+    PROGRESS_PAGE,
+    SEARCH_PAGE,
     UNITS_PAGE,
     month_page_path,
     source_file_url,
@@ -30,6 +33,16 @@ TITLE_CHARS = 90
 """A task page's title: its content, cut at a word; the page shows the whole text."""
 UPCOMING_DAYS = 30
 RECENT_DAYS = 7
+PROGRESS_GROUPS = (
+    ("qua-han", LABELS[Standing.OVERDUE], (Standing.OVERDUE,)),
+    ("sap-den-han", LABELS[Standing.DUE_SOON], (Standing.DUE_SOON,)),
+    (
+        "da-hoan-thanh",
+        "Đã báo cáo hoàn thành",
+        (Standing.DONE_ON_TIME, Standing.DONE_LATE, Standing.DONE_UNDATED),
+    ),
+)
+"""The sections of the progress page: anchor, heading, the standings it lists."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +83,8 @@ def current_programme(content: Content, as_of: dt.date) -> Programme:
 
 def add_pages(output: SiteOutput, content: Content, site: SiteInfo) -> None:
     ctx = Ctx(content, site)
-    for render in (home_page, months_index, units_index, key_tasks_page, about_page):
+    pages = (home_page, months_index, units_index, key_tasks_page, about_page, progress_page)
+    for render in (*pages, search_page):
         output.add_page(render(ctx))
     output.add_page(changes_page(content, ctx))
     for programme in content.programmes:
@@ -111,6 +125,10 @@ def home_page(ctx: Ctx):
             for unit in content.units
         ],
         month_rollups=[(month, rollup(month.tasks, as_of)) for month in programme.months],
+        progress_links=[
+            (anchor, heading, sum(map(len, months.values())))
+            for anchor, heading, months in progress_groups(ctx, programme)
+        ],
         upcoming_days=UPCOMING_DAYS,
         recent_days=RECENT_DAYS,
     )
@@ -227,4 +245,50 @@ def about_page(ctx: Ctx):
         ctx=ctx,
         programmes=programmes,
         source_file_url=source_file_url,
+    )
+
+
+def progress_groups(ctx: Ctx, programme: Programme) -> list[tuple[str, str, dict]]:
+    """(anchor, heading, {(year, month): tasks}) for each section of the progress page."""
+    as_of, groups = ctx.site.as_of, []
+    for anchor, heading, standings in PROGRESS_GROUPS:
+        months: dict[tuple[int, int], list[Task]] = {}
+        for task in sorted(programme.tasks, key=ctx.sort_key):
+            if standing(task, as_of) in standings:
+                months.setdefault((programme.year, task.month), []).append(task)
+        groups.append((anchor, heading, dict(sorted(months.items()))))
+    return groups
+
+
+def progress_page(ctx: Ctx):
+    """Which tasks are overdue, due soon or done, by month, with a count per unit."""
+    programme = current_programme(ctx.content, ctx.site.as_of)
+    groups = progress_groups(ctx, programme)
+    by_unit = []
+    for unit in ctx.content.units:
+        ids = {task.id for task in ctx.content.tasks_of_unit(unit)}
+        counts = [sum(t.id in ids for m in months.values() for t in m) for _, _, months in groups]
+        by_unit.append((unit, counts))
+    return render_page(
+        PROGRESS_PAGE,
+        f"Tiến độ năm {programme.year}: quá hạn, sắp đến hạn, đã hoàn thành",
+        "progress.html.j2",
+        description=f"Nhiệm vụ quá hạn, sắp đến hạn và đã hoàn thành của {programme.title}.",
+        ctx=ctx,
+        programme=programme,
+        groups=groups,
+        by_unit=by_unit,
+    )
+
+
+def search_page(ctx: Ctx):
+    """/tim-kiem/: a form that opens the search box, and without JavaScript a list of links."""
+    return render_page(
+        SEARCH_PAGE,
+        "Tìm kiếm",
+        "search.html.j2",
+        searchable=False,
+        description="Tìm nhiệm vụ theo nội dung, đơn vị, tháng; có dấu hay không dấu đều được.",
+        ctx=ctx,
+        programme=current_programme(ctx.content, ctx.site.as_of),
     )

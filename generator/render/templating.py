@@ -16,6 +16,7 @@ from generator.urls import (
     KEY_TASKS_URL,
     MEETINGS_FEED,
     MONTHS_URL,
+    PROGRESS_URL,
     SUBSCRIBE_URL,
     month_url,
     task_url,
@@ -62,6 +63,7 @@ def environment() -> Environment:
         months_url=MONTHS_URL,
         about_url=ABOUT_URL,
         data_url=DATA_URL,
+        progress_url=PROGRESS_URL,
         meetings_feed=MEETINGS_FEED,
     )
     rollup.register(env)

@@ -8,12 +8,15 @@ which would make the index larger and put them above the tasks they list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, replace
 
 from generator.dates import format_deadline
 from generator.model import Content, KeyTask, Programme, Task
 from generator.output import Page, page_url
-from generator.urls import key_task_url, task_url
+from generator.progress import progress_text
+from generator.search.glossary import GLOSSARY, Notion, derived, expansions
+from generator.urls import key_task_url, month_page_path, task_url
 from generator.wording import CADENCE_LABELS, FIELD_LABELS, KEY_TASKS, month_title
 
 
@@ -26,24 +29,48 @@ class SearchDoc:
     title: str
     """The words that weigh most, shown as the result's heading."""
     teaser: str
-    """One line shown under the heading: month, lead unit, deadline."""
+    """One line shown under the heading: month, lead unit, deadline, standing."""
     body: tuple[str, ...] = ()
     """More words to search, one fact each (no phrase spans two facts)."""
 
 
-def search_documents(content: Content, pages: list[Page]) -> list[SearchDoc]:
-    """The newest programme's tasks first (they win ties), then key tasks, then other pages."""
+def search_documents(content: Content, pages: list[Page], as_of: dt.date) -> list[SearchDoc]:
+    """Tasks, key tasks, month pages, then other pages; the programmes in `year_order`, so that
+    ties go to the current year's (`as_of`'s, which also dates each task's standing). Each
+    with the other forms of the abbreviations it holds."""
+    programmes = year_order(content.programmes, as_of.year)
     docs: list[SearchDoc] = []
-    for programme in reversed(content.programmes):
-        docs += [task_doc(content, programme, task) for task in programme.tasks]
-    for programme in reversed(content.programmes):
+    for programme in programmes:
+        docs += [task_doc(content, programme, task, as_of) for task in programme.tasks]
+    for programme in programmes:
         docs += [key_task_doc(programme, key) for key in programme.key_tasks]
+    by_path = {page.path: page for page in pages if page.searchable}
+    months = [month_page_path(p.id, m.number) for p in programmes for m in p.months]
+    docs += [page_doc(by_path.pop(path)) for path in months if path in by_path]
     covered = {doc.url for doc in docs}
-    others = [p for p in pages if p.searchable and page_url(p.path) not in covered]
-    return docs + [page_doc(page) for page in others]
+    docs += [page_doc(page) for page in by_path.values() if page_url(page.path) not in covered]
+    glossary = GLOSSARY + derived(_texts(content))
+    return [replace(d, body=d.body + _expanded(d, glossary)) for d in docs]
 
 
-def task_doc(content: Content, programme: Programme, task: Task) -> SearchDoc:
+def year_order(programmes: tuple[Programme, ...], year: int) -> list[Programme]:
+    """The current year's programme first, then the others from the newest."""
+    return sorted(programmes, key=lambda p: (p.year != year, -p.year))
+
+
+def _texts(content: Content) -> list[str]:
+    """Where the content writes its abbreviations and their words."""
+    texts = [task.content for task in content.tasks]
+    texts += [key.content for p in content.programmes for key in p.key_tasks]
+    return texts + [name for u in content.units for name in (u.name, u.short, *u.aliases)]
+
+
+def _expanded(doc: SearchDoc, glossary: tuple[Notion, ...]) -> tuple[str, ...]:
+    found = [form for text in (doc.title, *doc.body) for form in expansions(text, glossary)]
+    return tuple(dict.fromkeys(found))
+
+
+def task_doc(content: Content, programme: Programme, task: Task, as_of: dt.date) -> SearchDoc:
     month = month_title(programme.year, task.month)
     unit = content.unit(task.lead_unit_id) if task.lead_unit_id else None
     lead = unit.short if unit else task.lead_as_written
@@ -53,8 +80,10 @@ def task_doc(content: Content, programme: Programme, task: Task) -> SearchDoc:
         facts += [unit.name, unit.short]
     if task.progress:
         facts += [task.progress.document, task.progress.note]
+    facts += [c.read_as or "" for c in task.corrections if c.field == "content"]
+    lead_part = lead and f"{FIELD_LABELS['lead']}: {lead}"
     teaser = " · ".join(
-        part for part in (month, lead and f"{FIELD_LABELS['lead']}: {lead}", deadline) if part
+        part for part in (month, lead_part, deadline, progress_text(task, as_of)) if part
     )
     return SearchDoc(task_url(task.id), task.content, teaser, tuple(f for f in facts if f))
 

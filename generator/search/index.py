@@ -23,7 +23,7 @@ import math
 from dataclasses import dataclass, field
 
 from generator.search.documents import SearchDoc
-from generator.search.text import folded, shard_of, words
+from generator.search.text import shard_of, terms, words
 from generator.urls import SEARCH_DIR, search_docs_path, search_index_path, search_terms_path
 
 SHARD_BYTES = 2048
@@ -58,20 +58,20 @@ class Term:
 
 
 def collect_terms(docs: list[SearchDoc]) -> dict[str, Term]:
-    """Every accent-free word of every document, with its occurrences."""
-    terms: dict[str, Term] = {}
+    """Every accent-free word of every document (`text.terms`), with its occurrences."""
+    found: dict[str, Term] = {}
     for number, doc in enumerate(docs):
         for in_field, texts in ((TITLE, (doc.title,)), (BODY, doc.body)):
             position = 0
             for text in texts:
-                for word in words(text):
-                    key = folded(word)
-                    if key not in terms:
-                        terms[key] = Term()
-                    terms[key].add(number, position, word, in_field)
+                text_words = words(text)
+                for word, key in zip(text_words, terms(text_words), strict=True):
+                    if key not in found:
+                        found[key] = Term()
+                    found[key].add(number, position, word, in_field)
                     position += 1
                 position += 1  # a gap, so that no phrase runs from one fact into the next
-    return terms
+    return found
 
 
 def index_files(docs: list[SearchDoc]) -> dict[str, bytes]:

@@ -37,3 +37,35 @@ def shard_of(term: str, shards: int) -> int:
     for char in term:
         h = ((h ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
     return h % shards
+
+
+COUNTED = frozenset({"thang", "quy"})
+"""Words after which a number may be written as a Roman numeral or a word: 'quý I', 'tháng ba'."""
+NUMBERS = {
+    **{
+        roman: str(n)
+        for n, roman in enumerate(
+            ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"), start=1
+        )
+    },
+    **{
+        word: str(n)
+        for n, word in enumerate(
+            ("mot", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"), start=1
+        )
+    },
+    "bon": "4",
+    "gieng": "1",
+    "chap": "12",
+}
+"""Accent-free numerals read as digits after a COUNTED word: 'quý I' = 'quý 1', 'tháng ba' =
+'tháng 3', 'tháng giêng' = 'tháng 1' (but 'Thứ Ba', a weekday, keeps its 'ba')."""
+
+
+def terms(text_words: list[str]) -> list[str]:
+    """The key each word is filed under: its accent-free form, a numeral after 'tháng' or 'quý'
+    as its digits. search.js reads a query with the same rule (`terms`)."""
+    keys = [folded(word) for word in text_words]
+    return [
+        NUMBERS.get(key, key) if i and keys[i - 1] in COUNTED else key for i, key in enumerate(keys)
+    ]

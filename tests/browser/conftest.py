@@ -66,6 +66,8 @@ def paths(model: Content, programme: Programme) -> dict[str, str]:
         "key-tasks": "trong-tam/",
         "data": "du-lieu/",
         "about": "gioi-thieu/",
+        "progress": "tien-do/",
+        "search": "tim-kiem/",
     }
 
 

@@ -71,10 +71,11 @@ def test_every_tab_stop_on_a_phone_is_on_screen(phone_tab: Tab, paths: dict, key
     phone_tab.goto(paths[key], wait_until="networkidle")
     stops = walk(phone_tab)
     assert len(stops) > 5, f"/{paths[key]}: only {len(stops)} Tab stops"
+    assert stops[0]["element"].startswith("a.md-skip"), f"/{paths[key]}: no skip link first"
     assert (
-        stops[0]["element"].startswith("label.md-header__button")
-        and "mục lục" in stops[0]["element"]
-    ), f"/{paths[key]}: the first stop should be the menu button, not {stops[0]['element']}"
+        stops[1]["element"].startswith("label.md-header__button")
+        and "mục lục" in stops[1]["element"]
+    ), f"/{paths[key]}: the second stop should be the menu button, not {stops[1]['element']}"
     assert not any(s["inDrawer"] for s in stops), "the closed drawer took the focus"
     problems = bad(stops)
     assert not problems, f"/{paths[key]} at 360 px:\n" + "\n".join(problems)
@@ -84,6 +85,7 @@ def test_every_tab_stop_on_a_phone_is_on_screen(phone_tab: Tab, paths: dict, key
 def test_the_phone_drawer_works_from_the_keyboard(phone_tab: Tab, paths: dict) -> None:
     page = phone_tab.page
     phone_tab.goto(paths["month"], wait_until="networkidle")
+    page.keyboard.press("Tab")  # the skip link
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     assert page.is_checked("#__drawer"), "Enter on the menu button opens the drawer"
@@ -111,6 +113,7 @@ def in_header(stop: dict) -> bool:
 def test_the_phone_search_works_from_the_keyboard(phone_tab: Tab, paths: dict) -> None:
     page = phone_tab.page
     phone_tab.goto(paths["task"], wait_until="networkidle")
+    page.keyboard.press("Tab")  # the skip link
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.matches('.md-header__button[for=__search]')")

@@ -157,3 +157,12 @@ function isShown(el) {
     input.select();
   });
 })();
+
+// A printed page says when it was printed (theme/main.html, shown on paper only).
+document.querySelectorAll("[data-ctct-print-date]").forEach(function (line) {
+  var format = { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" };
+  function stamp() { line.lastElementChild.textContent = new Date().toLocaleDateString("vi-VN", format); }
+  stamp();
+  window.addEventListener("beforeprint", stamp);
+  line.hidden = false;
+});

@@ -12,6 +12,7 @@
   const TITLE_WEIGHT = 3; // a word in the title counts three times one in the body
   const TITLE_LENGTH = 0.5; // how much a long title dilutes its words (0: not at all)
   const PAIR = 3; // two query words side by side, in order: three times their own weight more
+  const TOGETHER = 1.5; // three known words or more, all in the title: 1.5 times their weight more
   const FOLDED = 0.5; // a spelling whose accents differ from those typed (when any were typed)
   const PAGE = 10; // results shown at a time
 
@@ -42,8 +43,23 @@
     return h % shards;
   }
 
+  // The key each word is filed under, as generator.search.text.terms: a numeral after 'tháng' or
+  // 'quý' as its digits ('quý I' = 'quý 1', 'tháng ba' = 'tháng 3'; 'thứ ba' stays).
+  const COUNTED = new Set(["thang", "quy"]);
+  const NUMBERS = new Map([
+    ..."i ii iii iv v vi vii viii ix x xi xii".split(" ").map((w, i) => [w, String(i + 1)]),
+    ..."mot hai ba tu nam sau bay tam chin muoi".split(" ").map((w, i) => [w, String(i + 1)]),
+    ["bon", "4"], ["gieng", "1"], ["chap", "12"],
+  ]);
+  function terms(list) {
+    const keys = list.map(fold);
+    return keys.map((k, i) => (i && COUNTED.has(keys[i - 1]) && NUMBERS.get(k)) || k);
+  }
+
   function parseQuery(text) {
-    const list = words(text).map((w) => ({ word: w, term: fold(w), marks: marks(w) }));
+    const found = words(text);
+    const keys = terms(found);
+    const list = found.map((w, i) => ({ word: w, term: keys[i], marks: marks(w) }));
     return { words: list, accented: list.some((q) => q.marks !== "") };
   }
 
@@ -100,12 +116,13 @@
   }
 
   // Each word's best occurrence (title above body, typed accents above others), plus a bonus
-  // for each pair of consecutive query words found side by side in the same field.
+  // for each pair of consecutive query words found side by side in the same field, and one
+  // when the title holds them all.
   function score(d, idf, stats) {
     const length = d.titleWords / Math.max(1, stats.titleWords);
     const titleWeight = TITLE_WEIGHT / (1 - TITLE_LENGTH + TITLE_LENGTH * length);
     const weight = (hit, exact) => (hit.field === TITLE ? titleWeight : 1) * (exact ? 1 : FOLDED);
-    let total = 0;
+    let [total, known, inTitle] = [0, 0, 0];
     const titlePositions = new Set();
     d.hits.forEach((hits, i) => {
       if (!hits) return;
@@ -115,6 +132,8 @@
         if (h.field === TITLE) titlePositions.add(h.pos);
       }
       total += idf[i] * best;
+      known += idf[i];
+      if (hits.some((h) => h.field === TITLE)) inTitle += idf[i];
       const next = d.hits[i + 1];
       if (!next) return;
       let pair = 0;
@@ -127,6 +146,11 @@
       }
       total += PAIR * (idf[i] + idf[i + 1]) * pair;
     });
+    // Three words or more all in the title, however far apart, above some of them elsewhere
+    // (two are ranked by the pair bonus alone: side by side far above apart).
+    if (d.hits.filter(Boolean).length > 2 && inTitle === known) {
+      total += TOGETHER * titleWeight * known;
+    }
     return { doc: d.doc, score: total, titlePositions };
   }
 
@@ -171,10 +195,10 @@
     async search(text) {
       const query = parseQuery(text);
       const m = await this.ready();
-      const terms = [...new Set(query.words.map((q) => q.term))];
-      const files = await Promise.all(terms.map((t) => this.part(m.terms, shardOf(t, m.shards))));
+      const wanted = [...new Set(query.words.map((q) => q.term))];
+      const files = await Promise.all(wanted.map((t) => this.part(m.terms, shardOf(t, m.shards))));
       const entries = {};
-      terms.forEach((t, i) => {
+      wanted.forEach((t, i) => {
         if (Object.hasOwn(files[i], t)) entries[t] = decode(files[i][t]);
       });
       return rank(query, entries, { docs: m.docs, titleWords: m.title_words });
@@ -295,6 +319,6 @@
     return run();
   }
 
-  window.ctctSearch = { words, fold, marks, shardOf, parseQuery, decode, rank, item, attach, Index };
+  window.ctctSearch = { words, fold, terms, marks, shardOf, parseQuery, decode, rank, item, attach, Index };
   document.dispatchEvent(new Event("ctct-search-loaded"));
 })();

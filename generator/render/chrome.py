@@ -1,0 +1,65 @@
+"""What every page's frame shows around its body: header names, footer, printed extract, meta.
+
+Plain text and site paths only (the theme escapes every value and makes each path relative to
+the page, `theme/main.html` and `theme/partials/footer.html`). Facts come from the content and
+its git history, never from the build's clock, and nothing is invented: a contact the ward did
+not give is not shown; the footer says where to ask instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.dates import format_date, vietnam_date
+from generator.model import Content, Programme, Ward
+from generator.render.pages import current_programme
+from generator.urls import ABOUT_URL, DATA_URL, SEARCH_URL, source_file_url
+from generator.wording import SITE_KIND, ward_place
+
+ASK_INSTEAD = "Hỏi hoặc góp ý về chương trình: liên hệ trực tiếp {issuer}."
+"""What the footer says where the ward gave no way to reach it."""
+
+
+def chrome(content: Content, as_of: dt.date) -> dict[str, object]:
+    """The frame's facts, as plain values the theme reads from `config.extra.ctct`."""
+    programme = current_programme(content, as_of)
+    ward = content.ward
+    return {
+        "site_kind": SITE_KIND,
+        "place": ward_place(ward),
+        "issuer": ward.issuer,
+        "document": document_line(programme),
+        "document_link": source_file_url(programme) or ABOUT_URL,
+        "updated": format_date(vietnam_date(content.updated)) if content.updated else "",
+        "data_url": DATA_URL,
+        "search_url": SEARCH_URL,
+        "contacts": contacts(ward),
+        "ask_instead": "" if ward.email or ward.phone or ward.feedback_link else ask_instead(ward),
+    }
+
+
+def document_line(programme: Programme) -> str:
+    """'Chương trình công tác năm 2026 (số 12/CTr-UBND, ngày 05/01/2026)', what is known."""
+    known = [f"số {programme.document_number}" if programme.document_number else ""]
+    known.append(f"ngày {format_date(programme.issued_on)}" if programme.issued_on else "")
+    said = ", ".join(part for part in known if part)
+    return f"{programme.title} ({said})" if said else programme.title
+
+
+def contacts(ward: Ward) -> list[dict[str, str]]:
+    """[{label, text, href}] of the ways to reach the ward it gave; href '' for plain text."""
+    found = [
+        ("Địa chỉ", ward.address, ""),
+        ("Điện thoại", ward.phone, "tel:" + "".join(c for c in ward.phone if c in "+0123456789")),
+        ("Thư điện tử", ward.email, f"mailto:{ward.email}"),
+        ("Góp ý", "Gửi góp ý trực tuyến", ward.feedback_link),
+    ]
+    return [
+        {"label": label, "text": text, "href": href}
+        for label, text, href in found
+        if (href if label == "Góp ý" else text)
+    ]
+
+
+def ask_instead(ward: Ward) -> str:
+    return ASK_INSTEAD.format(issuer=ward.issuer)

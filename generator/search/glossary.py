@@ -1,0 +1,114 @@
+"""The administration's abbreviations, so that 'gpmb' finds 'giải phóng mặt bằng' and back.
+
+Two sources: a small declared glossary (GLOSSARY) and the programme's own abbreviations
+(`derived`): a capitalised word of the content such as 'VH-XH' whose letters are the initials of
+words the content also writes out ('Văn hóa - Xã hội'). A document holding either form gets the
+other as searchable words of its body (`expansions`); its title and result stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.search.text import folded, words
+
+
+@dataclass(frozen=True)
+class Notion:
+    """One notion and its ways of being written."""
+
+    abbreviations: tuple[str, ...]
+    """As written: 'PCCC', 'KT-XH'."""
+    phrases: tuple[str, ...]
+    """Written out: 'phòng cháy chữa cháy'."""
+
+
+GLOSSARY = (
+    Notion(("UBND",), ("ủy ban nhân dân",)),
+    Notion(("HĐND",), ("hội đồng nhân dân",)),
+    Notion(("GPMB",), ("giải phóng mặt bằng",)),
+    Notion(("CCHC",), ("cải cách hành chính",)),
+    Notion(("TTHC",), ("thủ tục hành chính",)),
+    Notion(
+        ("PCCC", "PCCN"), ("phòng cháy chữa cháy", "phòng cháy, chữa cháy", "phòng chống cháy nổ")
+    ),
+    Notion(("KT-XH",), ("kinh tế - xã hội",)),
+    Notion(("VH-XH",), ("văn hóa - xã hội",)),
+    Notion(("ATGT",), ("an toàn giao thông",)),
+    Notion(("ATTP", "VSATTP"), ("an toàn thực phẩm", "vệ sinh an toàn thực phẩm")),
+    Notion(("ANTT",), ("an ninh trật tự",)),
+    Notion(("MTTQ",), ("mặt trận tổ quốc",)),
+    Notion(("CNCH",), ("cứu nạn cứu hộ", "cứu nạn, cứu hộ")),
+    Notion(("BHXH",), ("bảo hiểm xã hội",)),
+    Notion(("BHYT",), ("bảo hiểm y tế",)),
+    Notion(("CĐS",), ("chuyển đổi số",)),
+)
+"""Abbreviations every ward's documents use, declared once."""
+
+HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+"""A word with its hyphenated parts: 'KT-XH'."""
+DERIVED_LETTERS = 3
+"""Shortest derived abbreviation: two letters ('KH', 'TT') would match far too many phrases."""
+
+
+def derived(texts: Iterable[str]) -> tuple[Notion, ...]:
+    """The content's own abbreviations that the content also writes out, each with the
+    phrases (of as many words as it has letters) whose initials it spells."""
+    texts = list(texts)
+    wanted: dict[str, str] = {}
+    for text in texts:
+        for found in HYPHENATED.findall(text):
+            letters = _letters(found)
+            if (
+                found.isupper()
+                and letters.isalpha()
+                and len(letters) >= DERIVED_LETTERS
+                and not _roman(letters)
+            ):
+                wanted.setdefault(letters, found)
+    phrases: dict[str, set[str]] = {}
+    sizes = {len(letters) for letters in wanted}
+    for text in texts:
+        run = words(text)
+        for size in sizes:
+            for start in range(len(run) - size + 1):
+                part = run[start : start + size]
+                initials = "".join(folded(w)[0] for w in part)
+                if initials in wanted and all(w.isalpha() for w in part):
+                    phrases.setdefault(initials, set()).add(" ".join(part))
+    return tuple(
+        Notion((wanted[letters],), tuple(sorted(found)))
+        for letters, found in sorted(phrases.items())
+    )
+
+
+def expansions(text: str, glossary: Iterable[Notion]) -> tuple[str, ...]:
+    """The other forms of each notion the text holds: abbreviations (as written and joined,
+    'KT-XH', 'KTXH') for its phrases, phrases for its abbreviations. One fact each."""
+    keys = " ".join(folded(w) for w in words(text))
+    said = f" {keys} "
+    extra: list[str] = []
+    for term in glossary:
+        forms = [*term.abbreviations, *term.phrases]
+        if not any(f" {_key(form)} " in said for form in forms):
+            continue
+        for form in forms:
+            if f" {_key(form)} " not in said and _key(form) not in map(_key, extra):
+                extra.append(form)
+        extra += [_letters(a) for a in term.abbreviations if "-" in a]
+    return tuple(dict.fromkeys(extra))
+
+
+def _key(form: str) -> str:
+    return " ".join(folded(w) for w in words(form))
+
+
+def _letters(abbreviation: str) -> str:
+    """'KT-XH' → 'ktxh', 'HĐND' → 'hdnd'."""
+    return "".join(folded(w) for w in words(abbreviation))
+
+
+def _roman(letters: str) -> bool:
+    return re.fullmatch(r"[ivxlcdm]+", letters) is not None
