@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.errors import Problems, Severity  # noqa: E402
 from generator.importer.ocr_review import review  # noqa: E402
-from generator.importer.run import read_document  # noqa: E402
+from generator.importer.run import model_of_document  # noqa: E402
 from generator.importer.source import read_source  # noqa: E402
 from generator.importer.table import CELLS, HEADING  # noqa: E402
 from generator.importer.text import MARKUP, cells_of, is_header  # noqa: E402
@@ -65,7 +65,7 @@ def measure(source: Path, dpi: int, angle: float, noise: float) -> tuple[Counter
         problems = Problems()
         started = time.perf_counter()
         lines, report = read_source(scan, problems)
-        read_document(lines, report, (), "x")
+        model_of_document(lines, report, (), "x")
         flags = review(lines, report, report.scan, problems, ())
         seconds = time.perf_counter() - started
     flagged = {(f.line, f.field) for f in flags}

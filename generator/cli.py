@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from generator.dates import EpochError, vietnam_today
+from generator.dates import EpochError, build_today
 from generator.errors import Problem, Severity
 from generator.load.content import check_content
 from generator.model import Status
@@ -100,7 +100,7 @@ def report(problems: list[Problem]) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     try:
-        as_of = args.as_of or vietnam_today(os.environ.get("SOURCE_DATE_EPOCH"))
+        as_of = args.as_of or build_today()
     except EpochError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -112,7 +112,7 @@ def run_report(args: argparse.Namespace) -> int:
     from generator.record.report import write_report
 
     try:
-        today = vietnam_today(os.environ.get("SOURCE_DATE_EPOCH"))
+        today = build_today()
     except EpochError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -1,14 +1,19 @@
 """The content format, declared once: every record of `content/`, its fields, their meaning.
 
 This declaration drives the record readers (`load.fields.FileReader.record`: unknown, missing
-fields), the importer's writer (key order, `importer.write.ordered`) and the field tables of
-`content/README.md` (`fieldspec.markdown_table`, kept in step by a test). It imports only the
-declaration's vocabulary (`fieldspec`).
+fields, lengths), the importer's writer (`importer.write`, fields in the declared order) and the
+field tables of `content/README.md` (`fieldspec.markdown_table`, kept in step by a test). It
+imports only the declaration's vocabulary (`fieldspec`).
 """
 
 from __future__ import annotations
 
 from generator.fieldspec import Record, field, long
+
+_READ_AS = (
+    "đọc là; bỏ trống (`null`) là giữ nguyên, chỉ ghi nhận",
+    "what we read; `null` keeps the text, only noting it",
+)
 
 WARD = Record(
     "ward",
@@ -68,15 +73,7 @@ CORRECTION = Record(
                 "as_written", "text", "lời văn bản, đúng từng chữ", "the words exactly as written"
             )
         ),
-        long(
-            field(
-                "read_as",
-                "text",
-                "đọc là; bỏ trống (`null`) là giữ nguyên, chỉ ghi nhận",
-                "what we read; `null` keeps the text, only noting it",
-                False,
-            )
-        ),
+        long(field("read_as", "text", _READ_AS[0], _READ_AS[1], False)),
         long(field("reason", "text", "lý do, tiếng Việt", "why, in Vietnamese")),
     ),
 )
@@ -109,14 +106,7 @@ KEY_TASK = Record(
     (
         field("id", "id", "mã cố định (`2026-trong-tam-01`)", "permanent id"),
         field("number", "integer", "số thứ tự", "number"),
-        long(
-            field(
-                "content",
-                "text",
-                "nội dung như văn bản",
-                "text as written, without the meeting note",
-            )
-        ),
+        long(field("content", "text", "nội dung như văn bản", "text as written, no meeting note")),
         field(
             "cadence",
             "choice",

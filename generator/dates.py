@@ -7,6 +7,7 @@ Deadlines are `15/01/2026`, `1/3/2026`, a range `10-20/3/2026` (or `28/2-3/3/202
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 
@@ -35,7 +36,7 @@ class DateError(ValueError):
     """A date that cannot be read; the message is Vietnamese and says what would be right."""
 
 
-def fold(text: str) -> str:
+def fold_accents(text: str) -> str:
     """Lower-case text without diacritics ('Bầu cử' → 'bau cu'), for matching and search."""
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
@@ -43,7 +44,7 @@ def fold(text: str) -> str:
 
 
 def is_per_plan(text: str) -> bool:
-    return fold(text).strip().rstrip(".") in {"theo kh", "theo ke hoach"}
+    return fold_accents(text).strip().rstrip(".") in {"theo kh", "theo ke hoach"}
 
 
 FIRST_YEAR, LAST_YEAR = 1945, 2100
@@ -151,6 +152,11 @@ class EpochError(ValueError):
 def vietnam_midnight(day: dt.date) -> dt.datetime:
     """The start of `day` in Vietnam, as UTC: the time of an event known only by its date."""
     return dt.datetime.combine(day, dt.time(), VIETNAM).astimezone(dt.UTC)
+
+
+def build_today() -> dt.date:
+    """The one 'today' of every command: from SOURCE_DATE_EPOCH when set, else now (Vietnam)."""
+    return vietnam_today(os.environ.get("SOURCE_DATE_EPOCH"))
 
 
 def vietnam_today(epoch: str | None) -> dt.date:

@@ -25,6 +25,7 @@ from generator.values import Deadline as Deadline
 from generator.values import DeadlineKind as DeadlineKind
 from generator.values import Progress as Progress
 from generator.values import Source as Source
+from generator.values import SourceDocument as SourceDocument
 from generator.values import Status as Status
 
 
@@ -73,6 +74,11 @@ class Task:
 
     def correction_for(self, field_name: str) -> Correction | None:
         return next((c for c in self.corrections if c.field == field_name), None)
+
+    @property
+    def is_cancelled(self) -> bool:
+        """The latest report says the task was cancelled."""
+        return self.progress is not None and self.progress.status is Status.CANCELLED
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,17 @@ class Programme:
     def tasks(self) -> tuple[Task, ...]:
         return tuple(task for month in self.months for task in month.tasks)
 
+    @property
+    def first_day(self) -> dt.date:
+        """The first day the programme speaks of: its issue date, else 1 January of its year."""
+        return self.issued_on or dt.date(self.year, 1, 1)
+
+    @property
+    def issued_at(self) -> dt.datetime:
+        """`first_day` at 00:00 UTC: the time of what is known only from the document."""
+        day = self.first_day
+        return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
 
 @dataclass(frozen=True)
 class Ward:
@@ -218,18 +235,6 @@ class RemovedTask:
 
 
 @dataclass(frozen=True)
-class SourceDocument:
-    """An official text kept in the content folder, published beside the data."""
-
-    name: str
-    """File name, published at 'van-ban/<name>'."""
-    data: bytes
-    file: str = ""
-    """The programme file that names it, for error messages."""
-    line: int = 0
-
-
-@dataclass(frozen=True)
 class Content:
     """Everything in a content directory, validated, with what the load stage read beside it."""
 
@@ -252,9 +257,7 @@ class Content:
         """The record's stamp from history, else sequence 0 at its programme's issue date."""
         if (found := self.stamps.get(record_id)) is not None:
             return found
-        programme = self.programme(programme_id)
-        day = programme.issued_on or dt.date(programme.year, 1, 1)
-        return TaskStamp(0, dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC))
+        return TaskStamp(0, self.programme(programme_id).issued_at)
 
     def task_facts(self, task: Task) -> TaskFacts:
         """What the task's calendar event shows (the one rule for feeds and history alike)."""
@@ -283,9 +286,13 @@ class Content:
 
     def tasks_of_unit(self, unit: Unit) -> tuple[Task, ...]:
         """The tasks a unit leads plus those given to all units."""
-        shared = {u.id for u in self.units if u.is_all}
-        return tuple(
-            task
-            for task in self.tasks
-            if task.lead_unit_id == unit.id or task.lead_unit_id in shared
-        )
+        return tuple(task for task in self.tasks if self.carries(unit, task.lead_unit_id))
+
+    def carries(self, unit: Unit, lead_unit_id: str | None) -> bool:
+        """Whether a task led by `lead_unit_id` is the unit's: the one rule for its pages, its
+        calendar and its changes feed."""
+        return lead_unit_id == unit.id or lead_unit_id in self._shared_units
+
+    @cached_property
+    def _shared_units(self) -> frozenset[str]:
+        return frozenset(u.id for u in self.units if u.is_all)

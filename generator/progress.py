@@ -85,7 +85,7 @@ def standing(task: Task, as_of: dt.date) -> Standing:
         if due is None or progress.done_on is None:
             return Standing.DONE_UNDATED
         return Standing.DONE_ON_TIME if progress.done_on <= due else Standing.DONE_LATE
-    if progress is not None and progress.status is Status.CANCELLED:
+    if task.is_cancelled:
         return Standing.CANCELLED
     if progress is not None and progress.status is Status.POSTPONED:
         return Standing.POSTPONED

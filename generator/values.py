@@ -89,3 +89,15 @@ class Progress:
     link: str = ""
     """Optional https link to the resulting document."""
     note: str = ""
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """An official text kept in the content folder, published beside the data."""
+
+    name: str
+    """File name, published at 'van-ban/<name>'."""
+    data: bytes
+    file: str = ""
+    """The programme file that names it, for error messages."""
+    line: int = 0

@@ -263,3 +263,11 @@ def test_check_and_build_refuse_a_shallow_clone_cleanly(repo, tmp_path):
         assert done.returncode == 1, command
         assert "git fetch --unshallow" in done.stderr and "Traceback" not in done.stderr
     assert not site.exists()
+
+
+def test_the_event_code_is_every_module_the_feeds_import():
+    from generator.load.history import EVENT_CODE
+
+    names = {p.relative_to(ROOT / "generator").as_posix() for p in EVENT_CODE}
+    assert {"feeds", "output.py", "wording.py", "urls.py", "dates.py", "model.py"} <= names
+    assert all(p.exists() for p in EVENT_CODE)

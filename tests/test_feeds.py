@@ -26,7 +26,7 @@ import pytest
 import vobject
 
 from generator.feeds.calendars import add_feeds, build_feeds, dated_tasks
-from generator.feeds.ics import fold
+from generator.feeds.ics import fold_line
 from generator.load.content import load_content
 from generator.model import Cadence, Content, MeetingSchedule
 from generator.output import SiteInfo, SiteOutput
@@ -158,13 +158,13 @@ def test_bytes_crlf_folded_utf8_nfc(output):
         assert b"\r" not in data.replace(b"\r\n", b""), path
         for line in data.split(b"\r\n")[:-1]:
             assert 0 < len(line) <= 75, (path, line)
-            line.decode("utf-8")  # no character split by a fold
+            line.decode("utf-8")  # no character split by a fold_line
         assert unicodedata.is_normalized("NFC", text), path
 
 
 def test_fold_keeps_characters_escapes_and_marks_whole():
     line = "DESCRIPTION:" + "Kế hoạch cải cách hành chính\\, năm 2026 " * 6 + "e\u0301\u0323" * 40
-    parts = fold(line)
+    parts = fold_line(line)
     unfolded = "".join(p[1:] if i else p for i, p in enumerate(parts))
     assert unfolded == unicodedata.normalize("NFC", line)
     for i, part in enumerate(parts):
@@ -203,7 +203,7 @@ def test_fold_agrees_with_the_rule_on_hostile_lines():
     lines = ["X:" + "".join(rng.choices(alphabet, k=rng.randrange(60, 400))) for _ in range(400)]
     lines += ["X:" + "\\" * 200, "X:" + "a" + "\u0301" * 100 + "b", "X:e" + "\u0323" * 80]
     for line in lines:
-        assert fold(line) == _fold_by_pieces(line), line
+        assert fold_line(line) == _fold_by_pieces(line), line
 
 
 def test_subscription_headers_and_no_method(output):

@@ -18,7 +18,7 @@ from generator.cli import main as cli_main
 from generator.errors import Problems
 from generator.importer.ocr_checks import Vocabulary
 from generator.importer.ocr_review import _unknown_lead, write_review
-from generator.importer.run import read_document, run_import
+from generator.importer.run import model_of_document, run_import
 from generator.importer.source import read_source
 from generator.load.content import load_content
 from generator.load.units import UnitIndex
@@ -55,7 +55,7 @@ def test_every_task_is_read_as_written_or_flagged(scanned):
     assert not errors(problems), [str(p) for p in errors(problems)]
     text = load_content(tmp / "text", as_of=AS_OF)
     lines, report = read_source(tmp / "ctct-2027-ban-quet.pdf", Problems())
-    imported = read_document(lines, report, (), "x")
+    imported = model_of_document(lines, report, (), "x")
     assert len(imported.programme.tasks) == len(text.tasks) == 13
     flagged = {(p.place, p.field) for p in problems if "đọc bằng OCR" in p.message}
     exact = 0

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator.dates import EpochError, vietnam_today
+from generator.dates import EpochError, build_today
 from generator.editor.settings import EditorSettings, SettingsError, editor_settings
 from generator.engine.template_cache import TemplateCache, template_cache
 from generator.load.content import check_content
@@ -62,7 +62,7 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
     def on_config(self, config):
         content_dir = Path(config.config_file_path).parent / self.config.content
         try:
-            as_of = vietnam_today(os.environ.get("SOURCE_DATE_EPOCH"))
+            as_of = build_today()
         except EpochError as exc:
             raise PluginError(str(exc)) from None
         content, problems = check_content(content_dir, as_of)

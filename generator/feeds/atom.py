@@ -45,10 +45,9 @@ def add_change_feeds(output: SiteOutput, content: Content, site: SiteInfo) -> No
     news = announced(content.changes)
     place = ward_place(content.ward)
     output.add_file(CHANGES_FEED, atom(news, content, site, CHANGES_FEED, f"Thay đổi – {place}"))
-    shared = {u.id for u in content.units if u.is_all}
     lead_of = {task.id: task.lead_unit_id for task in content.tasks}
     for unit in content.units:
-        mine = [c for c in news if unit.is_all or lead_of.get(c.task_id) in (unit.id, *shared)]
+        mine = [c for c in news if content.carries(unit, lead_of.get(c.task_id))]
         path = unit_changes_feed(unit.id)
         output.add_file(path, atom(mine, content, site, path, f"Thay đổi – {unit.name}"))
 
@@ -106,5 +105,4 @@ def _urn(*parts: str) -> str:
 
 
 def _issued(programme: Programme) -> dt.datetime:
-    day = programme.issued_on or dt.date(programme.year, 1, 1)
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    return programme.issued_at

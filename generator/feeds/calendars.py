@@ -178,7 +178,7 @@ def build_feeds(content: Content, site: SiteInfo) -> list[Feed]:
                 f"Lịch công tác – {unit.name}",
                 f"Nhiệm vụ có thời hạn {whose}, trong chương trình công tác năm của "
                 f"{issuer}. {WINDOW} {PER_PLAN}",
-                [e for e in recent if _belongs(e, unit.id)],
+                [e for e in recent if content.carries(unit, e.facts.lead and e.facts.lead.id)],
                 lead_of=unit.id,
             )
         )
@@ -198,12 +198,6 @@ def build_feeds(content: Content, site: SiteInfo) -> list[Feed]:
         if not entry.removed:
             feeds.append(task_file(entry, lines))
     return feeds
-
-
-def _belongs(entry: Entry, unit_id: str) -> bool:
-    """A unit's feed carries the tasks it leads and those given to all units."""
-    lead = entry.facts.lead
-    return lead is not None and (lead.id == unit_id or lead.is_all)
 
 
 def task_file(entry: Entry, lines: Callable[[Entry, bool], tuple[str, ...]]) -> Feed:

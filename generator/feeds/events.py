@@ -57,7 +57,7 @@ def task_event(
     event.add("sequence", stamp.sequence)
     event.add("dtstart", task.deadline.start)
     event.add("dtend", task.deadline.end + dt.timedelta(days=1))
-    cancelled = task.progress is not None and task.progress.status is Status.CANCELLED
+    cancelled = task.is_cancelled
     event.add("summary", task_summary(facts, name_lead=name_lead, removed=removed))
     description = task_description(facts, site)
     event.add("description", f"{REMOVED_EVENT}\n{description}" if removed else description)

@@ -80,7 +80,7 @@ def serialise(cal: Calendar, components: Iterable[tuple[str, ...]] = ()) -> byte
 def component_lines(component: Component) -> tuple[str, ...]:
     """The folded physical lines of a component, from its BEGIN line to its END line."""
     return tuple(
-        part for line in component.content_lines(sorted=False) if line for part in fold(line)
+        part for line in component.content_lines(sorted=False) if line for part in fold_line(line)
     )
 
 
@@ -100,7 +100,7 @@ def with_property(lines: tuple[str, ...], name: str, value: object) -> tuple[str
 
 
 @lru_cache(maxsize=8192)
-def fold(line: str) -> tuple[str, ...]:
+def fold_line(line: str) -> tuple[str, ...]:
     """Physical lines of one (NFC-normalised) content line; continuation lines begin with a space.
 
     Each physical line holds as many whole pieces as fit (see `_may_cut`); a piece longer than a

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from generator.dates import fold
+from generator.dates import fold_accents
 from generator.importer.pdf_file import PdfPage, TableCell, Word
 from generator.importer.pdf_lines import visual_lines
 from generator.importer.table import NUMBER
@@ -142,7 +142,7 @@ def _again(cell: TableCell | None, image: Path, dpi: int) -> TableCell | None:
     lower confidence, so that a person still checks it."""
     if cell is None or cell.conf >= CONFIDENT and NUMBER.match(cell.text):
         return cell
-    if _HEADING.match(fold(cell.text)) or " " in cell.text:  # a month heading
+    if _HEADING.match(fold_accents(cell.text)) or " " in cell.text:  # a month heading
         return cell
     scale = dpi / 72
     x0, top, x1, bottom = cell.box
@@ -160,7 +160,7 @@ def _again(cell: TableCell | None, image: Path, dpi: int) -> TableCell | None:
 
 def _extends(table: list[list[list[Word]]], words: tuple[Word, ...], columns: list[float]) -> bool:
     """Add the line to the table (a new row, a heading, or the row above); False if it ends it."""
-    if _HEADING.match(fold(_digits(" ".join(w.text for w in words)))):
+    if _HEADING.match(fold_accents(_digits(" ".join(w.text for w in words)))):
         table.append([list(words)] + [[] for _ in columns[1:]])
         return True
     split = _by_column(words, columns)
@@ -177,7 +177,7 @@ def _extends(table: list[list[list[Word]]], words: tuple[Word, ...], columns: li
 
 def _header_columns(words: tuple[Word, ...]) -> list[float] | None:
     """The left edges of the four columns, when the line is the table's header row."""
-    folded = [fold(w.text).strip(".,:;[]()'\"") for w in words]
+    folded = [fold_accents(w.text).strip(".,:;[]()'\"") for w in words]
     try:
         tt = next(i for i, t in enumerate(folded) if t in ("tt", "stt"))
         content = folded.index("noi", tt + 1)

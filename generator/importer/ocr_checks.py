@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from generator.dates import fold
+from generator.dates import fold_accents
 
 _LONE = re.compile(r"(?:^|\s)[.,:;!?'\"`~^*](?=\s|$)")
 """A punctuation mark standing alone (a dash between words is checked on its own)."""
@@ -49,7 +49,7 @@ class Vocabulary:
     @staticmethod
     def _usual(written: str, spellings: dict[str, Counter]) -> str | None:
         """A spelling with the same letters written more often than `written`, if any."""
-        counts = spellings.get(fold(written), Counter())
+        counts = spellings.get(fold_accents(written), Counter())
         best = max(counts, key=lambda s: counts[s], default=written)
         return best if counts[best] > counts[written] else None
 
@@ -58,7 +58,7 @@ def _by_letters(spellings) -> dict[str, Counter]:
     """Each spelling counted, under its letters without tone marks."""
     found: dict[str, Counter] = {}
     for spelling in spellings:
-        found.setdefault(fold(spelling), Counter())[spelling] += 1
+        found.setdefault(fold_accents(spelling), Counter())[spelling] += 1
     return found
 
 

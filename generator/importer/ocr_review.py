@@ -22,7 +22,7 @@ from generator.importer.ocr_checks import Vocabulary
 from generator.importer.pdf_file import TableCell
 from generator.importer.pdf_source import REVIEW_DPI, Scan
 from generator.importer.table import CELLS
-from generator.importer.text import Line, Report
+from generator.importer.text import ImportProblems, Line
 from generator.load.units import UnitIndex, unit_key
 from generator.model import Unit
 from generator.safewrite import write_inside
@@ -47,7 +47,11 @@ class Flag:
 
 
 def review(
-    lines: list[Line], report: Report, scan: Scan, problems: Problems, units: tuple[Unit, ...]
+    lines: list[Line],
+    report: ImportProblems,
+    scan: Scan,
+    problems: Problems,
+    units: tuple[Unit, ...],
 ) -> list[Flag]:
     """Every cell of the scanned lines to check; each is also a warning in `report`."""
     found = _problems_by_line(problems, report, scan)
@@ -84,7 +88,7 @@ def review(
     return flags
 
 
-def _problems_by_line(problems: Problems, report: Report, scan: Scan) -> dict:
+def _problems_by_line(problems: Problems, report: ImportProblems, scan: Scan) -> dict:
     found: dict[tuple[int, str], tuple[str, ...]] = {}
     for problem in problems.items:
         if problem.file != report.label or problem.line not in scan.spots:

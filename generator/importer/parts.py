@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from generator.dates import DateError, fold, make_date
-from generator.importer.text import MARKUP, Line, Report, cells_of, is_header, strip_markup
+from generator.dates import DateError, fold_accents, make_date
+from generator.importer.text import MARKUP, ImportProblems, Line, cells_of, is_header, strip_markup
 from generator.model import Cadence, KeyTask, Signer, Source
 
 _KEY = re.compile(r"^(?:[ivx]+\.|\d+\.|[a-z][.)])?\s*nhiem vu trong tam\s*:?$")
@@ -50,7 +50,7 @@ class Parts:
 def split_parts(lines: list[Line]) -> Parts:
     parts, part = Parts(), "front"
     for line in lines:
-        plain = fold(MARKUP.sub("", line.text)).strip(" \t*-–+•")  # a bullet or bold mark
+        plain = fold_accents(MARKUP.sub("", line.text)).strip(" \t*-–+•")  # a bullet or bold mark
         heading = "\t" not in line.text.strip()
         if heading and _KEY.match(plain):
             part = "key"
@@ -85,7 +85,7 @@ class Front:
     issued_on: dt.date | None
 
 
-def read_front(lines: list[Line], report: Report) -> Front:
+def read_front(lines: list[Line], report: ImportProblems) -> Front:
     year, title, title_line = None, "", 1
     bases: list[str] = []
     preamble = number = ""
@@ -107,9 +107,9 @@ def read_front(lines: list[Line], report: Report) -> Front:
                 number = ""
         elif year is None and not _BULLET.match(text) and (m := _TITLE.search(text)):
             year, title, title_line = int(m[1]), _title(previous, text), line.number
-        elif year is not None and (_BULLET.match(text) or fold(text).startswith("can cu")):
+        elif year is not None and (_BULLET.match(text) or fold_accents(text).startswith("can cu")):
             bases.append(_BULLET.sub("", text))
-        elif year is not None and "nhu sau" in fold(text) and not preamble:
+        elif year is not None and "nhu sau" in fold_accents(text) and not preamble:
             preamble = text
         elif (m := _ISSUED.search(text)) and issued is None:
             try:
@@ -125,13 +125,13 @@ def _title(previous: str, line: str) -> str:
     if (
         previous.isupper()
         and len(previous.split()) <= 4
-        and not fold(line).startswith(fold(previous))
+        and not fold_accents(line).startswith(fold_accents(previous))
     ):
         return f"{previous.capitalize()} {line[:1].lower()}{line[1:]}"
     return line
 
 
-def read_key_tasks(lines: list[Line], year: int, report: Report) -> tuple[KeyTask, ...]:
+def read_key_tasks(lines: list[Line], year: int, report: ImportProblems) -> tuple[KeyTask, ...]:
     entries: list[tuple[int, int, str]] = []
     for line in lines:
         text = strip_markup(" ".join(line.text.split()), line.number, "key_tasks", report)
@@ -177,24 +177,24 @@ def _split_note(text: str) -> tuple[str, str, Cadence]:
     before, after = text[: m.start()].rstrip(), text[m.end() :].strip()
     content = f"{before} {after}" if after[:1].isalnum() else before + after
     note = m[1].strip(" *")
-    folded = fold(note)
+    folded = fold_accents(note)
     cadence = next((c for words, c in _CADENCES if any(w in folded for w in words)), Cadence.NONE)
     return content, note, cadence
 
 
-def read_organisation(lines: list[Line], report: Report) -> tuple[tuple[str, ...], str]:
+def read_organisation(lines: list[Line], report: ImportProblems) -> tuple[tuple[str, ...], str]:
     """Section II, one entry a paragraph, and the closing paragraph ('Trên đây là ...')."""
     items, closing = [], ""
     for line in lines:
         text = strip_markup(" ".join(line.text.split()), line.number, "organisation", report)
-        if _CLOSING.match(fold(text)) and not closing:
+        if _CLOSING.match(fold_accents(text)) and not closing:
             closing = text
         elif text:
             items.append(text)
     return tuple(items), closing
 
 
-def read_recipients(lines: list[Line], report: Report) -> tuple[str, ...]:
+def read_recipients(lines: list[Line], report: ImportProblems) -> tuple[str, ...]:
     found = (
         strip_markup(" ".join(line.text.split()), line.number, "recipients", report)
         for line in lines
@@ -202,7 +202,7 @@ def read_recipients(lines: list[Line], report: Report) -> tuple[str, ...]:
     return tuple(_BULLET.sub("", text) for text in found if text)
 
 
-def read_signer(lines: list[Line], report: Report) -> Signer | None:
+def read_signer(lines: list[Line], report: ImportProblems) -> Signer | None:
     """'TM. ỦY BAN NHÂN DÂN' / 'CHỦ TỊCH' / (blank) / the name."""
     blocks: list[list[str]] = [[]]
     for line in lines:

@@ -21,7 +21,7 @@ from generator.importer.ocr import LANGUAGE, OcrError, ocr_page, ocr_words, tess
 from generator.importer.pdf_child import OCR_DPI
 from generator.importer.pdf_file import NotPdfError, PdfPage, read_pdf
 from generator.importer.pdf_lines import Spot, pdf_lines
-from generator.importer.text import Line, Report
+from generator.importer.text import ImportProblems, Line
 
 REVIEW_DPI = 150
 """The resolution of the page images kept for the review's crops."""
@@ -37,13 +37,13 @@ class Scan:
     spots: dict[int, Spot]
 
 
-class PdfReport(Report):
+class PdfProblems(ImportProblems):
     """A report on a PDF; `scan` is set when some of its pages were read by OCR."""
 
     scan: Scan | None = None
 
 
-def read_pdf_source(source: Path, problems: Problems) -> tuple[list[Line], PdfReport] | None:
+def read_pdf_source(source: Path, problems: Problems) -> tuple[list[Line], PdfProblems] | None:
     """The PDF's lines and their report; None (with one error) if it cannot be read."""
     label = source.name
     with tempfile.TemporaryDirectory(prefix="ctct-pdf-") as folder:
@@ -66,7 +66,7 @@ def read_pdf_source(source: Path, problems: Problems) -> tuple[list[Line], PdfRe
             "xin bản PDF xuất từ Word hoặc bản quét rõ nét rồi nhập lại",
         )
         return None
-    report = PdfReport(label, problems, lines, DOCX_COLUMNS, DOCX_EDGES)
+    report = PdfProblems(label, problems, lines, DOCX_COLUMNS, DOCX_EDGES)
     if scanned:
         numbers = tuple(page.number for page in scanned)
         report.scan = Scan(

@@ -29,10 +29,10 @@ from generator.importer.parts import (
     read_signer,
     split_parts,
 )
-from generator.importer.pdf_source import PdfReport
+from generator.importer.pdf_source import PdfProblems
 from generator.importer.source import read_source
 from generator.importer.table import read_table
-from generator.importer.text import END, START, Line, Report
+from generator.importer.text import END, START, ImportProblems, Line
 from generator.importer.units import build_units, read_registry, slug
 from generator.importer.write import render, write_files
 from generator.model import Programme, Signer, Source, Unit, Ward
@@ -84,7 +84,7 @@ def run_import(
         return problems.sorted()
     where = source_document or f"{SOURCES}/{source.name}"
     lines, report = read
-    imported = read_document(
+    imported = model_of_document(
         lines,
         report,
         existing,
@@ -94,7 +94,7 @@ def run_import(
         city=city,
     )
     checked: dict[str, str | bytes] = {}
-    if isinstance(report, PdfReport) and report.scan is not None:
+    if isinstance(report, PdfProblems) and report.scan is not None:
         flags = review(lines, report, report.scan, problems, existing)
         checked = review_files(lines, report.scan, flags)
         if imported is not None:
@@ -131,9 +131,9 @@ def run_import(
     return problems.sorted()
 
 
-def read_document(
+def model_of_document(
     lines: list[Line],
-    report: Report,
+    report: ImportProblems,
     existing: tuple[Unit, ...],
     source_document: str,
     *,
@@ -201,7 +201,7 @@ def read_document(
 
 
 def _require(
-    report: Report,
+    report: ImportProblems,
     signer: Signer | None,
     organisation: tuple[str, ...],
     recipients: tuple[str, ...],
@@ -219,7 +219,7 @@ def _require(
         report.warn(END, "recipients", "không tìm thấy phần 'Nơi nhận:'")
 
 
-def find_ward(text: str, report: Report, name: str | None, city: str | None) -> Ward:
+def find_ward(text: str, report: ImportProblems, name: str | None, city: str | None) -> Ward:
     """The ward and city named in the text ('Ủy ban nhân dân phường An Biên')."""
     found = _named(text, _WARD) or _named(text, _WARD_PLAIN)
     kind = found[0].lower() if found else "phường"

@@ -16,11 +16,11 @@ from generator.importer.docx_file import NotWordError, is_word_file, open_docx
 from generator.importer.docx_lines import DOCX_COLUMNS, DOCX_EDGES, docx_lines
 from generator.importer.pdf_file import is_pdf_file
 from generator.importer.pdf_source import read_pdf_source
-from generator.importer.text import Line, Report
+from generator.importer.text import ImportProblems, Line
 from generator.load.yamlsrc import decode_text, read_text
 
 
-def read_source(source: Path, problems: Problems) -> tuple[list[Line], Report] | None:
+def read_source(source: Path, problems: Problems) -> tuple[list[Line], ImportProblems] | None:
     """The document's lines and the report that places its problems; None if unreadable."""
     label = source.name
     if is_pdf_file(source):
@@ -32,23 +32,25 @@ def read_source(source: Path, problems: Problems) -> tuple[list[Line], Report] |
         except NotWordError as exc:
             problems.error(label, 0, "tệp", str(exc))
             return None
-        return _checked(lines, Report(label, problems, lines, DOCX_COLUMNS, DOCX_EDGES), problems)
+        return _checked(
+            lines, ImportProblems(label, problems, lines, DOCX_COLUMNS, DOCX_EDGES), problems
+        )
     text = read_text(source, label, problems)
     if text is None:
         return None
     lines = [Line(i, line) for i, line in enumerate(text.split("\n"), start=1)]
-    return lines, Report(label, problems, lines)
+    return lines, ImportProblems(label, problems, lines)
 
 
 def _checked(
-    lines: list[Line], report: Report, problems: Problems
-) -> tuple[list[Line], Report] | None:
+    lines: list[Line], report: ImportProblems, problems: Problems
+) -> tuple[list[Line], ImportProblems] | None:
     """The lines of a Word or PDF document held to the text file's rules."""
     clean = [_as_text(line, report) for line in lines]
     return None if problems.has_errors else (clean, report)
 
 
-def _as_text(line: Line, report: Report) -> Line:
+def _as_text(line: Line, report: ImportProblems) -> Line:
     """A Word line held to the text file's rules: NFC (a document typed in 'Unicode tổ hợp' reads
     like one typed precomposed), no invisible control or direction characters."""
     found = Problems()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from generator.anomalies import heading_written, number_parts
 from generator.dates import DateError, parse_deadline
 from generator.importer import checks
-from generator.importer.text import MARKUP, Line, Report, cells_of, is_header, strip_markup
+from generator.importer.text import MARKUP, ImportProblems, Line, cells_of, is_header, strip_markup
 from generator.model import Correction, Deadline, Month, Source, Task
 
 NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
@@ -38,7 +38,7 @@ class _Month:
 class TableReader:
     """Reads the table lines of one programme, month by month."""
 
-    def __init__(self, year: int, report: Report):
+    def __init__(self, year: int, report: ImportProblems):
         self.year = year
         self.report = report
         self.months: list[_Month] = []
@@ -200,6 +200,6 @@ class TableReader:
         return task_id
 
 
-def read_table(lines: list[Line], year: int, report: Report) -> tuple[Month, ...]:
+def read_table(lines: list[Line], year: int, report: ImportProblems) -> tuple[Month, ...]:
     """The months of the table, in document order; problems go to `report`."""
     return TableReader(year, report).read(lines)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.dates import fold
+from generator.dates import fold_accents
 from generator.errors import Problems
 
 MARKUP = re.compile(r"</?(?:u|i|b|em|strong)>|\*{2,}", re.IGNORECASE)
@@ -36,7 +36,7 @@ START, END = 0, -1
 year, the ward) or from its end (the signer). A text file names its first and last line."""
 
 
-class Report:
+class ImportProblems:
     """Problems about one source file, named by its label, each at its line's place."""
 
     def __init__(
@@ -84,7 +84,7 @@ class Report:
         return number, field_name, message, place
 
 
-def strip_markup(text: str, line: int, field_name: str, report: Report) -> str:
+def strip_markup(text: str, line: int, field_name: str, report: ImportProblems) -> str:
     """Remove leftover markup with a warning; the words stay as written."""
     found = list(dict.fromkeys(MARKUP.findall(text)))
     if not found:
@@ -101,5 +101,5 @@ def cells_of(text: str) -> list[str]:
 
 def is_header(cells: list[str]) -> bool:
     """The table header 'TT | Nội dung | Chủ trì | ...', repeated at each page break."""
-    first, second = (fold(cell) for cell in [*cells, "", ""][:2])
+    first, second = (fold_accents(cell) for cell in [*cells, "", ""][:2])
     return first in ("tt", "stt") and second.startswith("noi dung")

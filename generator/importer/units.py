@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from generator.dates import fold
+from generator.dates import fold_accents
 from generator.errors import Problems
-from generator.importer.text import Report
+from generator.importer.text import ImportProblems
 from generator.load.fields import FileReader
 from generator.load.records import read_units
 from generator.load.units import ABBREVIATIONS, UnitIndex, same_unit, unit_key
@@ -37,14 +37,14 @@ ALL_KEYS = frozenset(
 
 def slug(text: str) -> str:
     """'Phòng Văn hóa - Xã hội' → 'phong-van-hoa-xa-hoi'."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", fold_accents(text)).strip("-")
 
 
 def is_fully_spelled(name: str) -> bool:
     """True when no word is an abbreviation ('VH-XH', 'KT', 'HĐND', 'BCH'...)."""
     for word in re.split(r"[\s,;]+", name):
         letters = [c for c in word if c.isalpha()]
-        if fold(word).strip(".") in ABBREVIATIONS or (len(letters) >= 2 and word.isupper()):
+        if fold_accents(word).strip(".") in ABBREVIATIONS or (len(letters) >= 2 and word.isupper()):
             return False
     return True
 
@@ -62,7 +62,7 @@ def read_registry(units_file: Path, problems: Problems) -> tuple[Unit, ...]:
 def build_units(
     tasks: tuple[Task, ...],
     existing: tuple[Unit, ...],
-    report: Report,
+    report: ImportProblems,
 ) -> tuple[tuple[Unit, ...], dict[str, str]]:
     """The registry (existing units first, then new ones by id) and each spelling's unit id."""
     counts = Counter(task.lead_as_written for task in tasks if task.lead_as_written)
@@ -108,7 +108,7 @@ def _known(index: UnitIndex, spelling: str) -> Unit | None:
 
 
 def _propose(
-    report: Report, tasks: tuple[Task, ...], unit: Unit, added: list[str], before: list[str]
+    report: ImportProblems, tasks: tuple[Task, ...], unit: Unit, added: list[str], before: list[str]
 ) -> None:
     """Spellings read as one unit are said so, where each first appears: never a silent
     merge, never a silent split."""
@@ -144,7 +144,11 @@ def _new_unit(key: str, spellings: list[str], counts: Counter, order: dict[str, 
 
 
 def _unique(
-    unit: Unit, taken: set[str], spellings: list[str], report: Report, tasks: tuple[Task, ...]
+    unit: Unit,
+    taken: set[str],
+    spellings: list[str],
+    report: ImportProblems,
+    tasks: tuple[Task, ...],
 ) -> Unit:
     if unit.id and unit.id not in taken:
         return unit

@@ -1,7 +1,7 @@
 """Importer, write stage: the model as content YAML, readable and byte-for-byte stable.
 
-Keys follow the order of `content/README.md`; lines are never wrapped; a scalar that YAML
-could read as something other than text (`"10.1"`, `"2026"`, `"2026-04-01"`) is quoted.
+Keys follow the declared order (`contentformat`, as `content/README.md` shows it); the text
+is written by `yamlwrite`.
 """
 
 from __future__ import annotations
@@ -9,51 +9,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from generator import contentformat as fmt
 from generator.dates import format_date
 from generator.model import Correction, KeyTask, Month, Programme, Task, Unit, Ward
-from generator.opendata.export import ward_data
 from generator.safewrite import write_inside
-
-_STR = "tag:yaml.org,2002:str"
-
-
-class _Dumper(yaml.SafeDumper):
-    """Indents lists under their key, as the README examples do."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        return super().increase_indent(flow, False)
+from generator.yamlwrite import dump
 
 
-def _represent_str(dumper: _Dumper, value: str) -> yaml.ScalarNode:
-    plain = dumper.resolve(yaml.ScalarNode, value, (True, False)) == _STR
-    analysis = dumper.analyze_scalar(value)
-    style = None if value and plain and analysis.allow_block_plain else '"'
-    return dumper.represent_scalar(_STR, value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-def dump(data: dict[str, Any], *, spaced: tuple[str, ...] = ()) -> str:
-    """YAML text; a blank line after each top-level block and before each `spaced` list item."""
-    text = yaml.dump(
-        data,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=1_000_000,
-    )
-    lines: list[str] = []
-    for line in text.splitlines():
-        after_block = not line.startswith(" ") and lines and lines[-1].startswith(" ")
-        item = any(line.startswith(p) for p in spaced) and not lines[-1].endswith(":")
-        if after_block or item:
-            lines.append("")
-        lines.append(line)
-    return "\n".join(lines) + "\n"
+def ward_data(ward: Ward) -> dict[str, Any]:
+    """ward.yaml: every declared field, the optional ones only when given."""
+    return {
+        f.name: getattr(ward, f.name)
+        for f in fmt.WARD.fields
+        if f.required or getattr(ward, f.name)
+    }
 
 
 def units_data(units: tuple[Unit, ...]) -> dict[str, Any]:
@@ -89,7 +58,7 @@ def key_task_data(task: KeyTask) -> dict[str, Any]:
     return item
 
 
-def task_data(task: Task) -> dict[str, Any]:
+def task_yaml(task: Task) -> dict[str, Any]:
     item: dict[str, Any] = {"id": task.id, "number": task.number}
     if task.parent_id is not None:
         item["parent"] = task.parent_id
@@ -103,7 +72,7 @@ def month_data(month: Month) -> dict[str, Any]:
     item: dict[str, Any] = {"month": month.number, "heading": month.heading}
     if month.corrections:
         item["corrections"] = correction_data(month.corrections)
-    item["tasks"] = [task_data(task) for task in month.tasks]
+    item["tasks"] = [task_yaml(task) for task in month.tasks]
     return item
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.dates import fold
+from generator.dates import fold_accents
 from generator.errors import Problems
 from generator.load.versions import ContentVersion
 from generator.model import Content, Programme, Ward
@@ -85,4 +85,4 @@ def _belongs(programme: Programme, ward: Ward) -> bool:
 
 
 def _plain(name: str) -> str:
-    return re.sub(r"[\s\-–]+", " ", fold(unicodedata.normalize("NFC", name))).strip()
+    return re.sub(r"[\s\-–]+", " ", fold_accents(unicodedata.normalize("NFC", name))).strip()

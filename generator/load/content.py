@@ -11,14 +11,14 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from generator.dates import vietnam_today
+from generator.dates import build_today
 from generator.errors import ContentError, Problem, Problems
 from generator.load.amendments import AMENDMENTS, apply_amendments, read_amendment
 from generator.load.belonging import own_history
 from generator.load.changes import task_changes
-from generator.load.documents import check_unique, read_document
+from generator.load.documents import check_unique, read_source_document
 from generator.load.fields import FileReader
-from generator.load.history import fold, read_versions
+from generator.load.history import read_versions, stamp_versions
 from generator.load.records import read_programme, read_units, read_ward
 from generator.load.reports import REPORTS, attach, check_reports, read_reports
 from generator.load.units import UnitIndex
@@ -37,7 +37,7 @@ def check_content(
 
     `as_of` defaults to today in Vietnam (`vietnam_today`); `history=False` skips git.
     """
-    as_of = as_of or vietnam_today(os.environ.get("SOURCE_DATE_EPOCH"))
+    as_of = as_of or build_today()
     problems = Problems()
     content_dir = Path(content_dir)
     if not content_dir.is_dir():
@@ -67,7 +67,7 @@ def check_content(
         r, doc = reader(path)
         if doc is not None and (programme := read_programme(doc, r, index)) is not None:
             programmes.append(programme)
-            if document := read_document(doc, r.label, content_dir, problems):
+            if document := read_source_document(doc, r.label, content_dir, problems):
                 documents.append(document)
     check_unique(documents, problems)
     amendments = []
@@ -96,7 +96,7 @@ def _with_history(
     content: Content, versions: list[ContentVersion], reports: list[Report]
 ) -> Content:
     """The content with what git tells: calendar stamps, tombstones, each task's events."""
-    calendars = fold(versions)
+    calendars = stamp_versions(versions)
     present = {task.id: task for task in content.tasks}
     return dataclasses.replace(
         content,

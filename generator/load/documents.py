@@ -19,7 +19,7 @@ FIELD = "source_document"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$")
 
 
-def read_document(
+def read_source_document(
     doc: Mapping, label: str, content_dir: Path, problems: Problems
 ) -> SourceDocument | None:
     """The file named by a programme's `source_document`, when it names one we publish."""

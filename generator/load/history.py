@@ -27,6 +27,7 @@ CTCT_ALLOW_SHALLOW=1 (CI must check out with `fetch-depth: 0`).
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import os
 from collections.abc import Iterable
@@ -39,7 +40,6 @@ from generator.model import (
     Content,
     MeetingFacts,
     RemovedTask,
-    Status,
     Task,
     TaskFacts,
     TaskStamp,
@@ -48,7 +48,27 @@ from generator.model import (
 ALLOW_SHALLOW = "CTCT_ALLOW_SHALLOW"
 """Environment variable: '1' builds from a shallow clone anyway (stamps are then wrong)."""
 _GENERATOR = Path(__file__).resolve().parents[1]
-EVENT_CODE = tuple(_GENERATOR / p for p in ("feeds", "wording.py", "urls.py", "dates.py"))
+
+
+def _event_code() -> tuple[Path, ...]:
+    """`generator/feeds/` and every module of ours it imports, directly or not: the code that
+    words and lays out the events, found from the imports so that none is forgotten."""
+    feeds = _GENERATOR / "feeds"
+    seen: set[Path] = set()
+    todo = sorted(feeds.glob("*.py"))
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("generator."):
+                base = _GENERATOR.joinpath(*node.module.split(".")[1:])
+                todo += [p for p in (base.with_suffix(".py"), base / "__init__.py") if p.is_file()]
+    return (feeds, *sorted(p for p in seen if not p.is_relative_to(feeds)))
+
+
+EVENT_CODE = _event_code()
 """The generator's code that words and lays out the events."""
 DEPLOYMENT = (_GENERATOR.parent / "mkdocs.yml", _GENERATOR.parent / ".github" / "workflows")
 """Where the site's address (SITE_URL) is set."""
@@ -88,7 +108,7 @@ def calendar_history(
     content_dir: Path, problems: Problems, watched: tuple[Path, ...] = EVENT_CODE + DEPLOYMENT
 ) -> Calendars:
     """Stamps of every event git has seen, and the tombstones of those now gone."""
-    return fold(read_versions(content_dir, problems, watched))
+    return stamp_versions(read_versions(content_dir, problems, watched))
 
 
 def read_versions(
@@ -106,7 +126,7 @@ def read_versions(
     return list(content_versions(log.versions[first:], content_dir.name, problems))
 
 
-def fold(versions: Iterable[ContentVersion]) -> Calendars:
+def stamp_versions(versions: Iterable[ContentVersion]) -> Calendars:
     """Walk the versions oldest first, moving each event's stamp when its digest changes."""
     seen: dict[str, _Seen] = {}
     digests: dict[int, tuple[Content, dict]] = {}
@@ -165,8 +185,7 @@ def event_digests(
 
 def _task_digest(content: Content, task: Task) -> tuple[TaskFacts, Digest]:
     facts = content.task_facts(task)
-    cancelled = task.progress is not None and task.progress.status is Status.CANCELLED
-    return facts, Digest((task.deadline.start, task.deadline.end, cancelled), facts)
+    return facts, Digest((task.deadline.start, task.deadline.end, task.is_cancelled), facts)
 
 
 def _moved(stamp: TaskStamp, version: ContentVersion, bump: bool) -> TaskStamp:

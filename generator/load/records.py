@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator import contentformat as fmt
-from generator.dates import DateError, parse_date, parse_deadline
+from generator.dates import FIRST_YEAR, LAST_YEAR, DateError, parse_date, parse_deadline
 from generator.load.fields import FileReader
 from generator.load.subrecords import (
     check_correction,
@@ -93,7 +93,7 @@ def read_programme(doc: Mapping, r: FileReader, units: UnitIndex) -> Programme |
     rec = r.record(doc, doc.line, fmt.PROGRAMME)
     if rec is None:
         return None
-    year = r.integer(rec, "year", 2000, 2200)
+    year = r.integer(rec, "year", FIRST_YEAR, LAST_YEAR)
     if year is None:
         return None
     pid = r.identifier(rec)

@@ -80,7 +80,7 @@ def check_dates(report: Report, programme: Programme, as_of: dt.date, problems: 
 
 def programme_start(programme: Programme) -> dt.date:
     """The first day a report may speak of: the issue date, else 1 January of its year."""
-    return programme.issued_on or dt.date(programme.year, 1, 1)
+    return programme.first_day
 
 
 def attach(content: Content, reports: list[Report]) -> Content:

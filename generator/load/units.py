@@ -10,7 +10,7 @@ import difflib
 import re
 import unicodedata
 
-from generator.dates import fold
+from generator.dates import fold_accents
 from generator.model import Unit
 
 # Abbreviations used in ward documents, matched on folded (accent-free, lower-case) words.
@@ -44,7 +44,7 @@ def unit_key(name: str) -> str:
     'Văn phòng HĐND-UBND' and 'Văn phòng HĐND và UBND' give one key: a word of abbreviations
     joined by dashes is expanded part by part when it is not one abbreviation itself.
     """
-    text = fold(unicodedata.normalize("NFC", name)).strip().rstrip(".")
+    text = fold_accents(unicodedata.normalize("NFC", name)).strip().rstrip(".")
     words = []
     for word in re.split(r"\s+|,", text):
         words.append(ABBREVIATIONS.get(word) or _expand_parts(word))

@@ -91,7 +91,7 @@ def _where(unit: Unit) -> tuple[str, int]:
 
 def check_amendments(programme: Programme, as_of: dt.date, problems: Problems) -> None:
     """An adjustment is decided after the programme is issued, and not in the future."""
-    start = programme.issued_on or dt.date(programme.year, 1, 1)
+    start = programme.first_day
     for amendment in programme.amendments:
         day, where = amendment.decided_on, (amendment.source.file, amendment.source.line)
         if day > as_of:

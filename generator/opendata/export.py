@@ -30,7 +30,7 @@ def content_to_data(content: Content) -> dict[str, Any]:
         "ward": ward_data(content.ward),
         "units": [unit_data(unit) for unit in content.units],
         "programmes": [programme_data(p) for p in content.programmes],
-        "tasks": [task_data(task, content) for task in content.tasks],
+        "tasks": [task_export(task, content) for task in content.tasks],
         "reports": [report_data(r) for t in content.tasks for r in t.reports],
         "history": history_data(content),
     }
@@ -110,7 +110,7 @@ def key_task_data(k: KeyTask) -> dict[str, Any]:
     }
 
 
-def task_data(task: Task, content: Content) -> dict[str, Any]:
+def task_export(task: Task, content: Content) -> dict[str, Any]:
     lead = None
     if task.lead_unit_id is not None:
         unit = content.unit(task.lead_unit_id)

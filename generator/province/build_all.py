@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
-import os
 import shutil
 import sys
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.dates import EpochError, vietnam_today
+from generator.dates import EpochError, build_today
 from generator.engine.sitedir import BuildRefused, refuse_protected
 from generator.output import SiteInfo
 from generator.province import manifest
@@ -56,7 +55,7 @@ def build_all(options: Options) -> int:
         print("Không dựng được: sửa province.yaml theo các lỗi trên.", file=sys.stderr)
         return 1
     try:
-        as_of = vietnam_today(os.environ.get("SOURCE_DATE_EPOCH"))
+        as_of = build_today()
     except EpochError as exc:
         print(exc, file=sys.stderr)
         return 1

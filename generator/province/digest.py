@@ -13,7 +13,7 @@ from typing import Any
 from generator.feeds.atom import ENTRY_TITLE_CHARS, entry_id, summary
 from generator.model import Content
 from generator.opendata.csvdata import csv_row
-from generator.opendata.export import task_data
+from generator.opendata.export import task_export
 from generator.output import SiteInfo
 from generator.progress import Standing, standing
 from generator.render.changes import announced
@@ -52,7 +52,7 @@ class WardDigest:
     rows: tuple[tuple[str, ...], ...]
     """The ward's CSV rows (`opendata.csvdata.csv_row`)."""
     records: tuple[dict[str, Any], ...]
-    """The ward's tasks as its open data gives them (`opendata.export.task_data`)."""
+    """The ward's tasks as its open data gives them (`opendata.export.task_export`)."""
     changes: tuple[tuple[str, str, str, str, str], ...]
     """(ISO time, entry title, link, summary HTML, entry id) of each announced change."""
 
@@ -113,7 +113,7 @@ def ward_digest(content: Content, ward_id: str, site: SiteInfo) -> WardDigest:
         rows=tuple(
             tuple(csv_row(task, p, content, site)) for p in content.programmes for task in p.tasks
         ),
-        records=tuple(task_data(task, content) for task in content.tasks),
+        records=tuple(task_export(task, content) for task in content.tasks),
         changes=tuple(changes),
     )
 

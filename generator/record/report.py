@@ -12,13 +12,13 @@ from pathlib import Path
 from generator import contentformat as fmt
 from generator.dates import format_date
 from generator.errors import Problem, Problems, unwritable
-from generator.importer.write import dump
 from generator.load.content import check_content
 from generator.load.fields import FileReader, is_identifier
 from generator.load.reports import REPORTS, check_reports
 from generator.load.subrecords import read_report
 from generator.load.yamlsrc import parse_yaml
 from generator.safewrite import UnsafeWrite, write_inside
+from generator.yamlwrite import dump
 
 
 def report_text(task_id: str, on: dt.date, fields: dict[str, str]) -> str:

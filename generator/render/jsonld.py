@@ -31,7 +31,7 @@ ACTION_STATUS = {
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
-def task_data(task: Task, content: Content, site: SiteInfo) -> dict[str, Any]:
+def task_object(task: Task, content: Content, site: SiteInfo) -> dict[str, Any]:
     """The JSON-LD object for one task."""
     ward, url = content.ward, site.absolute(task_url(task.id))
     issuer = {
@@ -87,4 +87,4 @@ def script(data: dict[str, Any]) -> Markup:
 
 
 def task_jsonld(task: Task, content: Content, site: SiteInfo) -> Markup:
-    return script(task_data(task, content, site))
+    return script(task_object(task, content, site))
