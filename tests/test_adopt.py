@@ -21,7 +21,7 @@ from generator.model import ChangeKind, Ward
 from generator.newsite import new_site
 
 from .conftest import FIXTURES, MINI, REAL_CONTENT, ROOT, run_git
-from .test_content import EXEMPT
+from .helpers import EXEMPT
 from .word import word_from_text
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -13,7 +13,7 @@ from generator.load.content import check_content
 from generator.model import ChangeKind
 
 from .conftest import copy_fixture, run_git
-from .test_history import AMENDMENT as AMENDED_DEADLINE
+from .helpers import AMENDMENT as AMENDED_DEADLINE
 
 AS_OF = dt.date(2026, 3, 20)
 AMENDMENT = AMENDED_DEADLINE.replace("15/03/2026", "10-25/3/2026") + "    lead: Phòng VH-XH\n"

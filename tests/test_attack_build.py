@@ -17,7 +17,7 @@ from generator.engine.sitedir import MARK
 from generator.urls import site_address
 
 from .conftest import EPOCH, MINI, ROOT, copy_fixture, run_git
-from .test_build import build, snapshot
+from .helpers import build, snapshot
 
 
 def test_a_second_build_into_the_same_folder_is_refused_while_one_runs(tmp_path):

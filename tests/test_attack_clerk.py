@@ -15,7 +15,7 @@ from generator.importer.run import run_import
 from generator.load.content import check_content
 
 from .conftest import AS_OF, ROOT, copy_fixture
-from .test_importer import FIXTURE
+from .helpers import FIXTURE
 
 
 def errors_at(content_dir):

@@ -17,6 +17,7 @@ from generator.opendata.export import to_json
 from generator.output import SiteInfo
 
 from .conftest import AS_OF, copy_fixture
+from .helpers import edit_file
 
 SITE = SiteInfo("https://example.org/", AS_OF)
 
@@ -27,10 +28,7 @@ def errors_of(content_dir):
 
 
 def replace(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text.replace(old, new, 1)
+    return edit_file(path, old, new)
 
 
 @pytest.mark.parametrize("name", ['X" /><img src=x onerror=alert(1)>', "A & B", "O'Hara", "`x`"])

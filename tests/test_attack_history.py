@@ -9,7 +9,7 @@ import pytest
 from generator.load.content import check_content
 
 from .conftest import AS_OF, MINI, run_git
-from .test_attack_yaml import BOMB
+from .helpers import BOMB
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

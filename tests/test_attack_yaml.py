@@ -12,16 +12,8 @@ from generator.errors import Problems
 from generator.load.yamlsrc import MAX_DEPTH, parse_yaml
 
 from .conftest import ROOT, copy_fixture
+from .helpers import BOMB
 
-BOMB = "\n".join(
-    [
-        'a: &a ["x","x","x","x","x","x","x","x","x"]',
-        *(
-            f"{k}: &{k} [{','.join([f'*{p}'] * 9)}]"
-            for p, k in zip("abcdefgh", "bcdefghi", strict=True)
-        ),
-    ]
-)
 MEASURE = """
 import json, resource, sys, time
 from generator.load.content import check_content

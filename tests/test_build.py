@@ -2,45 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
 from .conftest import CONTENT, EPOCH, MINI, ROOT, copy_fixture
+from .helpers import build, snapshot
 
 # Compiled templates are kept outside the folders the tests look at (template_cache.py).
-TEMPLATE_CACHE = str(Path(tempfile.gettempdir()) / f"ctct-tests-{os.getuid()}")
-
-
-def build(content: Path, site: Path, env_extra: dict[str, str]) -> subprocess.CompletedProcess:
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(site.parent),
-        "XDG_CACHE_HOME": TEMPLATE_CACHE,
-        **env_extra,
-    }
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "build",
-            "--content",
-            str(content),
-            "--site-dir",
-            str(site),
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-
-
-def snapshot(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path):

@@ -13,6 +13,7 @@ from generator.errors import Severity
 from generator.load.content import check_content
 
 from .conftest import MINI, REAL_CONTENT, ROOT, copy_fixture
+from .helpers import edit_file
 
 PROGRAMME = "programmes/2026.yaml"
 AS_OF = dt.date(2026, 11, 24)
@@ -21,10 +22,7 @@ AS_OF = dt.date(2026, 11, 24)
 def edit(tmp_path: Path, old: str, new: str, file: str = PROGRAMME) -> Path:
     """A copy of the fixture content with one text replacement in one file."""
     content = copy_fixture(tmp_path)
-    path = content / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit_file(content / file, old, new)
     return content
 
 

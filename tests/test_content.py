@@ -16,42 +16,18 @@ import pytest
 
 from generator.errors import Severity
 from generator.importer.run import run_import
-from generator.importer.source import read_source
 from generator.load.content import check_content, load_content
 from generator.model import Content, Programme, Task
 from generator.wording import ward_place
 
-from .conftest import CONTENT, REAL_CONTENT, ROOT
+from .conftest import REAL_CONTENT, ROOT
+from .helpers import EXEMPT, FOLDERS, source_rows, sources
 
-FOLDERS = [pytest.param(REAL_CONTENT, id="content"), pytest.param(CONTENT, id="fixture")]
-READABLE = (".txt", ".docx")
 """The official documents the importer reads: each programme's tasks are traced back to them."""
-_NUMBER = re.compile(r"\d+(\.\d+)*")
 
 
 def _load(folder: Path) -> Content:
     return load_content(folder, history=False)
-
-
-def sources(content: Content, folder: Path) -> list[tuple[Programme, Path]]:
-    """Each programme with the official document it was imported from, when readable."""
-    found = []
-    for programme in content.programmes:
-        path = folder / programme.source_document
-        if path.suffix.lower() in READABLE and path.is_file():
-            found.append((programme, path))
-    return found
-
-
-def source_rows(path: Path) -> list[list[str]]:
-    """The document's task rows, as the importer reads its lines but counted here on their own:
-    a row whose first cell is a number like 1 or 10.1."""
-    from generator.errors import Problems
-
-    read = read_source(path, Problems())
-    assert read is not None, path
-    rows = [line.text.split("\t") for line in read[0] if "\t" in line.text]
-    return [r for r in rows if _NUMBER.fullmatch(re.sub(r"</?u>", "", r[0]).strip())]
 
 
 def amended(programme: Programme) -> set[str]:
@@ -132,11 +108,6 @@ def tracked_files() -> list[str]:
         check=True,
     )
     return [name for name in done.stdout.decode("utf-8").split("\0") if name]
-
-
-EXEMPT = ("content/", "tests/fixtures/", "tests/golden/")
-"""The ward's own data, and the fixtures' fictional wards (with what is built from them): a
-ward's copy made from one of them would otherwise name itself there."""
 
 
 def test_nothing_outside_content_names_the_ward():

@@ -10,8 +10,10 @@ import sys
 
 import pytest
 
+from generator.load.content import load_content
+
 from .conftest import CONTENT, ROOT
-from .test_content import FOLDERS, load_content, source_rows, sources
+from .helpers import FOLDERS, source_rows, sources
 
 
 def exported(folder=CONTENT) -> dict:

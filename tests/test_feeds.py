@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import html
 import os
 import random
@@ -33,11 +34,11 @@ from generator.output import SiteInfo, SiteOutput
 from generator.urls import task_feed_path
 from generator.wording import event_title
 
+from .helpers import AS_OF, SITE, events, feeds_of, unescape, with_meetings
+
 MINI = Path(__file__).parent / "fixtures" / "mini"
 CONTENT = Path(__file__).parent / "fixtures" / "year"
 GOLDEN = Path(__file__).parent / "golden" / "feeds"
-SITE = SiteInfo(url="https://example.org/ctct/", as_of=dt.date(2026, 11, 24))
-AS_OF = SITE.as_of
 
 
 @pytest.fixture(scope="module")
@@ -52,55 +53,47 @@ def output(content) -> SiteOutput:
     return out
 
 
-def feeds_of(content: Content, site: SiteInfo = SITE) -> dict[str, bytes]:
-    out = SiteOutput()
-    add_feeds(out, content, site)
-    return out.files
-
-
-def events(data: bytes) -> dict[str, str]:
-    """The VEVENT blocks of a feed, by UID, as text."""
-    blocks = re.findall(r"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", data.decode(), re.S)
-    return {re.search(r"^UID:(.*)\r$", b, re.M)[1]: b for b in blocks}
-
-
 def subscribed(files: dict[str, bytes]) -> dict[str, bytes]:
     """The calendars to subscribe to (not the one-task files)."""
     return {p: d for p, d in files.items() if not p.startswith("lich/nhiem-vu/")}
-
-
-def unescape(value: object) -> str:
-    """An RFC 5545 TEXT value as written in the file, read back."""
-    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], str(value))
 
 
 def uid(task_id: str) -> str:
     return f"{task_id}@an-bien.ctct"
 
 
-def with_meetings(content: Content, meeting: MeetingSchedule | None, cadence=None) -> Content:
-    programmes = tuple(
-        dataclasses.replace(
-            p,
-            key_tasks=tuple(
-                dataclasses.replace(
-                    k, meeting=meeting if k.number == 1 else None, cadence=cadence or k.cadence
-                )
-                for k in p.key_tasks
-            ),
-        )
-        for p in content.programmes
-    )
-    return Content(content.ward, content.units, programmes)
-
-
 # --- golden files, parsers, bytes -------------------------------------------------------------
+
+
+_QR = re.compile(rb'(<svg role="img" aria-label="M\xc3\xa3 QR [^"]*")[^>]*>.*?</svg>', re.S)
+
+
+def readable(page: bytes) -> bytes:
+    """The subscribe page as its golden file keeps it: each inline QR image as one short line
+    with its digest, so that a person can read the page (the QR test reads the images)."""
+    return _QR.sub(
+        lambda m: m[1] + b" sha256=" + hashlib.sha256(m[0]).hexdigest()[:16].encode() + b">", page
+    )
+
+
+def test_each_qr_code_is_its_feeds_webcal_address(output, content):
+    """The golden file holds the QR images by digest; here each is the one for its feed."""
+    from generator.feeds.subscribe import qr_svg, webcal_url
+
+    page = next(p for p in output.pages if p.path == "lich/index.md").body
+    drawn = _QR.findall(page.encode())
+    names = {f"Lịch công tác – {u.name}": f"lich/{u.id}.ics" for u in content.units}
+    assert len(drawn) >= 2
+    for feed_name, path in names.items():
+        label = f"Mã QR đăng ký {feed_name}"
+        svg = str(qr_svg(webcal_url(SITE.absolute(path)), label)).encode()
+        assert svg in page.encode(), feed_name
 
 
 def test_feeds_match_golden_files(output):
     feeds = {path.removeprefix("lich/"): data for path, data in output.files.items()}
     page = next(p for p in output.pages if p.path == "lich/index.md").body.encode()
-    feeds["index.html"] = page
+    feeds["index.html"] = readable(page)
     if os.environ.get("UPDATE_GOLDEN"):
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for name, data in feeds.items():

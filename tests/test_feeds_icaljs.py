@@ -21,7 +21,8 @@ import pytest
 from generator.load.content import load_content
 from generator.model import Cadence, MeetingSchedule
 
-from .test_feeds import AS_OF, MINI, feeds_of, unescape, with_meetings
+from .conftest import MINI
+from .helpers import AS_OF, feeds_of, unescape, with_meetings
 
 JS = Path(__file__).resolve().parent / "js"
 

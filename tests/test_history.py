@@ -18,20 +18,13 @@ from generator.record.report import write_report
 from generator.site import render_site
 
 from .conftest import MINI, run_git
+from .helpers import AMENDMENT, edit_file
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 AS_OF = dt.date(2026, 3, 20)
 SITE = SiteInfo("https://example.org/ctct/", AS_OF)
 AMENDMENT_ID = "2026-02-10-quyet-dinh-so-15"
-AMENDMENT = """programme: "2026"
-decided_on: 10/02/2026
-decision: Quyết định số 15/QĐ-UBND ngày 10/02/2026
-reason: Chờ hướng dẫn của thành phố.
-tasks:
-  - task: 2026-02-03
-    deadline: 15/03/2026
-"""
 
 
 class Repo:
@@ -47,9 +40,7 @@ class Repo:
         return self.content / "programmes" / "2026.yaml"
 
     def edit(self, old: str, new: str) -> None:
-        text = self.programme.read_text(encoding="utf-8")
-        assert text.count(old) == 1, old
-        self.programme.write_text(text.replace(old, new), encoding="utf-8")
+        edit_file(self.programme, old, new)
 
     def commit(self, message: str, when: str) -> None:
         run_git(self.top, "add", "-A")

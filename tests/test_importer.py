@@ -14,8 +14,9 @@ from generator.importer.run import run_import
 from generator.load.content import load_content
 from generator.model import Cadence, Content, Task
 
+from .helpers import FIXTURE
+
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "import" / "ctct-2027-xa-an-hoa.txt"
 AS_OF = dt.date(2026, 1, 1)
 FILES = ("ward.yaml", "units.yaml")
 

@@ -13,14 +13,15 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main as cli_main
-from generator.errors import Problem, Severity
+from generator.errors import Problem
 from generator.importer.run import run_import
 from generator.load.content import load_content
 from generator.model import Cadence, Content
 from tests.word import HEADER, Row, WordDoc, month_row, word_from_text
 
+from .helpers import SOURCE_2026, errors, import_ok, import_pair, task_rows
+
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE_2026 = ROOT / "tests" / "fixtures" / "year" / "sources" / "ctct-2026-phuong-binh-minh.txt"
 AS_OF = dt.date(2026, 1, 1)
 HEADER_2026 = (
     [["UBND THÀNH PHỐ HẢI PHÒNG", "ỦY BAN NHÂN DÂN PHƯỜNG BÌNH MINH"], ["Số: 05/CTr-UBND"]],
@@ -29,24 +30,6 @@ HEADER_2026 = (
         ["Bình Minh, ngày 08 tháng 01 năm 2026"],
     ],
 )
-
-
-def errors(problems: list[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity is Severity.ERROR]
-
-
-def import_ok(source: Path, out: Path) -> list[Problem]:
-    problems = run_import(source, out)
-    assert not errors(problems), problems
-    return problems
-
-
-def task_rows(content: Content) -> list[tuple]:
-    return [
-        (t.id, t.number, t.parent_id, t.content, t.lead_as_written, t.lead_unit_id)
-        + (t.deadline.as_written, t.deadline.start, t.deadline.end, t.corrections)
-        for t in content.tasks
-    ]
 
 
 # --- the real 2026 programme as Word gives what its text form gives ----------------------------
@@ -58,16 +41,6 @@ def both_2026(tmp_path_factory) -> dict[str, tuple[Content, list[Problem], Path]
     tmp = tmp_path_factory.mktemp("both")
     word = word_from_text(SOURCE_2026.read_text(encoding="utf-8"), HEADER_2026)
     return import_pair(tmp, "docx", word.save(tmp / "ctct-2026-phuong-binh-minh.docx"))
-
-
-def import_pair(tmp: Path, kind: str, made: Path) -> dict[str, tuple[Content, list[Problem], Path]]:
-    """The 2026 programme imported from its text and from `made`, the same text in another form
-    (a `kind` file)."""
-    found = {}
-    for name, source in (("text", SOURCE_2026), (kind, made)):
-        problems = import_ok(source, tmp / name)
-        found[name] = (load_content(tmp / name, as_of=AS_OF), problems, tmp / name)
-    return found
 
 
 def test_the_word_document_is_laid_out_as_word_does():

@@ -23,8 +23,8 @@ from generator.importer.source import read_source
 from generator.load.content import load_content
 from generator.load.units import UnitIndex
 from generator.model import Unit
+from tests.helpers import errors
 from tests.pdfdoc import pdf_from_text, scan_of
-from tests.test_importer_docx import errors
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "import" / "ctct-2027-xa-an-hoa.txt"

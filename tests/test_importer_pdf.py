@@ -16,8 +16,8 @@ from generator.errors import Problem
 from generator.importer.run import run_import
 from generator.load.content import load_content
 from generator.model import Content
+from tests.helpers import SOURCE_2026, errors, import_pair, task_rows
 from tests.pdfdoc import pdf_from_text
-from tests.test_importer_docx import SOURCE_2026, errors, import_pair, task_rows
 
 AS_OF = dt.date(2026, 1, 1)
 HEADER_2026 = (

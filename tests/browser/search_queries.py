@@ -75,7 +75,7 @@ QUERIES: list[tuple[str, str]] = [
     ("quy 1", "2026-03-04"),
     ("quy 1 cai cach hanh chinh", "2026-03-04"),
     ("so ket 6 thang", "2026-06-02"),
-    ("trang nguyen le ich moc", "2026-04-01"),
+    ("trang nguyen binh minh", "2026-04-01"),
 ]
 """(query, task id that must be among the first three results)."""
 

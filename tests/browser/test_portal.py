@@ -13,7 +13,7 @@ import pytest
 from ..conftest import CONTENT
 from ..province_kit import build_all, make_province
 from .conftest import Tab, serve
-from .test_e2e import SEARCH_FILES, SERIOUS, Visits, axe_report
+from .helpers import SEARCH_FILES, SERIOUS, Visits, axe_report
 
 WARDS = {"bac-son": ("Bắc Sơn", CONTENT, "31001"), "xa-tien-lang": ("Tiên Lãng", CONTENT, "")}
 FIRST_VIEW_BYTES = 100_000

@@ -1,0 +1,190 @@
+"""Helpers shared by several test files: one home, so that no test file imports another."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from generator.errors import Problem, Severity
+from generator.feeds.calendars import add_feeds
+from generator.importer.run import run_import
+from generator.importer.source import read_source
+from generator.load.content import load_content
+from generator.model import Content, MeetingSchedule, Programme
+from generator.output import SiteInfo, SiteOutput
+
+from .conftest import CONTENT, REAL_CONTENT, ROOT
+
+SOURCE_2026 = ROOT / "tests" / "fixtures" / "year" / "sources" / "ctct-2026-phuong-binh-minh.txt"
+
+
+TEMPLATE_CACHE = str(Path(tempfile.gettempdir()) / f"ctct-tests-{os.getuid()}")
+READABLE = (".txt", ".docx")
+_NUMBER = re.compile(r"\d+(\.\d+)*")
+
+
+def import_ok(source: Path, out: Path) -> list[Problem]:
+    problems = run_import(source, out)
+    assert not errors(problems), problems
+    return problems
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def task_rows(content: Content) -> list[tuple]:
+    return [
+        (t.id, t.number, t.parent_id, t.content, t.lead_as_written, t.lead_unit_id)
+        + (t.deadline.as_written, t.deadline.start, t.deadline.end, t.corrections)
+        for t in content.tasks
+    ]
+
+
+def import_pair(tmp: Path, kind: str, made: Path) -> dict[str, tuple[Content, list[Problem], Path]]:
+    """The 2026 programme imported from its text and from `made`, the same text in another form
+    (a `kind` file)."""
+    found = {}
+    for name, source in (("text", SOURCE_2026), (kind, made)):
+        problems = import_ok(source, tmp / name)
+        found[name] = (load_content(tmp / name, as_of=AS_OF), problems, tmp / name)
+    return found
+
+
+FOLDERS = [pytest.param(REAL_CONTENT, id="content"), pytest.param(CONTENT, id="fixture")]
+
+
+def sources(content: Content, folder: Path) -> list[tuple[Programme, Path]]:
+    """Each programme with the official document it was imported from, when readable."""
+    found = []
+    for programme in content.programmes:
+        path = folder / programme.source_document
+        if path.suffix.lower() in READABLE and path.is_file():
+            found.append((programme, path))
+    return found
+
+
+def source_rows(path: Path) -> list[list[str]]:
+    """The document's task rows, as the importer reads its lines but counted here on their own:
+    a row whose first cell is a number like 1 or 10.1."""
+    from generator.errors import Problems
+
+    read = read_source(path, Problems())
+    assert read is not None, path
+    rows = [line.text.split("\t") for line in read[0] if "\t" in line.text]
+    return [r for r in rows if _NUMBER.fullmatch(re.sub(r"</?u>", "", r[0]).strip())]
+
+
+EXEMPT = ("content/", "tests/fixtures/", "tests/golden/")
+"""The ward's own data, and the fixtures' fictional wards (with what is built from them): a
+ward's copy made from one of them would otherwise name itself there."""
+
+
+def build(content: Path, site: Path, env_extra: dict[str, str]) -> subprocess.CompletedProcess:
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(site.parent),
+        "XDG_CACHE_HOME": TEMPLATE_CACHE,
+        **env_extra,
+    }
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--content",
+            str(content),
+            "--site-dir",
+            str(site),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+FIXTURE = ROOT / "tests" / "fixtures" / "import" / "ctct-2027-xa-an-hoa.txt"
+
+
+AMENDMENT = """programme: "2026"
+decided_on: 10/02/2026
+decision: Quyết định số 15/QĐ-UBND ngày 10/02/2026
+reason: Chờ hướng dẫn của thành phố.
+tasks:
+  - task: 2026-02-03
+    deadline: 15/03/2026
+"""
+
+
+BOMB = "\n".join(
+    [
+        'a: &a ["x","x","x","x","x","x","x","x","x"]',
+        *(
+            f"{k}: &{k} [{','.join([f'*{p}'] * 9)}]"
+            for p, k in zip("abcdefgh", "bcdefghi", strict=True)
+        ),
+    ]
+)
+
+
+SITE = SiteInfo(url="https://example.org/ctct/", as_of=dt.date(2026, 11, 24))
+
+
+AS_OF = SITE.as_of
+
+
+def feeds_of(content: Content, site: SiteInfo = SITE) -> dict[str, bytes]:
+    out = SiteOutput()
+    add_feeds(out, content, site)
+    return out.files
+
+
+def events(data: bytes) -> dict[str, str]:
+    """The VEVENT blocks of a feed, by UID, as text."""
+    blocks = re.findall(r"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", data.decode(), re.S)
+    return {re.search(r"^UID:(.*)\r$", b, re.M)[1]: b for b in blocks}
+
+
+def unescape(value: object) -> str:
+    """An RFC 5545 TEXT value as written in the file, read back."""
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], str(value))
+
+
+def with_meetings(content: Content, meeting: MeetingSchedule | None, cadence=None) -> Content:
+    programmes = tuple(
+        dataclasses.replace(
+            p,
+            key_tasks=tuple(
+                dataclasses.replace(
+                    k, meeting=meeting if k.number == 1 else None, cadence=cadence or k.cadence
+                )
+                for k in p.key_tasks
+            ),
+        )
+        for p in content.programmes
+    )
+    return Content(content.ward, content.units, programmes)
+
+
+def edit_file(path: Path, old: str, new: str, count: int = 1) -> str:
+    """Replace `old` by `new` in a fixture file, `count` times, failing when `old` is not there
+    that many times (an edit that silently matched nothing would test nothing); the new text."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == count, f"{path.name}: {old!r} found {text.count(old)} times"
+    changed = text.replace(old, new)
+    path.write_text(changed, encoding="utf-8")
+    return changed
