@@ -20,6 +20,10 @@ TYPES = {
 }
 
 
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""An id: lower-case ASCII words joined by single hyphens (it becomes part of addresses)."""
+MARKUP_CHARACTERS = "<>\"'&`"
+"""What a name shown in every page's header may not contain."""
 MAX_LENGTHS = {"text": 500, "texts": 1000, "id": 80, "choice": 40}
 """The most characters of a value of each type, unless its field says otherwise."""
 LONG_TEXT = 2000

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from generator.dates import DEADLINE_PATTERNS, FIRST_YEAR, LAST_YEAR
-from generator.fieldspec import Field, Record
-from generator.load.fields import ID_PATTERN, MARKUP_CHARACTERS, MAX_ID
+from generator.fieldspec import ID_PATTERN, MARKUP_CHARACTERS, MAX_LENGTHS, Field, Record
 
 Widget = dict[str, object]
 
@@ -70,8 +69,8 @@ def _either(patterns: tuple[str, ...], *more: str) -> str:
 
 
 ID = [
-    f"^(?=.{{1,{MAX_ID}}}$)" + ID_PATTERN.lstrip("^"),
-    f"chỉ gồm chữ thường không dấu, số và dấu '-', tối đa {MAX_ID} ký tự (ví dụ 2026-01-10-1)",
+    f"^(?=.{{1,{MAX_LENGTHS['id']}}}$)" + ID_PATTERN.lstrip("^"),
+    f"chỉ gồm chữ thường không dấu, số và dấu '-', tối đa {MAX_LENGTHS['id']} ký tự (ví dụ 2026-01-10-1)",
 ]
 PER_PLAN = r"[Tt]heo\s+(?:KH|kh|Kh|[Kk]ế\s+hoạch)\.?"
 """'theo KH' as the form accepts it: a narrower reading of `dates.is_per_plan`."""

@@ -14,17 +14,15 @@ from urllib.parse import urlsplit
 
 from generator.dates import DateError, parse_date
 from generator.errors import Problems
-from generator.fieldspec import MAX_LENGTHS, Record
+from generator.fieldspec import ID_PATTERN, MARKUP_CHARACTERS, MAX_LENGTHS, Record
 from generator.load.yamlsrc import Mapping, Sequence, Text
 
 _URL_BAD = re.compile(r"[\s\"'<>`\\]")
-MARKUP_CHARACTERS = "<>\"'&`"
 """Characters a name shown in page headers may not hold."""
 _MARKUP_CHARS = re.compile(f"[{re.escape(MARKUP_CHARACTERS)}]")
 MAX_ID = MAX_LENGTHS["id"]
 """Longest id: ids become file names and URLs (a file name has at most 255 bytes)."""
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ID_PATTERN = _ID.pattern
+_ID = re.compile(ID_PATTERN)
 """The id rule as a regular expression; the web editor's forms use it too."""
 
 
