@@ -68,9 +68,10 @@ def _either(patterns: tuple[str, ...], *more: str) -> str:
     return "^(?:" + "|".join([p.strip("^$") for p in patterns] + list(more)) + ")$"
 
 
+_MAX_ID = MAX_LENGTHS["id"]
 ID = [
-    f"^(?=.{{1,{MAX_LENGTHS['id']}}}$)" + ID_PATTERN.lstrip("^"),
-    f"chỉ gồm chữ thường không dấu, số và dấu '-', tối đa {MAX_LENGTHS['id']} ký tự (ví dụ 2026-01-10-1)",
+    f"^(?=.{{1,{_MAX_ID}}}$)" + ID_PATTERN.lstrip("^"),
+    f"chỉ gồm chữ thường không dấu, số và dấu '-', tối đa {_MAX_ID} ký tự (ví dụ 2026-01-10-1)",
 ]
 PER_PLAN = r"[Tt]heo\s+(?:KH|kh|Kh|[Kk]ế\s+hoạch)\.?"
 """'theo KH' as the form accepts it: a narrower reading of `dates.is_per_plan`."""
