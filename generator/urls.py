@@ -73,6 +73,15 @@ def unit_url(unit_id: str) -> str:
     return f"don-vi/{unit_id}/"
 
 
+def unit_year_url(unit_id: str, year: int) -> str:
+    """A unit's tasks of a year other than the current programme's."""
+    return f"{unit_url(unit_id)}{year}/"
+
+
+def unit_year_page_path(unit_id: str, year: int) -> str:
+    return unit_year_url(unit_id, year).rstrip("/") + ".md"
+
+
 def task_url(task_id: str) -> str:
     return f"nhiem-vu/{task_id}/"
 

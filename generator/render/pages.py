@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-from functools import cached_property
-
-from generator.model import Content, Programme, Task, Unit
+from generator.model import Content, Programme, Task
 from generator.output import SiteInfo, SiteOutput
 from generator.progress import LABELS, Standing, standing
 from generator.render.changes import changes_page, task_history
+from generator.render.context import Ctx, current_programme
 from generator.render.jsonld import task_jsonld
 from generator.render.rollup import rollup
 from generator.render.templating import render_page
+from generator.render.units import unit_pages, units_index
 from generator.urls import (
     ABOUT_PAGE,
     HOME_PAGE,
@@ -20,12 +18,10 @@ from generator.urls import (
     MONTHS_PAGE,
     PROGRESS_PAGE,
     SEARCH_PAGE,
-    UNITS_PAGE,
     month_page_path,
     source_file_url,
     task_feed_path,
     task_page_path,
-    unit_page_path,
 )
 from generator.wording import CADENCE_LABELS, KEY_TASKS, month_title, shorten
 
@@ -45,42 +41,6 @@ PROGRESS_GROUPS = (
 """The sections of the progress page: anchor, heading, the standings it lists."""
 
 
-@dataclass(frozen=True)
-class Ctx:
-    """What every template gets, besides its own records."""
-
-    content: Content
-    site: SiteInfo
-
-    def unit(self, unit_id: str | None) -> Unit | None:
-        return self.content.unit(unit_id) if unit_id else None
-
-    @cached_property
-    def programme_of(self) -> dict[str, Programme]:
-        return {p.id: p for p in self.content.programmes}
-
-    @cached_property
-    def task_of(self) -> dict[str, Task]:
-        return {t.id: t for t in self.content.tasks}
-
-    @cached_property
-    def children_of(self) -> dict[str, list[Task]]:
-        children: dict[str, list[Task]] = {}
-        for task in self.content.tasks:
-            if task.parent_id is not None:
-                children.setdefault(task.parent_id, []).append(task)
-        return children
-
-    def sort_key(self, task: Task) -> tuple:
-        due = task.deadline.end or dt.date.max
-        return (due, task.programme_id, task.month, task.source.line)
-
-
-def current_programme(content: Content, as_of: dt.date) -> Programme:
-    """The programme covering the build date, else the latest one."""
-    return next((p for p in content.programmes if p.year == as_of.year), content.programmes[-1])
-
-
 def add_pages(output: SiteOutput, content: Content, site: SiteInfo) -> None:
     ctx = Ctx(content, site)
     pages = (home_page, months_index, units_index, key_tasks_page, about_page, progress_page)
@@ -91,7 +51,8 @@ def add_pages(output: SiteOutput, content: Content, site: SiteInfo) -> None:
         for page in month_pages(ctx, programme):
             output.add_page(page)
     for unit in content.units:
-        output.add_page(unit_page(ctx, unit))
+        for page in unit_pages(ctx, unit):
+            output.add_page(page)
     for task in content.tasks:
         output.add_page(task_page(ctx, task))
 
@@ -162,42 +123,6 @@ def month_pages(ctx: Ctx, programme: Programme):
             month_rollup=rollup(month.tasks, ctx.site.as_of),
             after=after,
         )
-
-
-def units_index(ctx: Ctx):
-    counts = {u.id: len(ctx.content.tasks_of_unit(u)) for u in ctx.content.units}
-    return render_page(
-        UNITS_PAGE,
-        "Nhiệm vụ theo đơn vị",
-        "units.html.j2",
-        description="Các phòng, đơn vị và số nhiệm vụ được giao.",
-        ctx=ctx,
-        counts=counts,
-    )
-
-
-def unit_page(ctx: Ctx, unit: Unit):
-    tasks = sorted(ctx.content.tasks_of_unit(unit), key=ctx.sort_key)
-    groups: dict[tuple[int, int], list[Task]] = {}
-    programmes = ctx.programme_of
-    for task in sorted(tasks, key=lambda t: (programmes[t.programme_id].year, t.month)):
-        groups.setdefault((programmes[task.programme_id].year, task.month), []).append(task)
-    for group in groups.values():
-        group.sort(key=ctx.sort_key)
-    led = sum(t.lead_unit_id == unit.id for t in tasks)
-    return render_page(
-        unit_page_path(unit.id),
-        unit.name,
-        "unit.html.j2",
-        description=f"{len(tasks)} nhiệm vụ của {unit.name}.",
-        ctx=ctx,
-        unit=unit,
-        tasks=tasks,
-        groups=groups,
-        unit_rollup=rollup(tasks, ctx.site.as_of),
-        led=led,
-        dated=sum(t.deadline.is_dated for t in tasks),
-    )
 
 
 def task_page(ctx: Ctx, task: Task):
