@@ -25,12 +25,7 @@ BAD_VERSIONS = {
 
 @pytest.mark.parametrize("bad", BAD_VERSIONS, ids=list(BAD_VERSIONS))
 def test_a_reverted_bad_commit_is_skipped_with_a_notice(tmp_path, bad):
-    repo = tmp_path / "repo"
-    content = repo / "content"
-    shutil.copytree(MINI, content)
-    run_git(repo, "init", "-q")
-    run_git(repo, "add", ".")
-    run_git(repo, "commit", "-qm", "Chương trình")
+    repo, content = _repo(tmp_path)
     programme = content / "programmes" / "2026.yaml"
     good = programme.read_bytes()
     data = BAD_VERSIONS[bad]
