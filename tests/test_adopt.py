@@ -21,7 +21,7 @@ from generator.model import ChangeKind, Ward
 from generator.newsite import new_site
 
 from .conftest import FIXTURES, MINI, REAL_CONTENT, ROOT, run_git
-from .helpers import EXEMPT
+from .helpers import EXEMPT, edit_file
 from .word import word_from_text
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -217,7 +217,7 @@ def test_a_renamed_ward_keeps_the_programmes_it_issued(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(MINI, content)
     ward = content / "ward.yaml"
-    ward.write_text(ward.read_text(encoding="utf-8").replace("name: An Biên", "name: An Biên Mới"))
+    edit_file(ward, "name: An Biên", "name: An Biên Mới")
     model, problems = check_content(content, history=False)
     assert model is not None, errors(problems)
 

@@ -14,6 +14,7 @@ from generator.model import ChangeKind
 
 from .conftest import copy_fixture, run_git
 from .helpers import AMENDMENT as AMENDED_DEADLINE
+from .helpers import edit_file
 
 AS_OF = dt.date(2026, 3, 20)
 AMENDMENT = AMENDED_DEADLINE.replace("15/03/2026", "10-25/3/2026") + "    lead: Phòng VH-XH\n"
@@ -84,8 +85,7 @@ def test_a_direct_edit_of_the_programme_is_still_a_change_without_a_record(tmp_p
     run_git(tmp_path, "add", "-A")
     run_git(tmp_path, "commit", "-qm", "Chương trình")
     programme = content / "programmes" / "2026.yaml"
-    text = programme.read_text(encoding="utf-8")
-    programme.write_text(text.replace("deadline: 28/02/2026", "deadline: 20/03/2026"), "utf-8")
+    edit_file(programme, "deadline: 28/02/2026", "deadline: 20/03/2026")
     run_git(tmp_path, "commit", "-qam", "Sửa thẳng", when="2026-02-11T09:00:00+07:00")
     model, problems = check_content(content, AS_OF)
     assert model is not None, [str(p) for p in problems]

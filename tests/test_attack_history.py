@@ -9,7 +9,7 @@ import pytest
 from generator.load.content import check_content
 
 from .conftest import AS_OF, MINI, run_git
-from .helpers import BOMB
+from .helpers import BOMB, edit_file
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -74,8 +74,7 @@ def test_a_huge_file_in_history_is_passed_over_before_it_is_read(tmp_path):
 def test_a_commit_dated_after_2100_is_passed_over_not_the_whole_history(tmp_path, when):
     repo, content = _repo(tmp_path)
     programme = content / "programmes" / "2026.yaml"
-    text = programme.read_text(encoding="utf-8")
-    programme.write_text(text.replace("Kế hoạch tiêm chủng mở rộng", "Kế hoạch tiêm chủng"))
+    edit_file(programme, "Kế hoạch tiêm chủng mở rộng", "Kế hoạch tiêm chủng")
     run_git(repo, "commit", "-qam", "Ngày sai", when=when)
     odd = run_git(repo, "rev-parse", "--short=10", "HEAD").strip()
     (content / "units.yaml").write_text(

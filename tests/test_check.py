@@ -278,5 +278,5 @@ def test_monthly_meeting_late_in_the_month_is_a_warning_at_its_line(tmp_path, da
 def test_weekly_meeting_late_in_the_month_is_fine(tmp_path):
     content = edit(tmp_path, "cadence: monthly", "cadence: weekly")
     path = content / PROGRAMME
-    path.write_text(path.read_text(encoding="utf-8").replace("07/01/2026", "31/01/2026"))
+    edit_file(path, "07/01/2026", "31/01/2026")
     assert problems_of(content)[1] == []

@@ -12,6 +12,7 @@ from generator.load.content import check_content
 from generator.model import Status
 
 from .conftest import AS_OF, MINI, copy_fixture
+from .helpers import edit_file
 
 TODAY_EPOCH = "1769212800"  # 2026-01-24 00:00 UTC, 07:00 in Vietnam
 
@@ -27,9 +28,8 @@ def test_the_latest_report_is_the_standing_and_earlier_ones_stay(mini_content):
 def test_a_progress_field_in_the_programme_says_where_progress_lives_now(tmp_path):
     content = copy_fixture(tmp_path)
     programme = content / "programmes" / "2026.yaml"
-    text = programme.read_text(encoding="utf-8")
     old = "        deadline: 15/01/2026\n"
-    programme.write_text(text.replace(old, old + "        progress:\n          status: done\n", 1))
+    text = edit_file(programme, old, old + "        progress:\n          status: done\n")
     _, problems = check_content(content, AS_OF, history=False)
     (problem,) = [p for p in problems if p.field == "progress"]
     assert problem.line == text[: text.index(old)].count("\n") + 2
