@@ -14,6 +14,7 @@ import pytest
 from generator.load.content import load_content
 
 from .conftest import CONTENT, EPOCH, MINI, build_into, copy_fixture
+from .helpers import edit_file
 
 AS_OF_REAL = dt.date(2026, 11, 24)
 """The build date of the `real_site` fixture (SOURCE_DATE_EPOCH 1795478400)."""
@@ -75,25 +76,19 @@ def parse(path: Path) -> Tags:
 def hostile_content(tmp: Path) -> Path:
     content = copy_fixture(tmp)
     programme = content / "programmes" / "2026.yaml"
-    text = programme.read_text(encoding="utf-8")
-    text = text.replace(
-        "content: Kế hoạch tiêm chủng mở rộng",
-        "content: " + json.dumps(" ".join(HOSTILE.values()), ensure_ascii=False),
-    )
-    text = text.replace(
-        "content: Chăm sóc sức khỏe Nhân dân",
-        "content: " + json.dumps(HOSTILE["heading"], ensure_ascii=False),
-    )
-    text = text.replace("name: Trần Văn A", "name: " + json.dumps(HOSTILE["html"]))
-    text = text.replace("  - Lưu VT.", "  - " + json.dumps(HOSTILE["link"], ensure_ascii=False))
-    programme.write_text(text, encoding="utf-8")
-    units = content / "units.yaml"
-    units.write_text(
-        units.read_text(encoding="utf-8").replace(
-            "name: Trạm Y tế phường",
-            "name: " + json.dumps("Trạm <b>Y tế</b> | {{ x }}", ensure_ascii=False),
-        ),
-        encoding="utf-8",
+    for old, new in (
+        ("content: Kế hoạch tiêm chủng mở rộng", " ".join(HOSTILE.values())),
+        ("content: Chăm sóc sức khỏe Nhân dân", HOSTILE["heading"]),
+        ("name: Trần Văn A", HOSTILE["html"]),
+        ("  - Lưu VT.", HOSTILE["link"]),
+    ):
+        head = old[: old.index(":") + 1] if ":" in old else "  -"
+        written = json.dumps(new, ensure_ascii=head == "name:")  # the name as \\u escapes
+        edit_file(programme, old, f"{head} {written}")
+    edit_file(
+        content / "units.yaml",
+        "name: Trạm Y tế phường",
+        "name: " + json.dumps("Trạm <b>Y tế</b> | {{ x }}", ensure_ascii=False),
     )
     (content / "reports" / "2026-01-02--2026-01-20.yaml").write_text(
         'task: "2026-01-02"\nreported_on: 20/01/2026\nstatus: in_progress\n'
