@@ -83,7 +83,7 @@ def hostile_content(tmp: Path) -> Path:
         ("  - Lưu VT.", HOSTILE["link"]),
     ):
         head = old[: old.index(":") + 1] if ":" in old else "  -"
-        written = json.dumps(new, ensure_ascii=head == "name:")  # the name as \\u escapes
+        written = json.dumps(new, ensure_ascii=head == "name:")  # the name written with \u escapes
         edit_file(programme, old, f"{head} {written}")
     edit_file(
         content / "units.yaml",
