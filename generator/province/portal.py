@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from generator.dates import format_date
 from generator.opendata.page import LICENCE, human_size
@@ -27,6 +27,7 @@ from generator.province.portal_data import (
     change_feed,
     data_files,
 )
+from generator.render.templating import template_environment
 from generator.search.documents import SearchDoc
 from generator.search.index import index_files
 from generator.urls import search_index_path
@@ -106,13 +107,7 @@ def portal_page(
 
 @cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("generator.province", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = template_environment("generator.province")
     env.filters["date"] = format_date
     env.filters["iso_date"] = lambda text: format_date(dt.date.fromisoformat(text)) if text else ""
     return env

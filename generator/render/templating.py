@@ -33,16 +33,22 @@ from generator.wording import (
 )
 
 
-@cache
-def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("generator.render", "templates"),
+def template_environment(package: str, *, keep_trailing_newline: bool = False) -> Environment:
+    """Jinja as every page of ours is written: autoescaped, strict, blocks trimmed; the
+    templates of `package`'s `templates/` folder."""
+    return Environment(
+        loader=PackageLoader(package, "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        keep_trailing_newline=True,
+        keep_trailing_newline=keep_trailing_newline,
     )
+
+
+@cache
+def environment() -> Environment:
+    env = template_environment("generator.render", keep_trailing_newline=True)
     env.filters.update(
         deadline=format_deadline, date=format_date, long_date=format_long, vietnam_date=vietnam_date
     )
