@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -168,6 +169,13 @@ def _no_network(route) -> None:
 def publish(page) -> None:
     page.get_by_role("button", name="Công bố", exact=True).click()
     page.get_by_text("Công bố ngay", exact=True).click()
+
+
+def saved(page, collection: str) -> None:
+    """Wait until the entry is saved and Decap has moved from /new to it: going elsewhere
+    before that move lands would be undone by it."""
+    page.get_by_text("Mục đã được lưu").wait_for()
+    page.wait_for_url(re.compile(rf"/collections/{collection}/entries/"))
 
 
 def sign_in(page, site: str) -> None:

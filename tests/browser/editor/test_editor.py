@@ -24,7 +24,7 @@ from generator.load.content import check_content
 from tests.conftest import CONTENT, run_git
 
 from ..conftest import SCREENSHOTS, serve
-from .conftest import AS_OF, AUTH, ROOT, Recorder, built, publish, sign_in
+from .conftest import AS_OF, AUTH, ROOT, Recorder, built, publish, saved, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -196,7 +196,7 @@ def test_clerk_records_a_task_done(
     assert field(page, "done_on").input_value() == "14/01/2026"
     page.screenshot(path=SCREENSHOTS / "admin-bao-cao.png", full_page=True)
     publish(page)
-    page.get_by_text("Mục đã được lưu").wait_for()
+    saved(page, "bao-cao")
 
     written = reports / f"{TASK}--2026-01-24.yaml"
     assert sorted(p.name for p in reports.iterdir()) == [written.name]
@@ -255,8 +255,9 @@ def test_office_records_an_amendment_as_one_new_file(
     field(page, "deadline").fill("")
     field(page, "deadline").fill("10-25/3/2026")
     publish(page)
-    page.get_by_text("Mục đã được lưu").wait_for()
+    saved(page, "dieu-chinh")
     page.goto(local_site + "admin/#/collections/dieu-chinh")
+    page.wait_for_url(re.compile(r"/collections/dieu-chinh$"))
     page.reload()  # the list as decap-server lists it now, not as Decap cached it
     page.get_by_text("10/03/2026 · Quyết định số 15/QĐ-UBND").wait_for()
     screens.look("danh sách điều chỉnh")
@@ -266,11 +267,11 @@ def test_office_records_an_amendment_as_one_new_file(
     assert len(status) == 1 and status[0].startswith("?? content/amendments/"), status
     name = status[0].removeprefix("?? content/amendments/")
     assert re.fullmatch(r"2026-03-10-quyet-dinh-so-15-q[d]?-ubnd-ngay-10-3-2026\.yaml", name)
-    saved, problems = check_content(repo / "content", dt.date(2026, 3, 20), history=False)
-    assert saved is not None, problems
-    (amendment,) = saved.programmes[0].amendments
+    checked, problems = check_content(repo / "content", dt.date(2026, 3, 20), history=False)
+    assert checked is not None, problems
+    (amendment,) = checked.programmes[0].amendments
     assert (amendment.decided_on, amendment.task_ids) == (dt.date(2026, 3, 10), ("2026-03-05",))
-    task = next(t for t in saved.tasks if t.id == "2026-03-05")
+    task = next(t for t in checked.tasks if t.id == "2026-03-05")
     assert task.deadline.as_written == "10-25/3/2026"
     original, _ = check_content(CONTENT, dt.date(2026, 3, 20), history=False)
 
@@ -281,4 +282,4 @@ def test_office_records_an_amendment_as_one_new_file(
             if t.id != "2026-03-05"
         }
 
-    assert as_issued(saved) == as_issued(original)
+    assert as_issued(checked) == as_issued(original)
