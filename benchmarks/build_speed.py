@@ -6,17 +6,15 @@
 For each scale it writes synthetic content (the 2026 programme copied into consecutive years,
 ids and dates shifted), then times, each in a fresh process:
   - core:     load + validate + render every page, feed and data file (no mkdocs);
-  - site:     the full `python -m generator build` (mkdocs + Material, strict), its compiled
-              templates kept from the run before (generator/engine/template_cache.py), as in
-              every build after the first on a machine;
-  - cold:     the same build on a fresh machine: the template cache starts empty, so every
-              template is compiled (and kept), as in CI's container;
+  - site:     the full `python -m generator build` (mkdocs + Material, strict); nothing is
+              kept from one build to the next, so a first build on a fresh machine, as in
+              CI's container, costs the same;
   - baseline: plain mkdocs-material building the same number of plain Markdown pages of
               similar size, with the same theme, search and navigation size.
 The row `git` is the site as published: `content/` with its git history (the calendar stamps
 and each task's history are read from it), against plain mkdocs with as many pages. The row
 `Nw` is a province: N wards of 1× content built one per core at a time, as many plain sites
-likewise; `cold` is then a fresh machine whose cache the first wards fill for the others.
+likewise.
 
 Each command reports its wall-clock time and its CPU time (user + system of it and of every
 process it waited for, from the children's rusage): on a province's busy cores CPU is what
@@ -92,8 +90,6 @@ class Run:
     argv: list[str]
     cwd: Path
     env: dict[str, str] | None = None
-    fresh: Path | None = None
-    """A folder emptied before the group of runs starts (the template cache, for `cold`)."""
 
 
 @dataclass(frozen=True)
@@ -111,8 +107,6 @@ def _children_cpu() -> float:
 
 def run_all(runs: list[Run], parallel: int = 1) -> Spent:
     """Run the commands, `parallel` at a time, and return what they spent together."""
-    for folder in {run.fresh for run in runs if run.fresh}:
-        shutil.rmtree(folder, ignore_errors=True)
     cpu, start = _children_cpu(), time.perf_counter()
     pending, running = list(runs), []
     while pending or running:
@@ -176,23 +170,12 @@ def measure(
     )
     pages, files, tasks = map(int, result.stdout.split())
     plain = plain_docs(pages, out)
-    warm, cold = out / "cache-warm", out / "cache-cold"
-
-    def builds(cache: Path) -> list[Run]:
-        """The wards' builds, their compiled templates kept in `cache` (`cold`: emptied first)."""
-        env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-        fresh = cache if cache == cold else None
-        argv = [PYTHON, "-m", "generator", "build", "--content", str(content), "--site-dir"]
-        return [
-            Run([*argv, str(out / f"site-{label}-{w}")], ROOT, env, fresh) for w in range(wards)
-        ]
-
-    run_all(builds(warm)[:1])  # fills the template cache
+    argv = [PYTHON, "-m", "generator", "build", "--content", str(content), "--site-dir"]
+    builds = [Run([*argv, str(out / f"site-{label}-{w}")], ROOT) for w in range(wards)]
     times = timed(
         {
             "core": [Run([PYTHON, "-c", CORE, str(content)], ROOT)] * wards,
-            "site": builds(warm),
-            "cold": builds(cold),
+            "site": builds,
             "baseline": [
                 Run([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(plain / f"site-{w}")], plain)
                 for w in range(wards)
@@ -204,7 +187,7 @@ def measure(
     row: dict[str, object] = {"label": label, "tasks": tasks, "pages": pages, "files": files}
     for kind in ("wall", "cpu"):
         row |= {f"{name} {kind}": best(spent, kind) for name, spent in times.items()}
-        row |= {f"{name}/plain {kind}": ratio(times, name, kind) for name in ("site", "cold")}
+        row[f"site/plain {kind}"] = ratio(times, "site", kind)
     return row
 
 
@@ -216,13 +199,9 @@ COLUMNS = {
     **{
         f"{name} {kind}": (f"{name} {kind}", "{:>9.2f}")
         for kind in ("wall", "cpu")
-        for name in ("core", "site", "cold", "baseline")
+        for name in ("core", "site", "baseline")
     },
-    **{
-        f"{name}/plain {kind}": (f"{name}/plain {kind}", "{:>15.2f}")
-        for name in ("site", "cold")
-        for kind in ("wall", "cpu")
-    },
+    **{f"site/plain {kind}": (f"site/plain {kind}", "{:>15.2f}") for kind in ("wall", "cpu")},
 }
 
 

@@ -127,9 +127,6 @@ def measure(wards: int, out: Path, jobs: int) -> None:
         "--base-url",
         "https://tinh.example.org/",
     ]
-    # fills the template cache, as on any machine after its first build
-    run([PYTHON, "-m", "generator", "build", "--content", str(first), "--site-dir",
-         str(out / "one")], env=env)  # fmt: skip
     full_wall, full_cpu, _ = run(build_all, env=env)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     plain_wall, plain_cpu = plain_builds(wards, pages, out, jobs)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -26,7 +24,6 @@ from .conftest import CONTENT, REAL_CONTENT, ROOT
 SOURCE_2026 = ROOT / "tests" / "fixtures" / "year" / "sources" / "ctct-2026-phuong-binh-minh.txt"
 
 
-TEMPLATE_CACHE = str(Path(tempfile.gettempdir()) / f"ctct-tests-{os.getuid()}")
 READABLE = (".txt", ".docx")
 _NUMBER = re.compile(r"\d+(\.\d+)*")
 
@@ -92,7 +89,6 @@ def build(content: Path, site: Path, env_extra: dict[str, str]) -> subprocess.Co
     env = {
         "PATH": "/usr/bin:/bin",
         "HOME": str(site.parent),
-        "XDG_CACHE_HOME": TEMPLATE_CACHE,
         **env_extra,
     }
     return subprocess.run(

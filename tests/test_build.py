@@ -8,8 +8,6 @@ import sys
 from .conftest import CONTENT, EPOCH, MINI, ROOT, copy_fixture
 from .helpers import build, snapshot
 
-# Compiled templates are kept outside the folders the tests look at (template_cache.py).
-
 
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
     site = tmp_path / "site"

@@ -19,12 +19,10 @@ from mkdocs.structure.files import File, Files
 
 from generator.dates import EpochError, build_today
 from generator.editor.settings import EditorSettings, SettingsError, editor_settings
-from generator.engine.template_cache import TemplateCache, template_cache
 from generator.load.content import check_content
 from generator.output import Page, PathTaken, SiteInfo, SiteOutput
 from generator.render.chrome import chrome
 from generator.render.nav import NavItem, navigation
-from generator.render.templating import keep_compiled
 from generator.site import render_site
 from generator.urls import search_index_path, site_address
 from generator.wording import site_description, site_title
@@ -56,7 +54,6 @@ class ProgrammeConfig(Config):
 
 class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
     output: SiteOutput | None = None
-    template_cache: TemplateCache | None = None
     pages: dict[str, Page]
 
     def on_config(self, config):
@@ -75,24 +72,15 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         config.site_name = html.escape(site_title(content.ward), quote=True)
         config.site_description = html.escape(site_description(content.ward), quote=True)
         site = SiteInfo(url=_base_url(config.site_url), as_of=as_of)
-        self.template_cache = template_cache()
-        keep_compiled(self.template_cache)
         try:
             self.output = render_site(content, site, _editor_settings(self.config))
         except PathTaken as exc:
             raise PluginError(str(exc)) from None
-        finally:
-            keep_compiled(None)
         self.pages = {page.path: page for page in self.output.pages}
         config.nav = _mkdocs_nav(navigation(content, as_of))
         config.extra["search_index"] = search_index_path()  # read by theme/partials/search.html
         config.extra["ctct"] = chrome(content, as_of)  # header, footer, print: theme/main.html
         return config
-
-    def on_env(self, env, config, files):
-        """Material's templates are compiled once and kept, like ours (`template_cache`)."""
-        env.bytecode_cache = self.template_cache
-        return env
 
     def on_files(self, files: Files, config) -> Files:
         """The theme's files plus the output; what lies in content/ is data, not pages."""

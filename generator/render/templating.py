@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.dates import format_date, format_deadline, format_long, vietnam_date
 from generator.model import ChangeKind
@@ -74,11 +74,6 @@ def environment() -> Environment:
     )
     rollup.register(env)
     return env
-
-
-def keep_compiled(cache: BytecodeCache | None) -> None:
-    """Where compiled templates are kept between builds: the engine's choice (None: nowhere)."""
-    environment().bytecode_cache = cache
 
 
 def relative(from_url: str, to_url: str) -> str:
