@@ -13,7 +13,7 @@ import pytest
 from generator.output import Page
 from generator.search.documents import SearchDoc, search_documents
 from generator.search.glossary import GLOSSARY, derived, expansions
-from generator.search.index import SHARD_BYTES, index_files
+from generator.search.index import SHARD_BYTES, IndexShare, index_files, index_share, joined_index
 from generator.search.text import folded, shard_of, terms, words
 from generator.urls import search_docs_path, search_index_path, search_terms_path
 
@@ -247,6 +247,31 @@ def test_same_documents_same_files_and_a_new_version_otherwise():
     changed = index_files([*DOCS[:2], SearchDoc("c/", "khác", "C")])
     version = json.loads(first[search_index_path()])["version"]
     assert json.loads(changed[search_index_path()])["version"] != version
+
+
+PARTS = (
+    [
+        SearchDoc("a/1/", "Dấu mốc bầu cử", "A", ("đầu năm", "dẫu vậy")),
+        SearchDoc("a/2/", "Hội nghị", ""),
+    ],
+    [],
+    [
+        SearchDoc("b/1/", "Đầu tư công", "B", ("bầu cử đại biểu", "dấu")),
+        SearchDoc("b/2/", "dau", ""),
+    ],
+    [SearchDoc(f"c/{i}/", f"Bầu cử tổ {i}", "C", ("đẩu", f"số {i}")) for i in range(30)],
+)
+
+
+def test_a_province_joins_its_wards_shares_into_the_same_files_as_one_index():
+    """Each part's words are numbered for its own spellings; joined, every code, step and
+    file is as if the index had been made of all the documents at once."""
+    everything = [doc for part in PARTS for doc in part]
+    shares = [
+        IndexShare.from_json(json.loads(json.dumps(index_share(list(p)).to_json()))) for p in PARTS
+    ]
+    assert joined_index(shares) == index_files(everything)
+    assert shares[0].terms["dau"][0] != shares[2].terms["dau"][0]  # the recoding was needed
 
 
 def test_the_manifest_gives_the_file_patterns():
