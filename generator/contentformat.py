@@ -2,8 +2,9 @@
 
 This declaration drives the record readers (`load.fields.FileReader.record`: unknown, missing
 fields, lengths), the importer's writer (`importer.write`, fields in the declared order) and the
-field tables of `content/README.md` (`fieldspec.markdown_table`, kept in step by a test). It
-imports only the declaration's vocabulary (`fieldspec`).
+field tables of `content/README.md` (`fieldspec.markdown_table`, kept in step by a test). Where
+each record lives in `content/` is declared beside it, in `contentlayout`. It imports only the
+declaration's vocabulary (`fieldspec`).
 """
 
 from __future__ import annotations
