@@ -2,19 +2,28 @@
 
 This declaration drives the record readers (`load.fields.FileReader.record`: unknown, missing
 fields, lengths), the importer's writer (`importer.write`, fields in the declared order) and the
-field tables of `content/README.md` (`fieldspec.markdown_table`, kept in step by a test). Where
-each record lives in `content/` is declared beside it, in `contentlayout`. It imports only the
-declaration's vocabulary (`fieldspec`).
+field tables of `content/README.md` (`fieldspec.markdown_table`, kept in step by a test). Beside
+it: the values some fields may take (`contentchoices`, written into the fields' meaning here)
+and where each record lives in `content/` (`contentlayout`). It imports only leaves: the
+declaration's vocabulary (`fieldspec`) and `contentchoices`.
 """
 
 from __future__ import annotations
 
-from generator.fieldspec import Record, field, long
+from generator import contentchoices as choices
+from generator.fieldspec import Field, Record, field, long
 
 _READ_AS = (
     "đọc là; bỏ trống (`null`) là giữ nguyên, chỉ ghi nhận",
     "what we read; `null` keeps the text, only noting it",
 )
+
+
+def _corrections(correctable: tuple[str, ...], en: str) -> Field:
+    """A record's optional `corrections`; each may name one of the `correctable` fields."""
+    named = ", ".join(f"`{name}`" for name in correctable)
+    return field("corrections", "records", f"đính chính: {named}", en, False)
+
 
 WARD = Record(
     "ward",
@@ -122,7 +131,7 @@ KEY_TASK = Record(
             False,
         ),
         field("meeting", "record", "lịch họp cụ thể (dưới đây)", "meeting schedule (below)", False),
-        field("corrections", "records", "đính chính: `content`, `cadence`", "corrections", False),
+        _corrections(choices.KEY_TASK_CORRECTABLE, "corrections"),
     ),
 )
 
@@ -160,13 +169,7 @@ TASK = Record(
         field(
             "deadline", "text", "`15/01/2026`, `10-20/3/2026`, `theo KH`", "date, range, per plan"
         ),
-        field(
-            "corrections",
-            "records",
-            "đính chính: `deadline`, `lead`, `number`, `content`",
-            "corrections",
-            False,
-        ),
+        _corrections(choices.TASK_CORRECTABLE, "corrections"),
     ),
     retired=(
         (
@@ -183,9 +186,7 @@ MONTH = Record(
     (
         field("month", "integer", "số tháng 1–12", "month number"),
         field("heading", "text", "tiêu đề tháng như văn bản", "the heading as written"),
-        field(
-            "corrections", "records", "đính chính: `heading`", "corrections to the heading", False
-        ),
+        _corrections(choices.MONTH_CORRECTABLE, "corrections to the heading"),
         field("tasks", "records", "các dòng của bảng, theo thứ tự", "the table rows, in order"),
     ),
 )
@@ -224,13 +225,7 @@ PROGRAMME = Record(
             "the text was read by OCR from a scan: how, and which cells to check",
             False,
         ),
-        field(
-            "corrections",
-            "records",
-            "đính chính: `title`, `issuer`, `document_number`, `issued_on`",
-            "programme-level corrections",
-            False,
-        ),
+        _corrections(choices.PROGRAMME_CORRECTABLE, "programme-level corrections"),
     ),
     retired=(
         (

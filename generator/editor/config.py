@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 
 import yaml
 
+from generator import contentchoices as choices
 from generator import contentformat as fmt
 from generator import contentlayout as layout
 from generator.editor.fields import (
@@ -26,7 +27,6 @@ from generator.editor.fields import (
     form_fields,
 )
 from generator.editor.settings import EditorSettings
-from generator.load.records import WARD_KINDS
 from generator.model import Content, Status, Task
 from generator.wording import STATUS_LABELS, shorten
 
@@ -188,7 +188,7 @@ def units_collection(base: PurePosixPath) -> dict[str, object]:
 
 def ward_collection(base: PurePosixPath) -> dict[str, object]:
     special: dict[str, Widget] = {
-        "kind": choice([(kind, kind) for kind in WARD_KINDS]),
+        "kind": choice([(kind, kind) for kind in choices.WARD_KINDS]),
         **{
             name: {"widget": "string", "pattern": PLAIN_NAME} for name in ("name", "city", "issuer")
         },
