@@ -2,18 +2,36 @@
 
 This declaration drives the record readers (`load.fields.FileReader.record`: unknown, missing
 fields, lengths), the importer's writer (`importer.write`, fields in the declared order) and the
-field tables of `content/README.md` (`fieldspec.markdown_table`, kept in step by a test). It
-imports only the declaration's vocabulary (`fieldspec`).
+field tables of `content/README.md` (`fieldspec.markdown_table`, kept in step by a test). Beside
+it: the values some fields may take (`contentchoices`; a cadence and a status are the model's
+enumerations, `values`), written into the fields' meaning here, and where each record lives in
+`content/` (`contentlayout`). It imports only leaves: the declaration's vocabulary
+(`fieldspec`), `contentchoices` and `values`.
 """
 
 from __future__ import annotations
 
-from generator.fieldspec import Record, field, long
+from collections.abc import Iterable
+
+from generator import contentchoices as choices
+from generator.fieldspec import Field, Record, field, long
+from generator.values import Cadence, Status
 
 _READ_AS = (
     "đọc là; bỏ trống (`null`) là giữ nguyên, chỉ ghi nhận",
     "what we read; `null` keeps the text, only noting it",
 )
+
+
+def _codes(values: Iterable[str]) -> str:
+    """The values as the README writes them: "`weekly`, `monthly`"."""
+    return ", ".join(f"`{value}`" for value in values)
+
+
+def _corrections(correctable: tuple[str, ...], en: str) -> Field:
+    """A record's optional `corrections`; each may name one of the `correctable` fields."""
+    return field("corrections", "records", f"đính chính: {_codes(correctable)}", en, False)
+
 
 WARD = Record(
     "ward",
@@ -107,12 +125,7 @@ KEY_TASK = Record(
         field("id", "id", "mã cố định (`2026-trong-tam-01`)", "permanent id"),
         field("number", "integer", "số thứ tự", "number"),
         long(field("content", "text", "nội dung như văn bản", "text as written, no meeting note")),
-        field(
-            "cadence",
-            "choice",
-            "giao ban: `weekly`, `every_2_weeks`, `monthly`, `quarterly`, `none`",
-            "review-meeting cadence",
-        ),
+        field("cadence", "choice", f"giao ban: {_codes(Cadence)}", "review-meeting cadence"),
         field(
             "cadence_as_written",
             "text",
@@ -121,7 +134,7 @@ KEY_TASK = Record(
             False,
         ),
         field("meeting", "record", "lịch họp cụ thể (dưới đây)", "meeting schedule (below)", False),
-        field("corrections", "records", "đính chính: `content`, `cadence`", "corrections", False),
+        _corrections(choices.KEY_TASK_CORRECTABLE, "corrections"),
     ),
 )
 
@@ -131,12 +144,7 @@ REPORT = Record(
     (
         field("task", "id", "mã nhiệm vụ được báo cáo", "the id of the task reported on"),
         field("reported_on", "date", "ngày báo cáo", "the day of the report"),
-        field(
-            "status",
-            "choice",
-            "`not_started`, `in_progress`, `done`, `postponed`, `cancelled`",
-            "progress status",
-        ),
+        field("status", "choice", _codes(Status), "progress status"),
         field("done_on", "date", "ngày hoàn thành", "completion date", False, "khi `done`"),
         field("document", "text", "văn bản kết quả", "resulting document", False),
         field("link", "text", "đường dẫn https tới văn bản", "https link to it", False),
@@ -159,13 +167,7 @@ TASK = Record(
         field(
             "deadline", "text", "`15/01/2026`, `10-20/3/2026`, `theo KH`", "date, range, per plan"
         ),
-        field(
-            "corrections",
-            "records",
-            "đính chính: `deadline`, `lead`, `number`, `content`",
-            "corrections",
-            False,
-        ),
+        _corrections(choices.TASK_CORRECTABLE, "corrections"),
     ),
     retired=(
         (
@@ -182,9 +184,7 @@ MONTH = Record(
     (
         field("month", "integer", "số tháng 1–12", "month number"),
         field("heading", "text", "tiêu đề tháng như văn bản", "the heading as written"),
-        field(
-            "corrections", "records", "đính chính: `heading`", "corrections to the heading", False
-        ),
+        _corrections(choices.MONTH_CORRECTABLE, "corrections to the heading"),
         field("tasks", "records", "các dòng của bảng, theo thứ tự", "the table rows, in order"),
     ),
 )
@@ -223,13 +223,7 @@ PROGRAMME = Record(
             "the text was read by OCR from a scan: how, and which cells to check",
             False,
         ),
-        field(
-            "corrections",
-            "records",
-            "đính chính: `title`, `issuer`, `document_number`, `issued_on`",
-            "programme-level corrections",
-            False,
-        ),
+        _corrections(choices.PROGRAMME_CORRECTABLE, "programme-level corrections"),
     ),
     retired=(
         (

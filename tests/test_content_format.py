@@ -8,6 +8,7 @@ import re
 import pytest
 
 from generator import contentformat as fmt
+from generator import contentlayout as layout
 from generator.fieldspec import markdown_table
 from generator.importer.write import programme_data, units_data
 from generator.load.content import check_content
@@ -17,6 +18,8 @@ from .conftest import ROOT, copy_fixture
 
 README = ROOT / "content" / "README.md"
 BLOCK = re.compile(r"(<!-- fields: (\w+) -->\n)(.*?)(<!-- /fields -->)", re.S)
+LAYOUT = re.compile(r"^```\ncontent/\n(.*?)^```", re.S | re.M)
+"""The drawing of content/ in content/README.md: one entry a line, indented by two spaces."""
 
 
 def _filled(text: str) -> str:
@@ -32,6 +35,13 @@ def test_readme_field_tables_come_from_the_declaration():
     assert _filled(text) == text, "run UPDATE_GOLDEN=1 pytest tests/test_content_format.py"
     documented = {m[2] for m in BLOCK.finditer(text)}
     assert documented == {r.key for r in fmt.RECORDS} - {"units"}
+
+
+def test_readme_draws_the_declared_layout():
+    drawing = LAYOUT.search(README.read_text(encoding="utf-8"))[1]
+    entries = [line.split()[0] for line in drawing.splitlines() if line[2:3].strip()]
+    drawn = {entry.split("/")[0] for entry in entries}
+    assert drawn == {*layout.FILES, *layout.FOLDERS, layout.SOURCES}, entries
 
 
 def test_every_correctable_field_has_a_label():

@@ -9,6 +9,7 @@ import re
 import pytest
 import yaml
 
+from generator import contentchoices as choices
 from generator import contentformat as fmt
 from generator.editor import fields as ed
 from generator.editor.config import config_yaml, editor_config, editor_data, task_option
@@ -159,6 +160,12 @@ def test_paths_start_where_content_lies_in_the_repository(mini_content):
     assert collection(config, "bao-cao")["folder"] == "du-lieu/ctct/reports"
     assert collection(config, "phuong")["files"][0]["file"] == "du-lieu/ctct/ward.yaml"
     assert collection(config, "dieu-chinh")["folder"] == "du-lieu/ctct/amendments"
+
+
+def test_the_ward_kinds_offered_are_the_declared_ones(mini_content):
+    ward = collection(editor_config(mini_content, GITHUB), "phuong")["files"][0]["fields"]
+    kind = next(f for f in ward if f["name"] == "kind")
+    assert [o["value"] for o in kind["options"]] == list(choices.WARD_KINDS)
 
 
 def test_configuration_yaml_reads_back_whatever_the_content_says(mini_content):

@@ -14,7 +14,9 @@ from pathlib import PurePosixPath
 
 import yaml
 
+from generator import contentchoices as choices
 from generator import contentformat as fmt
+from generator import contentlayout as layout
 from generator.editor.fields import (
     DATE_WIDGET,
     DEADLINE,
@@ -25,8 +27,6 @@ from generator.editor.fields import (
     form_fields,
 )
 from generator.editor.settings import EditorSettings
-from generator.load.amendments import AMENDMENTS
-from generator.load.records import WARD_KINDS
 from generator.model import Content, Status, Task
 from generator.wording import STATUS_LABELS, shorten
 
@@ -53,7 +53,7 @@ def editor_config(
         config["publish_mode"] = "editorial_workflow"
     if site_url:
         config["site_url"] = config["display_url"] = site_url
-    config["media_folder"] = str(base / "sources")
+    config["media_folder"] = str(base / layout.SOURCES)
     config["slug"] = {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
     config["collections"] = [
         reports_collection(content, base),
@@ -107,7 +107,7 @@ def reports_collection(content: Content, base: PurePosixPath) -> dict[str, objec
             "tình trạng, ngày hoàn thành khi đã xong, văn bản kết quả. Báo cáo mới nhất là "
             "tình trạng của nhiệm vụ; báo cáo cũ được giữ làm lịch sử."
         ),
-        "folder": str(base / "reports"),
+        "folder": str(base / layout.REPORTS),
         "create": True,
         "delete": False,
         "extension": "yaml",
@@ -155,7 +155,7 @@ def amendments_collection(content: Content, base: PurePosixPath) -> dict[str, ob
             "từng nhiệm vụ, chỉ các trường được đổi (trường để trống giữ như văn bản ban hành). "
             "Mỗi lần điều chỉnh là một tệp riêng; tệp chương trình không bị sửa."
         ),
-        "folder": str(base / AMENDMENTS),
+        "folder": str(base / layout.AMENDMENTS),
         "create": True,
         "delete": False,
         "extension": "yaml",
@@ -181,14 +181,14 @@ def units_collection(base: PurePosixPath) -> dict[str, object]:
         "Đơn vị",
         "Danh mục đơn vị. Mã đơn vị là cố định: không đổi mã đã có (địa chỉ trang, lịch dựa "
         "vào nó); thêm cách viết mới vào “Các cách viết khác”.",
-        base / "units.yaml",
+        base / layout.UNITS_YAML,
         form_fields(fmt.UNITS_FILE, {"units": listed}),
     )
 
 
 def ward_collection(base: PurePosixPath) -> dict[str, object]:
     special: dict[str, Widget] = {
-        "kind": choice([(kind, kind) for kind in WARD_KINDS]),
+        "kind": choice([(kind, kind) for kind in choices.WARD_KINDS]),
         **{
             name: {"widget": "string", "pattern": PLAIN_NAME} for name in ("name", "city", "issuer")
         },
@@ -197,7 +197,7 @@ def ward_collection(base: PurePosixPath) -> dict[str, object]:
         "phuong",
         "Phường",
         "Tên phường và cơ quan ban hành, in ở đầu mọi trang.",
-        base / "ward.yaml",
+        base / layout.WARD_YAML,
         form_fields(fmt.WARD, special),
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from generator import contentlayout as layout
 from generator.errors import Problems, unwritable
 from generator.importer.ocr_review import write_review
 from generator.load.belonging import mismatch_message, other_ward
@@ -36,7 +37,7 @@ def links_on_the_way(out: Path, files: dict[str, str | bytes]) -> str:
 def ward_files(out: Path, units_file: Path | None) -> list[Path]:
     """The ward.yaml the document is imported beside: in `--out`, or beside `--units`."""
     places = [out] + ([units_file.parent] if units_file is not None else [])
-    return [p / "ward.yaml" for p in places if (p / "ward.yaml").is_file()]
+    return [p / layout.WARD_YAML for p in places if (p / layout.WARD_YAML).is_file()]
 
 
 def same_ward(ward: Ward, files: list[Path], problems: Problems, label: str) -> None:

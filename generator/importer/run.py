@@ -12,6 +12,7 @@ import dataclasses
 import re
 from pathlib import Path
 
+from generator import contentlayout as layout
 from generator.errors import Problem, Problems, unwritable
 from generator.importer.ocr_review import ocr_note, review, review_files
 from generator.importer.outfolder import (
@@ -42,8 +43,6 @@ _ISSUER = r"(?:[uủ][yỷ]\s+ban\s+nhân\s+dân|ubnd)\s+"
 _WARD = re.compile(_ISSUER + r"(phường|xã)\s+", re.IGNORECASE)
 _CITY = re.compile(_ISSUER + r"(?:thành\s+phố|tỉnh)\s+", re.IGNORECASE)
 _WARD_PLAIN = re.compile(r"^(phường|xã)\s+", re.IGNORECASE)  # a header line: 'PHƯỜNG AN BIÊN'
-SOURCES = "sources"
-"""The content folder's folder of official texts; the importer copies the document there."""
 _CITY_PLAIN = re.compile(r"(?:thành\s+phố|tỉnh)\s+", re.IGNORECASE)
 
 
@@ -82,7 +81,7 @@ def run_import(
     existing = read_registry(units_file, problems) if units_file is not None else ()
     if read is None or problems.has_errors:
         return problems.sorted()
-    where = source_document or f"{SOURCES}/{source.name}"
+    where = source_document or f"{layout.SOURCES}/{source.name}"
     lines, report = read
     imported = model_of_document(
         lines,
@@ -108,7 +107,7 @@ def run_import(
     if imported is not None and not problems.has_errors:
         files = render(imported.ward, imported.units, imported.programme) | checked
         if source_document is None:
-            files[f"{SOURCES}/{source.name}"] = source.read_bytes()
+            files[f"{layout.SOURCES}/{source.name}"] = source.read_bytes()
         if links := links_on_the_way(out, files):
             problems.error(source.name, 1, "out", links)
             return problems.sorted()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import contentformat as fmt
+from generator import contentlayout as layout
 from generator.dates import format_date
 from generator.model import Correction, KeyTask, Month, Programme, Task, Unit, Ward
 from generator.safewrite import write_inside
@@ -106,9 +107,9 @@ def programme_data(p: Programme) -> dict[str, Any]:
 def render(ward: Ward, units: tuple[Unit, ...], programme: Programme) -> dict[str, str | bytes]:
     """Relative path → file text, for the three files the importer writes."""
     return {
-        "ward.yaml": dump(ward_data(ward)),
-        "units.yaml": dump(units_data(units), spaced=("  - id:",)),
-        f"programmes/{programme.year}.yaml": dump(
+        layout.WARD_YAML: dump(ward_data(ward)),
+        layout.UNITS_YAML: dump(units_data(units), spaced=("  - id:",)),
+        f"{layout.PROGRAMMES}/{programme.year}.yaml": dump(
             programme_data(programme), spaced=("  - month:",)
         ),
     }

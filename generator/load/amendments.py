@@ -22,10 +22,8 @@ from generator.load.units import UnitIndex
 from generator.load.yamlsrc import Mapping
 from generator.model import Amendment, Programme, Source, Task, TaskAmendment
 
-AMENDMENTS = "amendments"
-"""The folder of the amendment files, in the content folder."""
-CHANGEABLE = ("content", "lead", "deadline")
-"""The fields of a task an amendment may set."""
+CHANGEABLE = fmt.AMENDED_TASK.optional
+"""The fields of a task an amendment may set: those its declaration adds to the task's id."""
 
 
 def read_amendment(

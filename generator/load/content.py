@@ -11,23 +11,22 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from generator import contentlayout as layout
 from generator.dates import build_today
 from generator.errors import ContentError, Problem, Problems
-from generator.load.amendments import AMENDMENTS, apply_amendments, read_amendment
+from generator.load.amendments import apply_amendments, read_amendment
 from generator.load.belonging import own_history
 from generator.load.changes import task_changes
 from generator.load.documents import check_unique, read_source_document
 from generator.load.fields import FileReader
 from generator.load.history import read_versions, stamp_versions
 from generator.load.records import read_programme, read_units, read_ward
-from generator.load.reports import REPORTS, attach, check_reports, read_reports
+from generator.load.reports import attach, check_reports, read_reports
 from generator.load.units import UnitIndex
 from generator.load.validate import validate
 from generator.load.versions import ContentVersion
 from generator.load.yamlsrc import load_yaml
 from generator.model import Content, Programme, Report, SourceDocument, Ward
-
-PROGRAMMES = "programmes"
 
 
 def check_content(
@@ -56,9 +55,9 @@ def check_content(
             return FileReader(label, problems), None
         return FileReader(label, problems), load_yaml(path, label, problems)
 
-    r, doc = reader(content_dir / "ward.yaml")
+    r, doc = reader(content_dir / layout.WARD_YAML)
     ward = read_ward(doc, r) if doc is not None else Ward("", "", "", "", "")
-    r, doc = reader(content_dir / "units.yaml")
+    r, doc = reader(content_dir / layout.UNITS_YAML)
     units = read_units(doc, r) if doc is not None else ()
     index = UnitIndex(units)
     programmes: list[Programme] = []
@@ -71,13 +70,13 @@ def check_content(
                 documents.append(document)
     check_unique(documents, problems)
     amendments = []
-    for path in _yaml_files(content_dir, AMENDMENTS, problems):
+    for path in _yaml_files(content_dir, layout.AMENDMENTS, problems):
         r, doc = reader(path)
         if doc is not None and (amendment := read_amendment(doc, r, path.stem, index)):
             amendments.append(amendment)
     if not problems.has_errors:
         programmes = apply_amendments(programmes, amendments, problems)
-    reports = read_reports(_yaml_files(content_dir, REPORTS, problems), reader)
+    reports = read_reports(_yaml_files(content_dir, layout.REPORTS, problems), reader)
     content = Content(ward, units, tuple(sorted(programmes, key=lambda p: p.year)))
     if not problems.has_errors:
         validate(content, as_of, problems)
@@ -163,14 +162,14 @@ def _yaml_files(content_dir: Path, name: str, problems: Problems) -> list[Path]:
 
 def _programme_files(content_dir: Path, problems: Problems) -> list[Path]:
     """`programmes/*.yaml`, at least one."""
-    files = _yaml_files(content_dir, PROGRAMMES, problems)
-    folder = content_dir / PROGRAMMES
+    files = _yaml_files(content_dir, layout.PROGRAMMES, problems)
+    folder = content_dir / layout.PROGRAMMES
     if not files:
         problems.error(
             _label(folder, content_dir),
             1,
             "tệp",
-            "chưa có chương trình nào (programmes/<năm>.yaml)",
+            f"chưa có chương trình nào ({layout.PROGRAMMES}/<năm>.yaml)",
         )
     return files
 

@@ -19,6 +19,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import contentlayout as layout
 from generator.dates import LAST_EPOCH
 from generator.errors import Problems
 from generator.load.yamlsrc import MAX_BYTES, decode_text
@@ -27,8 +28,7 @@ log = logging.getLogger(__name__)
 _GIT = ("git", "-c", "core.quotepath=off", "-c", "color.ui=false", "-c", "log.showSignature=false")
 _MARK = "\x01"
 WORKING_TREE = "working-tree"
-CONTENT_FILES = ("ward.yaml", "units.yaml", "programmes", "amendments", "reports")
-FOLDERS = ("programmes", "amendments", "reports")
+CONTENT_FILES = (*layout.FILES, *layout.FOLDERS)
 """What of the content folder the history follows, relative to it."""
 
 
@@ -184,8 +184,8 @@ def _usable_dates(commits: list[Commit], notices: list[tuple[str, str]]) -> list
 
 def _is_content_file(name: str) -> bool:
     folder = name.split("/", 1)[0]
-    return name in ("ward.yaml", "units.yaml") or (
-        folder in FOLDERS and name.endswith(".yaml") and name.count("/") == 1
+    return name in layout.FILES or (
+        folder in layout.FOLDERS and name.endswith(".yaml") and name.count("/") == 1
     )
 
 
@@ -193,8 +193,9 @@ def _uncommitted(content_dir: Path, versions: list[Version]) -> dict[str, str | 
     committed: dict[str, str | None] = {}
     for version in versions:
         committed.update(version.changed)
-    files = [content_dir / "ward.yaml", content_dir / "units.yaml"]
-    files += [path for folder in FOLDERS for path in sorted((content_dir / folder).glob("*.yaml"))]
+    files = [content_dir / name for name in layout.FILES]
+    for folder in layout.FOLDERS:
+        files += sorted((content_dir / folder).glob("*.yaml"))
     working = {
         path.relative_to(content_dir).as_posix(): _text(path.read_bytes())
         for path in files

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from generator import contentchoices as choices
 from generator import contentformat as fmt
 from generator.dates import FIRST_YEAR, LAST_YEAR, DateError, parse_date, parse_deadline
 from generator.load.fields import FileReader
@@ -30,8 +31,7 @@ from generator.model import (
 )
 
 CADENCE_VALUES = {c.value: c for c in Cadence}
-WARD_KINDS = {kind: kind for kind in ("phường", "xã", "thị trấn", "đặc khu")}
-PROGRAMME_CORRECTABLE = ("title", "issuer", "document_number", "issued_on")
+_WARD_KINDS = {kind: kind for kind in choices.WARD_KINDS}
 _NO_DEADLINE = Deadline(DeadlineKind.PER_PLAN, None, None, "")
 
 
@@ -40,7 +40,7 @@ def read_ward(doc: Mapping, r: FileReader) -> Ward:
     return Ward(
         r.identifier(doc),
         r.plain_name(doc, "name"),
-        r.choice(doc, "kind", WARD_KINDS) or "",
+        r.choice(doc, "kind", _WARD_KINDS) or "",
         r.plain_name(doc, "city"),
         r.plain_name(doc, "issuer"),
         _admin_code(doc, r),
@@ -97,7 +97,7 @@ def read_programme(doc: Mapping, r: FileReader, units: UnitIndex) -> Programme |
     if year is None:
         return None
     pid = r.identifier(rec)
-    corrections = read_corrections(rec, r, PROGRAMME_CORRECTABLE)
+    corrections = read_corrections(rec, r, choices.PROGRAMME_CORRECTABLE)
     for c in corrections:
         written = r.text(rec, c.field, allow_empty=True) if c.field in rec else ""
         check_correction(c, written, r, r.line_of(rec, "corrections"))
@@ -149,7 +149,7 @@ def read_key_task(item: object, line: int, r: FileReader) -> KeyTask | None:
     rec = r.record(item, line, fmt.KEY_TASK)
     if rec is None:
         return None
-    corrections = read_corrections(rec, r, ("content", "cadence"))
+    corrections = read_corrections(rec, r, choices.KEY_TASK_CORRECTABLE)
     content = r.text(rec, "content")
     for c in corrections:
         check_correction(
@@ -188,7 +188,7 @@ def read_month(item: object, line: int, r: FileReader, units: UnitIndex, pid: st
         return None
     number = r.integer(rec, "month", 1, 12)
     heading = r.text(rec, "heading")
-    corrections = read_corrections(rec, r, ("heading",))
+    corrections = read_corrections(rec, r, choices.MONTH_CORRECTABLE)
     for c in corrections:
         check_correction(c, heading, r, line)
     if number is None:
@@ -207,7 +207,7 @@ def read_task(
     rec = r.record(item, line, fmt.TASK)
     if rec is None:
         return None
-    corrections = read_corrections(rec, r, ("deadline", "lead", "number", "content"))
+    corrections = read_corrections(rec, r, choices.TASK_CORRECTABLE)
     written = {
         "number": r.text(rec, "number"),
         "content": r.text(rec, "content"),

@@ -20,7 +20,6 @@ from generator.load.subrecords import read_report
 from generator.load.yamlsrc import Mapping
 from generator.model import Content, Programme, Report, Status, Task
 
-REPORTS = "reports"
 _REFERENCE = re.compile(r"\bsố\s+\d+[\w/.-]*", re.IGNORECASE)
 
 Reader = Callable[[Path], tuple[FileReader, Mapping | None]]

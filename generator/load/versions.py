@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from generator import contentlayout as layout
 from generator.errors import Problems
 from generator.load.amendments import apply_amendments, read_amendment
 from generator.load.fields import FileReader
@@ -56,16 +57,16 @@ def content_versions(
         units_changed = False
         for path, text in sorted(version.changed.items()):
             doc = reader.parse(version, path, text) if text is not None else None
-            if path == "ward.yaml" and doc is not None:
+            if path == layout.WARD_YAML and doc is not None:
                 ward = reader.read(version, path, read_ward, doc) or ward
-            elif path == "units.yaml" and doc is not None:
+            elif path == layout.UNITS_YAML and doc is not None:
                 if read := reader.read(version, path, read_units, doc):
                     units, units_changed = read, True
-            elif path.startswith("programmes/"):
+            elif path.startswith(f"{layout.PROGRAMMES}/"):
                 _keep(docs, path, doc, text)
-            elif path.startswith("amendments/"):
+            elif path.startswith(f"{layout.AMENDMENTS}/"):
                 _keep(amendment_docs, path, doc, text)
-            elif path.startswith("reports/"):
+            elif path.startswith(f"{layout.REPORTS}/"):
                 _keep_report(reports, reader, version, path, doc, text)
         if units_changed or index is None:
             index = UnitIndex(units)
@@ -99,7 +100,7 @@ def _amended(
     """The programmes with this version's amendment files applied, read like today's."""
     amendments = []
     for path, doc in sorted(docs.items()):
-        stem = path.removeprefix("amendments/").removesuffix(".yaml")
+        stem = path.removeprefix(f"{layout.AMENDMENTS}/").removesuffix(".yaml")
         if amendment := reader.read(version, path, read_amendment, doc, stem, index):
             amendments.append(amendment)
     return apply_amendments(programmes, amendments, Problems()) if amendments else list(programmes)

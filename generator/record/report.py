@@ -10,11 +10,12 @@ import datetime as dt
 from pathlib import Path
 
 from generator import contentformat as fmt
+from generator import contentlayout as layout
 from generator.dates import format_date
 from generator.errors import Problem, Problems, unwritable
 from generator.load.content import check_content
 from generator.load.fields import FileReader, is_identifier
-from generator.load.reports import REPORTS, check_reports
+from generator.load.reports import check_reports
 from generator.load.subrecords import read_report
 from generator.load.yamlsrc import parse_yaml
 from generator.safewrite import UnsafeWrite, write_inside
@@ -34,8 +35,8 @@ def write_report(
     content, problems = check_content(content_dir, on, history=False)
     if content is None:
         return None, problems
-    path = _free_path(content_dir / REPORTS, task_id, on)
-    label = f"{content_dir.name}/{REPORTS}/{path.name}"
+    path = _free_path(content_dir / layout.REPORTS, task_id, on)
+    label = f"{content_dir.name}/{layout.REPORTS}/{path.name}"
     found = Problems()
     text = report_text(task_id, on, fields)
     doc = parse_yaml(text, label, found)
@@ -45,7 +46,7 @@ def write_report(
     if report is None or found.has_errors:
         return None, found.sorted()
     try:
-        write_inside(content_dir, f"{REPORTS}/{path.name}", text.encode("utf-8"))
+        write_inside(content_dir, f"{layout.REPORTS}/{path.name}", text.encode("utf-8"))
     except UnsafeWrite as exc:
         found.error(label, 1, "tệp", str(exc))
         return None, found.sorted()
