@@ -39,7 +39,12 @@ WARD = Record(
     (
         field("id", "id", "mã phường, chữ thường không dấu (`an-bien`)", "ward id"),
         field("name", "text", "tên phường (`An Biên`)", "ward name"),
-        field("kind", "text", "`phường` hoặc `xã`", "ward or commune"),
+        field(
+            "kind",
+            "text",
+            f"một trong {_codes(choices.WARD_KINDS)}",
+            "ward, commune, township or special zone",
+        ),
         field("city", "text", "tỉnh, thành phố (`Hải Phòng`)", "city or province"),
         field("issuer", "text", "cơ quan ban hành", "issuing body (`Ủy ban nhân dân phường …`)"),
         field(
