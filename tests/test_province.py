@@ -213,6 +213,45 @@ def test_one_wards_commit_rebuilds_that_ward_only(province):
     assert "An Biên Mới" in (site / "index.html").read_text(encoding="utf-8")
 
 
+def _portal_files(site: Path) -> dict[str, bytes]:
+    wards = {"an-bien", "xa-dong"}
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in site.rglob("*")
+        if p.is_file()
+        and p.relative_to(site).parts[0] not in wards | {".province"}
+        and not p.name.startswith(".")  # the wards' build locks
+    }
+
+
+def test_the_portal_made_again_for_one_ward_is_the_portal_made_afresh(province, tmp_path):
+    """Only the files one ward moved are written (the record of the last write says what
+    the others hold), and the result is the portal a first build makes, file for file."""
+    root, site = province
+    rename_ward(root / "wards" / "xa-dong" / "content", "xa-dong", "Đông Hưng Mới")
+    run_git(root, "commit", "-qam", "Đổi tên", when="2026-02-02T08:00:00+07:00")
+    assert build_all(root, site).returncode == 0
+    fresh = tmp_path / "fresh"
+    assert build_all(root, fresh).returncode == 0
+    assert _portal_files(site) == _portal_files(fresh)
+    record = json.loads((site / ".province" / "portal-files.json").read_text(encoding="utf-8"))
+    assert set(record["files"]) == set(_portal_files(fresh))
+
+
+def test_a_forged_record_of_the_portal_deletes_nothing_outside_it(province):
+    root, site = province
+    outside = site.parent / "outside.txt"
+    outside.write_text("giữ", encoding="utf-8")
+    ward_page = site / "an-bien" / "index.html"
+    forged = {"../outside.txt": "0", "an-bien/index.html": "0", "du-lieu/../../outside.txt": "0"}
+    for record in ({"format": 1, "files": forged}, {"format": 1, "files": {"an-bien": "0"}}):
+        (site / ".province" / "portal-files.json").write_text(json.dumps(record), "utf-8")
+        (site / ".province" / "portal.key").unlink()  # the portal is written again
+        done = build_all(root, site)
+        assert done.returncode == 0, done.stderr
+        assert outside.read_text(encoding="utf-8") == "giữ" and ward_page.is_file()
+
+
 def test_a_broken_ward_fails_alone_and_keeps_its_last_good_site(province):
     root, site = province
     good = (site / "xa-dong" / "index.html").read_bytes()

@@ -174,15 +174,37 @@ def _write_portal(province: Province, site_dir: Path, site: SiteInfo, config: Pa
 
 def _replace_portal(site_dir: Path, files: dict[str, bytes]) -> None:
     """Write the files that changed, each whole (a rename), the page last; remove the portal's
-    files that are gone. An incremental build rewrites only what one ward moved."""
+    files that are gone. An incremental build rewrites only what one ward moved, and reads
+    none of the others: the record of the last write (`manifest.take_portal_files`) says what
+    they hold; without it, each file is compared as it lies."""
+    before = manifest.take_portal_files(site_dir)
+    now = {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
     for path in sorted(files, key=lambda p: p == PORTAL_PAGE):
         target = site_dir / path
-        if not (target.is_file() and target.read_bytes() == files[path]):
+        if before is not None:
+            unchanged = before.get(path) == now[path] and target.is_file()
+        else:
+            unchanged = target.is_file() and target.read_bytes() == files[path]
+        if not unchanged:
             manifest.replace_file(target, files[path])
-    for top in sorted({path.partition("/")[0] for path in files if "/" in path}):
-        for found in sorted((site_dir / top).rglob("*")):
-            if found.is_file() and found.relative_to(site_dir).as_posix() not in files:
-                found.unlink()
+    for path in _gone(site_dir, files, before):
+        (site_dir / path).unlink(missing_ok=True)
+    manifest.write_portal_files(site_dir, now)
+
+
+def _gone(site_dir: Path, files: dict[str, bytes], before: dict[str, str] | None) -> list[str]:
+    """The files of the portal's folders that it no longer has: those of its last write, or
+    without that record, every file found there."""
+    tops = {path.partition("/")[0] for path in files if "/" in path}
+    if before is not None:
+        return sorted(p for p in set(before) - set(files) if p.partition("/")[0] in tops)
+    found = []
+    for top in sorted(tops):
+        for path in sorted((site_dir / top).rglob("*")):
+            relative = path.relative_to(site_dir).as_posix()
+            if path.is_file() and relative not in files:
+                found.append(relative)
+    return found
 
 
 def _protected(options: Options) -> dict[str, Path]:

@@ -17,11 +17,12 @@ from generator.opendata.export import task_export
 from generator.output import SiteInfo
 from generator.progress import Standing, standing
 from generator.render.changes import announced
-from generator.search.documents import task_doc
+from generator.search.documents import SearchDoc, task_doc
+from generator.search.index import IndexShare, index_share
 from generator.urls import task_url
 from generator.wording import CHANGE_LABELS, shorten, ward_place
 
-DIGEST_FORMAT = 1
+DIGEST_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,9 @@ class WardDigest:
     """Tasks past their deadline and not reported done (`progress.Standing.OVERDUE`)."""
     last_report: str
     """ISO date of the newest progress report, '' when there is none."""
-    search: tuple[tuple[str, str, str, tuple[str, ...]], ...]
-    """(path from the portal, title, teaser, body) of each task of the newest programme."""
+    search: IndexShare
+    """The ward's part of the portal's search: each task of the newest programme, its link
+    from the portal, title, teaser and words (`search.index.index_share`)."""
     rows: tuple[tuple[str, ...], ...]
     """The ward's CSV rows (`opendata.csvdata.csv_row`)."""
     records: tuple[dict[str, Any], ...]
@@ -61,7 +63,7 @@ class WardDigest:
         return f"{self.kind} {self.name}"
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": DIGEST_FORMAT, **self.__dict__}
+        return {"format": DIGEST_FORMAT, **self.__dict__, "search": self.search.to_json()}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> WardDigest | None:
@@ -70,8 +72,8 @@ class WardDigest:
             return None
         fields = {k: v for k, v in data.items() if k != "format"}
         try:
-            return _frozen(cls(**fields))
-        except (TypeError, ValueError):
+            return _frozen(cls(**fields | {"search": IndexShare.from_json(fields["search"])}))
+        except (KeyError, TypeError, ValueError):
             return None
 
 
@@ -84,7 +86,9 @@ def ward_digest(content: Content, ward_id: str, site: SiteInfo) -> WardDigest:
     for task in tasks:
         doc = task_doc(content, programme, task, site.as_of)
         search.append(
-            (f"{ward_id}/{doc.url}", doc.title, f"{place} · {doc.teaser}", (place, *doc.body))
+            SearchDoc(
+                f"{ward_id}/{doc.url}", doc.title, f"{place} · {doc.teaser}", (place, *doc.body)
+            )
         )
     changes = [
         (
@@ -109,7 +113,7 @@ def ward_digest(content: Content, ward_id: str, site: SiteInfo) -> WardDigest:
         reported=sum(task.progress is not None for task in tasks),
         overdue=sum(standing(task, site.as_of) is Standing.OVERDUE for task in tasks),
         last_report=max(reports).isoformat() if reports else "",
-        search=tuple(search),
+        search=index_share(search),
         rows=tuple(
             tuple(csv_row(task, p, content, site)) for p in content.programmes for task in p.tasks
         ),
@@ -123,7 +127,6 @@ def _frozen(d: WardDigest) -> WardDigest:
     return WardDigest(
         **{
             **d.__dict__,
-            "search": tuple((u, t, s, tuple(b)) for u, t, s, b in d.search),
             "rows": tuple(tuple(row) for row in d.rows),
             "records": tuple(d.records),
             "changes": tuple(tuple(c) for c in d.changes),

@@ -3,6 +3,7 @@
     .province/manifest.json      {"format": 1, "wards": {"<id>": "<key>"}}
     .province/wards/<id>.json    the ward's digest (`digest.py`), as of that build
     .province/portal.key         what the portal was last made from (digests, generator)
+    .province/portal-files.json  the SHA-256 of each file of the portal as last written
 
 A ward whose key is in the manifest, whose site folder and digest exist, is not rebuilt. The
 manifest is written after the builds, each file replaced whole (write, then rename): a killed
@@ -77,6 +78,38 @@ def write_portal_key(site_dir: Path, key: str) -> None:
     replace_file(state_dir(site_dir) / "portal.key", key.encode() + b"\n")
 
 
+def take_portal_files(site_dir: Path) -> dict[str, str] | None:
+    """The portal's files as last written (path → SHA-256), None when not known; the record
+    is removed, so that a run killed while writing leaves none that is out of date."""
+    path = state_dir(site_dir) / "portal-files.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.unlink()
+    except (OSError, ValueError):
+        return None
+    files = data.get("files") if isinstance(data, dict) and data.get("format") == FORMAT else None
+    if not isinstance(files, dict):
+        return None
+    if not all(isinstance(k, str) and _inside(k) and isinstance(v, str) for k, v in files.items()):
+        return None  # not ours: compare every file as it lies
+    return files
+
+
+def _inside(path: str) -> bool:
+    """A path of a file below the site folder, as the portal names them ('du-lieu/tinh.csv')."""
+    parts = path.split("/")
+    return (
+        not path.startswith("/")
+        and "\\" not in path
+        and all(p not in ("", ".", "..") for p in parts)
+    )
+
+
+def write_portal_files(site_dir: Path, files: dict[str, str]) -> None:
+    data = {"format": FORMAT, "files": dict(sorted(files.items()))}
+    replace_file(state_dir(site_dir) / "portal-files.json", _json(data))
+
+
 def write_digest(site_dir: Path, ward_id: str, data: dict) -> None:
     replace_file(digest_path(site_dir, ward_id), _json(data))
 
@@ -96,4 +129,5 @@ def replace_file(path: Path, data: bytes) -> None:
 
 
 def _json(value: object) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode()
+    compact = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (compact + "\n").encode()

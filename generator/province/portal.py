@@ -2,8 +2,8 @@
 
 Pure: the digests, the province's name and the portal's own files (read by the load stage)
 in, files by path out. The page is autoescaped Jinja; the search is the wards' own engine
-(`theme/assets/javascripts/search.js`) over an index of every ward's tasks made by the same
-`generator.search.index`, fetched only when someone types.
+(`theme/assets/javascripts/search.js`) over one index of every ward's tasks, joined from the
+wards' shares of it (`generator.search.index`), fetched only when someone types.
 """
 
 from __future__ import annotations
@@ -28,8 +28,7 @@ from generator.province.portal_data import (
     data_files,
 )
 from generator.render.templating import template_environment
-from generator.search.documents import SearchDoc
-from generator.search.index import index_files
+from generator.search.index import joined_index
 from generator.urls import search_index_path
 
 PORTAL_PAGE = "index.html"
@@ -66,16 +65,9 @@ def render_portal(
     files = dict(assets.files)
     files.update(data_files(province, wards, site))
     files[FEED] = change_feed(province, wards, site)
-    files.update(index_files(search_docs(wards)))
+    files.update(joined_index([w.search for w in wards]))
     files[PORTAL_PAGE] = portal_page(province, wards, missing, site, files).encode()
     return files
-
-
-def search_docs(wards: list[WardDigest]) -> list[SearchDoc]:
-    """Every ward's tasks, the wards in the portal's order."""
-    return [
-        SearchDoc(url, title, teaser, body) for w in wards for url, title, teaser, body in w.search
-    ]
 
 
 def portal_page(
