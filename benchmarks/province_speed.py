@@ -8,7 +8,9 @@ ids, names and deadlines varied, in one git repository), then measures, each in 
   - plain:       one plain mkdocs-material build per ward of as many pages (build_speed.py),
                  N at a time, wall time and the CPU they add up to;
   - unchanged:   `build-all` again, nothing changed;
-  - one ward:    `build-all` after one ward's commit, against one `generator build` of a ward;
+  - one ward:    `build-all` after one ward's commit that leaves the portal as it was (a
+                 comment), then after one ward's progress report (the portal is made again),
+                 each against one `generator build` of a ward;
   - peak memory: the largest resident set of any process of the full build;
   - files and bytes: per ward, of the portal, of the province.
 Ratios are of one run: the machine is shared, so run it when it is quiet. Figures go into the
@@ -31,6 +33,12 @@ from build_speed import CORE, PYTHON, ROOT, plain_docs
 
 CONTENT = ROOT / "content"
 EPOCH = "1795478400"  # 24/11/2026 in Vietnam
+REPORT = """task: 2026-01-01
+reported_on: 14/01/2026
+status: done
+done_on: 14/01/2026
+document: Kế hoạch số 12/KH-UBND ngày 14/01/2026
+"""
 GIT = [
     "git",
     "-c",
@@ -137,7 +145,13 @@ def measure(wards: int, out: Path, jobs: int) -> None:
     units.write_text(units.read_text("utf-8") + "\n# sửa\n", "utf-8")
     subprocess.run([*GIT, "commit", "-qam", "Một phường sửa"], cwd=province, check=True)
     inc_wall, inc_cpu, said = run(build_all, env=env)
-    assert "1 phường cần dựng" in said, said
+    assert "1 phường cần dựng" in said and "Cổng tỉnh không đổi" in said, said
+    (first / "reports").mkdir(exist_ok=True)
+    (first / "reports" / "2026-01-01--2026-01-14.yaml").write_text(REPORT, "utf-8")
+    subprocess.run([*GIT, "add", "-A"], cwd=province, check=True)
+    subprocess.run([*GIT, "commit", "-qm", "Một phường báo cáo"], cwd=province, check=True)
+    report_wall, report_cpu, said = run(build_all, env=env)
+    assert "1 phường cần dựng" in said and "Đã dựng cổng tỉnh" in said, said
     ward_files, ward_bytes = tree_size(site / "phuong-000")
     all_files, all_bytes = tree_size(site)
     portal = [p for p in site.iterdir() if not p.name.startswith(("phuong-", "."))]
@@ -150,9 +164,13 @@ def measure(wards: int, out: Path, jobs: int) -> None:
         f"  CPU full/plain {full_cpu / plain_cpu:.2f}, wall full/plain {full_wall / plain_wall:.2f}"
     )
     print(f"  unchanged:       {same_wall:7.2f} s wall, {same_cpu:7.2f} s CPU")
-    print(f"  one ward's commit: {inc_wall:5.2f} s wall, {inc_cpu:5.2f} s CPU")
+    print(f"  one ward's commit, portal unchanged: {inc_wall:5.2f} s wall, {inc_cpu:5.2f} s CPU")
+    print(
+        f"  one ward's progress report (portal made again): {report_wall:5.2f} s wall, "
+        f"{report_cpu:5.2f} s CPU"
+    )
     print(f"  one generator build: {one_wall:.2f} s wall, {one_cpu:.2f} s CPU")
-    print(f"  CPU one ward's commit / one build {inc_cpu / one_cpu:.2f}")
+    print(f"  CPU / one build: commit {inc_cpu / one_cpu:.2f}, report {report_cpu / one_cpu:.2f}")
     print(f"  peak memory (largest process): {peak_mb:.0f} MB")
     print(f"  files: ward {ward_files} ({ward_bytes / 1e6:.1f} MB), portal {portal_files} "
           f"({portal_bytes / 1e6:.1f} MB), province {all_files} ({all_bytes / 1e6:.0f} MB)",

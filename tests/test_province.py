@@ -166,6 +166,10 @@ def test_open_data_names_each_ward_and_its_code(province):
         ("xa-dong", None),
     ]
     assert {t["ward"] for t in data["tasks"]} == {"an-bien", "xa-dong"}
+    raw = (site / "du-lieu" / "tinh.json").read_bytes()
+    canonical = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert raw == canonical.encode(), "joined from the wards' parts, it is one compact JSON"
+    assert [t["ward_code"] for t in data["tasks"] if t["ward"] == "an-bien"][:1] == ["31006"]
     rows = list(csv.reader(io.StringIO((site / "du-lieu" / "tinh.csv").read_text("utf-8-sig"))))
     assert rows[0][:3] == ["Mã phường", "Mã đơn vị hành chính", "Phường, xã"]
     assert {tuple(r[:2]) for r in rows[1:]} == {("an-bien", "31006"), ("xa-dong", "")}
@@ -189,7 +193,8 @@ def test_the_digest_survives_its_json(province):
     assert digest is not None and digest.code == "31006"
     assert WardDigest.from_json(json.loads(json.dumps(digest.to_json()))) == digest
     assert WardDigest.from_json({**data, "format": 99}) is None
-    assert WardDigest.from_json({**data, "rows": 3}) is None
+    assert WardDigest.from_json({**data, "task_items": 3}) is None
+    assert WardDigest.from_json({**data, "search": {}}) is None
 
 
 def test_nothing_is_rebuilt_when_nothing_changed(province):

@@ -12,17 +12,16 @@ from typing import Any
 
 from generator.feeds.atom import ENTRY_TITLE_CHARS, entry_id, summary
 from generator.model import Content
-from generator.opendata.csvdata import csv_row
-from generator.opendata.export import task_export
 from generator.output import SiteInfo
 from generator.progress import Standing, standing
+from generator.province.wardparts import ward_task_items, ward_task_lines
 from generator.render.changes import announced
 from generator.search.documents import SearchDoc, task_doc
 from generator.search.index import IndexShare, index_share
 from generator.urls import task_url
 from generator.wording import CHANGE_LABELS, shorten, ward_place
 
-DIGEST_FORMAT = 2
+DIGEST_FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -51,10 +50,10 @@ class WardDigest:
     search: IndexShare
     """The ward's part of the portal's search: each task of the newest programme, its link
     from the portal, title, teaser and words (`search.index.index_share`)."""
-    rows: tuple[tuple[str, ...], ...]
-    """The ward's CSV rows (`opendata.csvdata.csv_row`)."""
-    records: tuple[dict[str, Any], ...]
-    """The ward's tasks as its open data gives them (`opendata.export.task_export`)."""
+    task_lines: str
+    """The ward's tasks as lines of the province's CSV (`wardparts.ward_task_lines`)."""
+    task_items: str
+    """The ward's tasks as items of the province's JSON (`wardparts.ward_task_items`)."""
     changes: tuple[tuple[str, str, str, str, str], ...]
     """(ISO time, entry title, link, summary HTML, entry id) of each announced change."""
 
@@ -71,6 +70,8 @@ class WardDigest:
         if data.get("format") != DIGEST_FORMAT:
             return None
         fields = {k: v for k, v in data.items() if k != "format"}
+        if not all(isinstance(fields.get(k), str) for k in ("task_lines", "task_items")):
+            return None
         try:
             return _frozen(cls(**fields | {"search": IndexShare.from_json(fields["search"])}))
         except (KeyError, TypeError, ValueError):
@@ -114,10 +115,8 @@ def ward_digest(content: Content, ward_id: str, site: SiteInfo) -> WardDigest:
         overdue=sum(standing(task, site.as_of) is Standing.OVERDUE for task in tasks),
         last_report=max(reports).isoformat() if reports else "",
         search=index_share(search),
-        rows=tuple(
-            tuple(csv_row(task, p, content, site)) for p in content.programmes for task in p.tasks
-        ),
-        records=tuple(task_export(task, content) for task in content.tasks),
+        task_lines=ward_task_lines(content, ward_id, place, site),
+        task_items=ward_task_items(content, ward_id),
         changes=tuple(changes),
     )
 
@@ -127,8 +126,6 @@ def _frozen(d: WardDigest) -> WardDigest:
     return WardDigest(
         **{
             **d.__dict__,
-            "rows": tuple(tuple(row) for row in d.rows),
-            "records": tuple(d.records),
             "changes": tuple(tuple(c) for c in d.changes),
         }
     )

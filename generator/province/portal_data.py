@@ -12,19 +12,18 @@ same digests.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
 import uuid
 from typing import Any
 
 from generator.feeds.atom import DatedFeed
-from generator.opendata.csvdata import CSV_FIELDS, CsvField, spreadsheet_safe
+from generator.opendata.csvdata import CSV_FIELDS, CsvField
 from generator.opendata.page import LICENCE
 from generator.output import SiteInfo
 from generator.province.digest import WardDigest
+from generator.province.wardparts import WARD_FIELDS, csv_lines, json_text, ward_cells
 
 DATA_DIR = "du-lieu/"
 JSON_FILE, TASKS_CSV, WARDS_CSV, PACKAGE_FILE = (
@@ -34,12 +33,6 @@ JSON_FILE, TASKS_CSV, WARDS_CSV, PACKAGE_FILE = (
     DATA_DIR + "datapackage.json",
 )
 FEED = "thay-doi/atom.xml"
-WARD_FIELDS = (
-    CsvField("Mã phường", "string", "Mã phường, cũng là thư mục trang", "ward id"),
-    CsvField("Mã đơn vị hành chính", "string", "Mã ĐVHC 5 chữ số, nếu phường đã ghi",
-             "official administrative unit code, when given"),
-    CsvField("Phường, xã", "string", "Tên phường, xã", "ward or commune"),
-)  # fmt: skip
 COUNT_FIELDS = (
     CsvField("Năm", "integer", "Năm của chương trình mới nhất", "newest programme year"),
     CsvField("Nhiệm vụ", "integer", "Số nhiệm vụ của chương trình đó", "its tasks"),
@@ -51,34 +44,37 @@ COUNT_FIELDS = (
 
 
 def data_files(province: str, wards: list[WardDigest], site: SiteInfo) -> dict[str, bytes]:
+    """The wards' tasks are joined from each ward's part (`wardparts`), as the worker wrote it."""
     files = {
-        JSON_FILE: _json(province_data(province, wards, site)),
-        TASKS_CSV: _csv(
-            WARD_FIELDS + CSV_FIELDS, [_ward_cells(w) + row for w in wards for row in w.rows]
+        JSON_FILE: province_json(province, wards, site),
+        TASKS_CSV: _csv(WARD_FIELDS + CSV_FIELDS, "".join(w.task_lines for w in wards)),
+        WARDS_CSV: _csv(
+            WARD_FIELDS + COUNT_FIELDS, csv_lines(_ward_row(w) + _counts(w) for w in wards)
         ),
-        WARDS_CSV: _csv(WARD_FIELDS + COUNT_FIELDS, [_ward_cells(w) + _counts(w) for w in wards]),
     }
     files[PACKAGE_FILE] = _json(package(province, site, files))
     return files
 
 
-def province_data(province: str, wards: list[WardDigest], site: SiteInfo) -> dict[str, Any]:
-    return {
-        "province": province,
-        "as_of": site.as_of.isoformat(),
-        "wards": [
-            {
-                "id": w.id, "name": w.name, "kind": w.kind, "city": w.city, "issuer": w.issuer,
-                "code": w.code or None, "url": w.url, "year": w.year, "tasks": w.tasks,
-                "reported": w.reported, "overdue": w.overdue, "last_report": w.last_report or None,
-            }
-            for w in wards
-        ],
-        "tasks": [
-            {"ward": w.id, "ward_code": w.code or None, **record}
-            for w in wards for record in w.records
-        ],
-    }  # fmt: skip
+def province_json(province: str, wards: list[WardDigest], site: SiteInfo) -> bytes:
+    """{"province", "as_of", "wards": [...], "tasks": [...]}, compact: the tasks are the
+    wards' items as they are."""
+    head = json_text(
+        {"province": province, "as_of": site.as_of.isoformat(), "wards": _wards(wards)}
+    )
+    tasks = ",".join(w.task_items for w in wards if w.task_items)
+    return f'{head[:-1]},"tasks":[{tasks}]}}\n'.encode()
+
+
+def _wards(wards: list[WardDigest]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": w.id, "name": w.name, "kind": w.kind, "city": w.city, "issuer": w.issuer,
+            "code": w.code or None, "url": w.url, "year": w.year, "tasks": w.tasks,
+            "reported": w.reported, "overdue": w.overdue, "last_report": w.last_report or None,
+        }
+        for w in wards
+    ]  # fmt: skip
 
 
 def package(province: str, site: SiteInfo, files: dict[str, bytes]) -> dict[str, Any]:
@@ -143,21 +139,17 @@ def _uuid(name: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "ctct:" + name))
 
 
-def _ward_cells(w: WardDigest) -> tuple[str, ...]:
-    return (w.id, w.code, w.place)
+def _ward_row(w: WardDigest) -> tuple[str, ...]:
+    return ward_cells(w.id, w.code, w.place)
 
 
 def _counts(w: WardDigest) -> tuple[str, ...]:
     return (str(w.year), str(w.tasks), str(w.reported), str(w.overdue), w.last_report, w.url)
 
 
-def _csv(fields: tuple[CsvField, ...], rows: list[tuple[str, ...]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow([f.name for f in fields])
-    for row in rows:
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
-    return buffer.getvalue().encode("utf-8-sig")
+def _csv(fields: tuple[CsvField, ...], lines: str) -> bytes:
+    """A header of the fields' names, then the lines (`wardparts.csv_lines`)."""
+    return (csv_lines([tuple(f.name for f in fields)]) + lines).encode("utf-8-sig")
 
 
 def _json(value: object) -> bytes:
