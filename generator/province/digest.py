@@ -21,7 +21,7 @@ from generator.search.index import IndexShare, index_share
 from generator.urls import task_url
 from generator.wording import CHANGE_LABELS, shorten, ward_place
 
-DIGEST_FORMAT = 3
+DIGEST_FORMAT = 4
 
 
 @dataclass(frozen=True)

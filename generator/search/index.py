@@ -75,14 +75,15 @@ def collect_terms(docs: list[SearchDoc]) -> dict[str, Term]:
 @dataclass(frozen=True)
 class IndexShare:
     """Part of an index, its documents numbered from 0: a province's portal joins its wards'
-    shares (`joined_index`) without reading their documents again."""
+    shares (`joined_index`) without reading their documents again, mostly as text."""
 
     results: list[list[str]]
     """[url, title, teaser] of each document."""
     title_words: list[int]
     """The number of words of each document's title."""
     terms: dict[str, list]
-    """Each word's entry as a term file holds it (`[spellings, rows]`)."""
+    """Each word: [its spellings, the numbers of its first and last documents, its rows as
+    a term file writes them, less the first row's "[" and step]."""
 
     def to_json(self) -> dict:
         return {"results": self.results, "title_words": self.title_words, "terms": self.terms}
@@ -94,11 +95,12 @@ class IndexShare:
 
 def index_share(docs: list[SearchDoc]) -> IndexShare:
     title_words = [len(words(doc.title)) for doc in docs]
-    return IndexShare(
-        [[doc.url, doc.title, doc.teaser] for doc in docs],
-        title_words,
-        {term: t.encode(title_words) for term, t in collect_terms(docs).items()},
-    )
+    terms = {}
+    for term, found in collect_terms(docs).items():
+        spellings, rows = found.encode(title_words)
+        first, last = rows[0][0], sum(row[0] for row in rows)
+        terms[term] = [spellings, first, last, _tail(rows)]
+    return IndexShare([[doc.url, doc.title, doc.teaser] for doc in docs], title_words, terms)
 
 
 def index_files(docs: list[SearchDoc]) -> dict[str, bytes]:
@@ -112,12 +114,12 @@ def joined_index(shares: list[IndexShare]) -> dict[str, bytes]:
     results = [result for share in shares for result in share.results]
     title_words = [n for share in shares for n in share.title_words]
     entries = _joined_terms(shares)
-    size = sum(len(_json(entry)) + len(term) + 4 for term, entry in entries.items())
+    size = sum(len(entry.encode()) + len(term) + 4 for term, entry in entries.items())
     shards = max(1, math.ceil(size / SHARD_BYTES))
-    parts: list[dict[str, list]] = [{} for _ in range(shards)]
-    for term, entry in entries.items():
-        parts[shard_of(term, shards)][term] = entry
-    files = {search_terms_path(shard): _json(part) for shard, part in enumerate(parts)}
+    parts: list[list[str]] = [[] for _ in range(shards)]
+    for term in sorted(entries):
+        parts[shard_of(term, shards)].append(term)
+    files = {search_terms_path(shard): _object(part, entries) for shard, part in enumerate(parts)}
     for number, result in enumerate(results):
         files[search_docs_path(number)] = _json(result)
     digest = hashlib.sha256()
@@ -135,32 +137,35 @@ def joined_index(shares: list[IndexShare]) -> dict[str, bytes]:
     return files
 
 
-def _joined_terms(shares: list[IndexShare]) -> dict[str, list]:
-    """Each word's entry over all the shares: its spellings in order of first appearance, its
-    rows renumbered after the documents of the shares before."""
-    spellings: dict[str, dict[str, None]] = {}
+def _joined_terms(shares: list[IndexShare]) -> dict[str, str]:
+    """Each word's entry over all the shares, as JSON text: its spellings in order of first
+    appearance, its rows renumbered after the documents of the shares before."""
+    found: dict[str, dict[str, None]] = {}
     for share in shares:
-        for term, (spelled, _) in share.terms.items():
-            spellings.setdefault(term, {}).update(dict.fromkeys(spelled))
-    entries = {term: [list(spelled), []] for term, spelled in spellings.items()}
+        for term, (spelled, *_) in share.terms.items():
+            found.setdefault(term, {}).update(dict.fromkeys(spelled))
+    spellings = {term: list(spelled) for term, spelled in found.items()}
+    rows: dict[str, list[str]] = {term: [] for term in spellings}
     last: dict[str, int] = {}
     offset = 0
     for share in shares:
-        for term, (spelled, rows) in share.terms.items():
-            everywhere = entries[term][0]
+        for term, (spelled, first, final, tail) in share.terms.items():
+            everywhere = spellings[term]
             if spelled != everywhere:
-                rows = _respelled(rows, spelled, everywhere)
-            first = offset + rows[0][0]
-            joined = entries[term][1]
-            joined.append([first - last.get(term, 0), *rows[0][1:]])
-            joined.extend(rows[1:])
-            last[term] = offset + sum(row[0] for row in rows)
+                tail = _respelled(first, tail, spelled, everywhere)
+            rows[term].append(f"[{offset + first - last.get(term, 0)}{tail}")
+            last[term] = offset + final
         offset += len(share.results)
-    return entries
+    return {term: f"[{_text(spellings[term])},[{','.join(rows[term])}]]" for term in spellings}
 
 
-def _respelled(rows: list[list[int]], spelled: list[str], everywhere: list[str]) -> list:
-    """Rows whose codes number the spellings of `spelled`, recoded for `everywhere`."""
+def _tail(rows: list[list[int]]) -> str:
+    """The rows' JSON text without its first "[[" and step, nor its last "]"."""
+    return _text(rows)[len(f"[[{rows[0][0]}") : -1]
+
+
+def _respelled(first: int, tail: str, spelled: list[str], everywhere: list[str]) -> str:
+    """A share's rows, whose codes number the spellings of `spelled`, for `everywhere`."""
     count, renumber = len(spelled), [everywhere.index(s) for s in spelled]
     total = len(everywhere)
 
@@ -168,7 +173,8 @@ def _respelled(rows: list[list[int]], spelled: list[str], everywhere: list[str])
         position, spelling = divmod(code >> 1, count)
         return ((position * total + renumber[spelling]) << 1) | (code & 1)
 
-    return [[row[0], *(n if n < 0 else recode(n) for n in row[1:])] for row in rows]
+    rows = json.loads(f"[[{first}{tail}]")
+    return _tail([[row[0], *(n if n < 0 else recode(n) for n in row[1:])] for row in rows])
 
 
 def _relative(path: str) -> str:
@@ -176,5 +182,14 @@ def _relative(path: str) -> str:
     return path.removeprefix(SEARCH_DIR)
 
 
+def _object(terms: list[str], entries: dict[str, str]) -> bytes:
+    """A term file: the JSON object of the terms' entries, in sorted order, as `_json` of it."""
+    return ("{" + ",".join(f"{_text(term)}:{entries[term]}" for term in terms) + "}").encode()
+
+
+def _text(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
 def _json(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+    return _text(value).encode()
