@@ -151,6 +151,14 @@ def test_real_content_validates_against_the_schema() -> None:
     assert list(validator().iter_errors(content_to_data(real))) == []
 
 
+def test_the_wards_official_code_is_in_its_data_when_given(content: Content) -> None:
+    coded = dataclasses.replace(content, ward=dataclasses.replace(content.ward, code="31006"))
+    for given, expected in ((content, None), (coded, "31006")):
+        data = content_to_data(given)
+        assert data["ward"]["code"] == expected
+        assert list(validator().iter_errors(data)) == []
+
+
 @pytest.mark.parametrize(
     ("path", "value"),
     [
@@ -160,6 +168,7 @@ def test_real_content_validates_against_the_schema() -> None:
         (("tasks", 0, "deadline", "end"), None),
         (("tasks", 0, "progress", "done_on"), None),
         (("schema_version",), "2.0"),
+        (("ward", "code"), "3100"),
     ],
 )
 def test_schema_rejects_what_the_export_never_writes(content: Content, path, value) -> None:

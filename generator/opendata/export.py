@@ -21,7 +21,7 @@ from generator.model import (
 )
 from generator.opendata.history import amendment_data, history_data, report_data
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def content_to_data(content: Content) -> dict[str, Any]:
@@ -49,6 +49,7 @@ def ward_data(ward: Ward) -> dict[str, Any]:
         "kind": ward.kind,
         "city": ward.city,
         "issuer": ward.issuer,
+        "code": ward.code or None,
     }
 
 
