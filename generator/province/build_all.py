@@ -83,7 +83,8 @@ def _build_wards(
     province: Province, options: Options, site_dir: Path, base: str, as_of
 ) -> list[str]:
     common = generator_key(options.config, base, as_of.isoformat())
-    keys = {w.id: ward_key(common, w.id, w.content) for w in province.wards}
+    repositories: dict = {}
+    keys = {w.id: ward_key(common, w.id, w.content, repositories) for w in province.wards}
     kept = manifest.read_keys(site_dir)
     jobs = [
         WardJob(w.id, w.content, site_dir / w.id, options.config.resolve(), f"{base}{w.id}/", as_of)

@@ -40,27 +40,39 @@ def generator_key(config_file: Path, base_url: str, as_of: str) -> str:
     return digest.hexdigest()
 
 
-def ward_key(generator: str, ward_id: str, content: Path) -> str:
-    """The generator's key, the ward's id, its content's files and its history's newest commit."""
+def ward_key(
+    generator: str, ward_id: str, content: Path, repositories: dict[Path, tuple] | None = None
+) -> str:
+    """The generator's key, the ward's id, its content's files and its history's newest commit.
+    `repositories` keeps what git said of each repository for the other wards in it."""
     digest = hashlib.sha256()
     _add(digest, "generator", generator.encode())
     _add(digest, "ward", ward_id.encode())
     _add_tree(digest, content)
-    _add(digest, "history", history_head(content).encode())
+    _add(digest, "history", history_head(content, {} if repositories is None else repositories))
     return digest.hexdigest()
 
 
-def history_head(content: Path) -> str:
+def history_head(content: Path, repositories: dict[Path, tuple]) -> bytes:
     """The newest commit of what the ward's history reads, and whether the clone is shallow;
     'no-git' outside a repository."""
     try:
-        top, shallow = _git(content, "rev-parse", "--show-toplevel", "--is-shallow-repository")
-        top_path = Path(top).resolve()
-        watched = [str(p) for p in EVENT_CODE + DEPLOYMENT if p.resolve().is_relative_to(top_path)]
+        top, shallow = _repository(content, repositories)
+        watched = [str(p) for p in EVENT_CODE + DEPLOYMENT if p.resolve().is_relative_to(top)]
         head = _git(content, "rev-list", "-1", "--first-parent", "HEAD", "--", ".", *watched)
     except (OSError, subprocess.CalledProcessError, ValueError):
-        return "no-git"
-    return f"{head[0] if head else 'empty'} shallow={shallow}"
+        return b"no-git"
+    return f"{head[0] if head else 'empty'} shallow={shallow}".encode()
+
+
+def _repository(content: Path, known: dict[Path, tuple]) -> tuple[Path, str]:
+    """The top of the content's repository and whether it is shallow, asked of git once for
+    all the folders below the same `.git` (the folder git finds by walking up, as git does)."""
+    found = next((p for p in (content, *content.parents) if (p / ".git").exists()), content)
+    if found not in known:
+        top, shallow = _git(found, "rev-parse", "--show-toplevel", "--is-shallow-repository")
+        known[found] = (Path(top).resolve(), shallow)
+    return known[found]
 
 
 def _git(cwd: Path, *args: str) -> list[str]:
