@@ -176,11 +176,16 @@ def with_meetings(content: Content, meeting: MeetingSchedule | None, cadence=Non
     return Content(content.ward, content.units, programmes)
 
 
-def edit_file(path: Path, old: str, new: str, count: int = 1) -> str:
-    """Replace `old` by `new` in a fixture file, `count` times, failing when `old` is not there
-    that many times (an edit that silently matched nothing would test nothing); the new text."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == count, f"{path.name}: {old!r} found {text.count(old)} times"
-    changed = text.replace(old, new)
+def replaced(text: str, old: str, new: str, count: int | None = 1, where: str = "") -> str:
+    """`text` with `old` replaced by `new`, failing unless `old` is there `count` times (None:
+    at least once, every one replaced): an edit that silently matched nothing tests nothing."""
+    found = text.count(old)
+    assert found == count if count is not None else found > 0, f"{where}{old!r} found {found}×"
+    return text.replace(old, new)
+
+
+def edit_file(path: Path, old: str, new: str, count: int | None = 1) -> str:
+    """Replace `old` by `new` in a fixture file (`replaced`); the new text."""
+    changed = replaced(path.read_text(encoding="utf-8"), old, new, count, f"{path.name}: ")
     path.write_text(changed, encoding="utf-8")
     return changed

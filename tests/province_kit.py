@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .conftest import ROOT, run_git
+from .helpers import replaced
 
 PROVINCE_EPOCH = "1795478400"
 """2026-11-24 in Vietnam: the real programme has reports due and overdue by then."""
@@ -19,11 +20,11 @@ def rename_ward(content: Path, ward_id: str, name: str, code: str = "") -> None:
     ward = content / "ward.yaml"
     text = ward.read_text(encoding="utf-8")
     old = re.search(r"^name: (.+)$", text, re.M)[1]
-    text = re.sub(r"^id: .+$", f"id: {ward_id}", text, flags=re.M).replace(old, name)
+    text = replaced(re.sub(r"^id: .+$", f"id: {ward_id}", text, flags=re.M), old, name, None)
     ward.write_text(text + (f"code: '{code}'\n" if code else ""), encoding="utf-8")
     for programme in (content / "programmes").glob("*.yaml"):  # its issuer names the ward too
         body = programme.read_text(encoding="utf-8")
-        programme.write_text(body.replace(old, name), encoding="utf-8")
+        programme.write_text(replaced(body, old, name, None), encoding="utf-8")
 
 
 def make_province(root: Path, wards: dict[str, tuple[str, Path, str]]) -> Path:

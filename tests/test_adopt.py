@@ -21,7 +21,7 @@ from generator.model import ChangeKind, Ward
 from generator.newsite import new_site
 
 from .conftest import FIXTURES, MINI, REAL_CONTENT, ROOT, run_git
-from .helpers import EXEMPT, edit_file
+from .helpers import EXEMPT, edit_file, replaced
 from .word import word_from_text
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -61,8 +61,8 @@ def adopted(tmp_path_factory, commune) -> Path:
     tmp = tmp_path_factory.mktemp("new")
     document = tmp / "ctct-2027-xa-moi.txt"
     name = adopter(commune.name)
-    text = COMMUNE.read_text(encoding="utf-8").replace(commune.name, name)
-    document.write_text(text.replace(commune.name.upper(), name.upper()), encoding="utf-8")
+    text = replaced(COMMUNE.read_text(encoding="utf-8"), commune.name, name, None)
+    document.write_text(replaced(text, commune.name.upper(), name.upper(), None), encoding="utf-8")
     out = tmp / "ctct-xa-moi"
     problems = new_site(document, out)
     assert errors(problems) == []
@@ -174,8 +174,8 @@ def test_new_refuses_a_folder_that_holds_anything(tmp_path, capsys):
 
 def test_new_writes_nothing_when_the_document_cannot_be_read(tmp_path, commune):
     document = tmp_path / "ctct.txt"
-    text = COMMUNE.read_text(encoding="utf-8").replace(f" {commune.name.upper()}", "")
-    document.write_text(text.replace(f" {commune.name}", ""), encoding="utf-8")
+    text = replaced(COMMUNE.read_text(encoding="utf-8"), f" {commune.name.upper()}", "", None)
+    document.write_text(replaced(text, f" {commune.name}", "", None), encoding="utf-8")
     problems = new_site(document, tmp_path / "out")
     assert any("--ward" in e for e in errors(problems))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ctct.txt"]

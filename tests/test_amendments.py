@@ -14,10 +14,10 @@ from generator.model import ChangeKind
 
 from .conftest import copy_fixture, run_git
 from .helpers import AMENDMENT as AMENDED_DEADLINE
-from .helpers import edit_file
+from .helpers import edit_file, replaced
 
 AS_OF = dt.date(2026, 3, 20)
-AMENDMENT = AMENDED_DEADLINE.replace("15/03/2026", "10-25/3/2026") + "    lead: Phòng VH-XH\n"
+AMENDMENT = replaced(AMENDED_DEADLINE, "15/03/2026", "10-25/3/2026") + "    lead: Phòng VH-XH\n"
 
 
 def with_amendment(tmp_path, text: str = AMENDMENT, name: str = "2026-02-10-quyet-dinh-15"):
@@ -53,13 +53,13 @@ def test_an_amendment_changes_the_task_not_the_programme_file(tmp_path):
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
-        (AMENDMENT.replace("task: 2026-02-03", "task: 2026-02-09"), "a", "không có nhiệm vụ mã"),
-        (AMENDMENT.replace('"2026"', '"2027"'), "a", "không có chương trình mã '2027'"),
-        (AMENDMENT.replace("10-25/3/2026", "sau bầu cử"), "a", "deadline"),
-        (AMENDMENT.replace("Phòng VH-XH", "Phòng Không Có"), "a", "lead"),
+        (replaced(AMENDMENT, "task: 2026-02-03", "task: 2026-02-09"), "a", "không có nhiệm vụ mã"),
+        (replaced(AMENDMENT, '"2026"', '"2027"'), "a", "không có chương trình mã '2027'"),
+        (replaced(AMENDMENT, "10-25/3/2026", "sau bầu cử"), "a", "deadline"),
+        (replaced(AMENDMENT, "Phòng VH-XH", "Phòng Không Có"), "a", "lead"),
         (AMENDMENT, "Điều chỉnh 1", "tên tệp 'Điều chỉnh 1' phải là một mã"),
-        (AMENDMENT.replace("10/02/2026", "31/02/2026"), "a", "decided_on"),
-        (AMENDMENT.replace("10/02/2026", "10/04/2026"), "a", "ở tương lai"),
+        (replaced(AMENDMENT, "on: 10/02/2026", "on: 31/02/2026"), "a", "decided_on"),
+        (replaced(AMENDMENT, "on: 10/02/2026", "on: 10/04/2026"), "a", "ở tương lai"),
         (AMENDMENT.split("tasks:")[0] + "tasks: []\n", "a", "ít nhất một nhiệm vụ"),
         (AMENDMENT + "amendments: []\n", "a", "trường không xác định"),
     ],

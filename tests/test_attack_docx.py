@@ -18,6 +18,7 @@ import docx
 import pytest
 
 from .conftest import ROOT
+from .helpers import replaced
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 NUMBERED = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p>'
@@ -124,9 +125,12 @@ EXTERNAL = 'TargetMode="External"/>'
 @pytest.mark.parametrize(
     "rels",
     [
-        lambda r: r.replace('Target="numbering.xml"/>', f'Target="http://x.example/n" {EXTERNAL}'),
-        lambda r: r.replace('Target="styles.xml"/>', f'Target="file:///etc/passwd" {EXTERNAL}'),
-        lambda r: r.replace(
+        lambda r: replaced(
+            r, 'Target="numbering.xml"/>', f'Target="http://x.example/n" {EXTERNAL}'
+        ),
+        lambda r: replaced(r, 'Target="styles.xml"/>', f'Target="file:///etc/passwd" {EXTERNAL}'),
+        lambda r: replaced(
+            r,
             "</Relationships>",
             f'<Relationship Id="rId99" Type="{STYLES}" Target="styles.xml"/></Relationships>',
         ),

@@ -10,6 +10,7 @@ import pytest
 from generator.load.content import check_content
 
 from .conftest import AS_OF, copy_fixture
+from .helpers import replaced
 
 
 def with_source(tmp_path: Path, value: str) -> tuple[Path, int]:
@@ -17,8 +18,7 @@ def with_source(tmp_path: Path, value: str) -> tuple[Path, int]:
     programme = content / "programmes" / "2026.yaml"
     text = programme.read_text(encoding="utf-8")
     old = "source_document: Bản giấy lưu tại Văn phòng HĐND và UBND phường"
-    assert old in text
-    programme.write_text(text.replace(old, f"source_document: {value}"), encoding="utf-8")
+    programme.write_text(replaced(text, old, f"source_document: {value}"), encoding="utf-8")
     return content, text[: text.index(old)].count("\n") + 1
 
 
@@ -65,8 +65,8 @@ def test_two_programmes_cannot_publish_one_file_name(tmp_path):
     (content / "sources").mkdir()
     (content / "sources" / "ctct.txt").write_text("x")
     first = (content / "programmes" / "2026.yaml").read_text(encoding="utf-8")
-    second = first.replace('id: "2026"', 'id: "2027"').replace("year: 2026", "year: 2027")
-    second = second.replace("2026", "2027")
+    second = replaced(replaced(first, 'id: "2026"', 'id: "2027"'), "year: 2026", "year: 2027")
+    second = replaced(second, "2026", "2027", None)
     (content / "programmes" / "2027.yaml").write_text(second, encoding="utf-8")
     loaded, problems = check_content(content, AS_OF, history=False)
     assert loaded is None

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from .conftest import CONTENT, EPOCH, MINI, ROOT, copy_fixture
-from .helpers import build, snapshot
+from .helpers import build, edit_file, replaced, snapshot
 
 
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
@@ -15,12 +15,7 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
     assert build(content, site, {"SOURCE_DATE_EPOCH": EPOCH}).returncode == 0
     before = snapshot(site)
     programme = content / "programmes" / "2026.yaml"
-    programme.write_text(
-        programme.read_text(encoding="utf-8").replace(
-            "deadline: 15/01/2026", "deadline: 31/02/2026"
-        ),
-        encoding="utf-8",
-    )
+    edit_file(programme, "deadline: 15/01/2026", "deadline: 31/02/2026", None)
     result = build(content, site, {"SOURCE_DATE_EPOCH": EPOCH})
     assert result.returncode == 1
     assert "programmes/2026.yaml:41: deadline" in result.stderr
@@ -35,9 +30,11 @@ def test_template_error_leaves_the_previous_site_untouched(tmp_path):
     before = snapshot(site)
     broken = tmp_path / "mkdocs.yml"
     broken.write_text(
-        (ROOT / "mkdocs.yml")
-        .read_text(encoding="utf-8")
-        .replace("custom_dir: theme", f"custom_dir: {tmp_path / 'theme'}"),
+        replaced(
+            (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+            "custom_dir: theme",
+            f"custom_dir: {tmp_path / 'theme'}",
+        ),
         encoding="utf-8",
     )
     (tmp_path / "theme").mkdir()
@@ -88,12 +85,7 @@ def test_as_of_date_follows_source_date_epoch(tmp_path):
 def test_content_warnings_are_shown_and_do_not_stop_the_build(tmp_path):
     content = copy_fixture(tmp_path)
     programme = content / "programmes" / "2026.yaml"
-    programme.write_text(
-        programme.read_text(encoding="utf-8").replace(
-            "deadline: 28/02/2026", "deadline: 28/03/2026"
-        ),
-        encoding="utf-8",
-    )
+    edit_file(programme, "deadline: 28/02/2026", "deadline: 28/03/2026", None)
     result = build(content, tmp_path / "site", {"SOURCE_DATE_EPOCH": EPOCH})
     assert result.returncode == 0, result.stderr
     assert "programmes/2026.yaml:80: deadline: Cảnh báo:" in result.stderr

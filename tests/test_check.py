@@ -13,7 +13,7 @@ from generator.errors import Severity
 from generator.load.content import check_content
 
 from .conftest import MINI, REAL_CONTENT, ROOT, copy_fixture
-from .helpers import edit_file
+from .helpers import edit_file, replaced
 
 PROGRAMME = "programmes/2026.yaml"
 AS_OF = dt.date(2026, 11, 24)
@@ -145,8 +145,8 @@ def test_missing_files_and_every_problem_at_once(tmp_path):
     content = copy_fixture(tmp_path)
     (content / "ward.yaml").unlink()
     text = (content / PROGRAMME).read_text(encoding="utf-8")
-    text = text.replace("deadline: 15/01/2026", "deadline: 32/01/2026")
-    text = text.replace("lead: Trạm Y tế\n", "lead: Trạm Xá\n")
+    text = replaced(text, "deadline: 15/01/2026", "deadline: 32/01/2026", None)
+    text = replaced(text, "lead: Trạm Y tế\n", "lead: Trạm Xá\n", None)
     (content / PROGRAMME).write_text(text, encoding="utf-8")
     model, problems = problems_of(content)
     fields = {p.field for p in problems if p.severity is Severity.ERROR}
@@ -233,7 +233,8 @@ def test_a_correction_record_acknowledges_the_anomaly(tmp_path):
     )
     text = (content / PROGRAMME).read_text(encoding="utf-8")
     # the fixture row already had a corrections list for 'number': merge into one list
-    text = text.replace(
+    text = replaced(
+        text,
         "            reason: Lỗi đánh máy.\n        corrections:\n",
         "            reason: Lỗi đánh máy.\n",
     )

@@ -15,6 +15,7 @@ from generator.load.content import check_content
 from generator.wording import FIELD_LABELS
 
 from .conftest import ROOT, copy_fixture
+from .helpers import replaced
 
 README = ROOT / "content" / "README.md"
 BLOCK = re.compile(r"(<!-- fields: (\w+) -->\n)(.*?)(<!-- /fields -->)", re.S)
@@ -101,7 +102,7 @@ def test_programme_level_correction_is_read_checked_and_shown(tmp_path):
     content, problems = check_content(content_dir, history=False)
     assert content is not None, problems
     assert [c.reason for c in content.programmes[0].corrections] == ["Tên ghi thiếu năm."]
-    stale = text.replace(f"as_written: {title}", "as_written: Không khớp")
+    stale = replaced(text, f"as_written: {title}", "as_written: Không khớp")
     path.write_text(stale, encoding="utf-8")
     content, problems = check_content(content_dir, history=False)
     assert content is None and any("as_written" in p.message for p in problems)

@@ -14,7 +14,7 @@ from generator.importer.run import run_import
 from generator.load.content import load_content
 from generator.model import Cadence, Content, Task
 
-from .helpers import FIXTURE
+from .helpers import FIXTURE, replaced
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 1, 1)
@@ -271,11 +271,8 @@ def test_yaml_quotes_what_yaml_could_misread(tmp_path):
 
 
 def test_non_utf8_file_is_an_error_naming_the_line(tmp_path):
-    raw = (
-        fixture_text()
-        .encode("utf-8")
-        .replace("Trạm Y tế xã".encode(), "Tr\xe1m Y t\xea".encode("latin-1"))
-    )
+    raw = replaced(fixture_text(), "Trạm Y tế xã", "\0", None).encode()
+    raw = raw.replace(b"\0", "Tr\xe1m Y t\xea".encode("latin-1"))
     source = write_doc(tmp_path, "", raw=raw)
     problems = run_import(source, tmp_path / "out")
     (error,) = problems
@@ -302,7 +299,7 @@ def test_non_utf8_file_is_an_error_naming_the_line(tmp_path):
 def test_unreadable_row_is_an_error_and_nothing_is_written(tmp_path, old, new, field, words):
     text = fixture_text()
     line = line_of(text, "Rà soát hộ nghèo")
-    source = write_doc(tmp_path, text.replace(old, new, 1))
+    source = write_doc(tmp_path, replaced(text, old, new))
     problems = run_import(source, tmp_path / "out")
     errors = [p for p in problems if p.severity is Severity.ERROR]
     assert [(e.file, e.line, e.field) for e in errors] == [("doc.txt", line, field)]
@@ -311,7 +308,7 @@ def test_unreadable_row_is_an_error_and_nothing_is_written(tmp_path, old, new, f
 
 
 def test_row_before_any_month_heading_is_an_error(tmp_path):
-    text = fixture_text().replace("Tháng 1/2027\t\t\t\n", "")
+    text = replaced(fixture_text(), "Tháng 1/2027\t\t\t\n", "")
     problems = run_import(write_doc(tmp_path, text), tmp_path / "out")
     lines = {p.line for p in problems if p.severity is Severity.ERROR}
     assert lines == set(range(30, 35))
@@ -335,7 +332,7 @@ def test_ward_city_and_year_can_be_given(tmp_path):
 
 
 def test_cli_import_reports_and_fails_on_errors(tmp_path, capsys):
-    bad = write_doc(tmp_path, fixture_text().replace("\t28/02/2027", "\t31/02/2027"))
+    bad = write_doc(tmp_path, replaced(fixture_text(), "\t28/02/2027", "\t31/02/2027"))
     assert cli_main(["import", str(bad), "--out", str(tmp_path / "bad")]) == 1
     assert "doc.txt:" in capsys.readouterr().err
     assert cli_main(["import", str(FIXTURE), "--out", str(tmp_path / "ok")]) == 0

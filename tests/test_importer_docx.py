@@ -19,7 +19,7 @@ from generator.load.content import load_content
 from generator.model import Cadence, Content
 from tests.word import HEADER, Row, WordDoc, month_row, word_from_text
 
-from .helpers import SOURCE_2026, errors, import_ok, import_pair, task_rows
+from .helpers import SOURCE_2026, errors, import_ok, import_pair, replaced, task_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 1, 1)
@@ -256,7 +256,7 @@ def test_huge_table_and_nested_tables_are_read(tmp_path):
         nested = f"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>lồng</w:t></w:r></w:p>{nested}<w:p/>"
         nested += "</w:tc></w:tr></w:tbl>"
     marker = "<w:t>Việc số 7</w:t></w:r></w:p>"
-    rewrite(source, document.replace(marker, marker + nested))
+    rewrite(source, replaced(document, marker, marker + nested))
     import_ok(source, tmp_path / "out")
     content = load_content(tmp_path / "out", as_of=AS_OF)
     assert len(content.tasks) == 500
@@ -337,7 +337,7 @@ def test_too_deep_nesting_and_too_big_unpacked_are_refused(tmp_path, monkeypatch
     source = an_hoa(tmp_path)
     document = zipfile.ZipFile(source).read("word/document.xml").decode()
     deep = "<w:tbl><w:tr><w:tc>" * 100 + "<w:p/>" + "</w:tc></w:tr></w:tbl>" * 100
-    rewrite(source, document.replace("<w:sectPr", deep + "<w:p/><w:sectPr", 1))
+    rewrite(source, replaced(document, "<w:sectPr", deep + "<w:p/><w:sectPr"))
     (problem,) = run_import(source, tmp_path / "deep")
     assert "lồng nhau quá sâu" in problem.message
     monkeypatch.setattr("generator.importer.docx_file.MAX_UNPACKED", 10_000)

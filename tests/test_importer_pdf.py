@@ -16,7 +16,7 @@ from generator.errors import Problem
 from generator.importer.run import run_import
 from generator.load.content import load_content
 from generator.model import Content
-from tests.helpers import SOURCE_2026, errors, import_pair, task_rows
+from tests.helpers import SOURCE_2026, errors, import_pair, replaced, task_rows
 from tests.pdfdoc import pdf_from_text
 
 AS_OF = dt.date(2026, 1, 1)
@@ -83,7 +83,8 @@ def test_pdf_warnings_are_the_text_warnings_placed_by_page_and_line(both_2026):
 
 
 def test_unreadable_row_in_a_pdf_is_an_error_at_its_page_and_line(tmp_path, capsys):
-    text = SOURCE_2026.read_text(encoding="utf-8").replace("\t20/12/2026", "\t32/12/2026", 1)
+    row = "Công an phường\t20/12/2026"
+    text = replaced(SOURCE_2026.read_text(encoding="utf-8"), row, row.replace("20/12", "32/12"))
     source = pdf_from_text(text, HEADER_2026).save(tmp_path / "ctct.pdf")
     assert cli_main(["import", str(source), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err

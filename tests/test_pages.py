@@ -16,6 +16,8 @@ import pytest
 from generator.output import SiteOutput
 from generator.render.pages import add_pages, current_programme
 
+from .helpers import edit_file
+
 GOLDEN = Path(__file__).parent / "golden" / "pages"
 
 
@@ -125,12 +127,7 @@ def test_long_task_titles_are_cut_at_a_word_and_the_page_keeps_the_whole_text(tm
     content_dir = copy_fixture(tmp_path)
     programme = content_dir / "programmes" / "2026.yaml"
     long_text = "Kế hoạch " + "tổ chức các hoạt động chào mừng " * 6 + "năm 2026"
-    programme.write_text(
-        programme.read_text(encoding="utf-8").replace(
-            "content: Kế hoạch tiêm chủng mở rộng", f"content: {long_text}"
-        ),
-        encoding="utf-8",
-    )
+    edit_file(programme, "content: Kế hoạch tiêm chủng mở rộng", f"content: {long_text}", None)
     output = SiteOutput()
     add_pages(output, load_content(content_dir, AS_OF), site_info)
     page = next(p for p in output.pages if p.path == "nhiem-vu/2026-01-02-1.md")

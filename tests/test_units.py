@@ -10,6 +10,7 @@ from generator.output import SiteInfo
 from generator.site import render_site
 
 from .conftest import copy_fixture
+from .helpers import replaced
 
 AS_OF = dt.date(2026, 3, 1)
 
@@ -17,7 +18,7 @@ AS_OF = dt.date(2026, 3, 1)
 def _two_years(tmp_path):
     content = copy_fixture(tmp_path)
     text = (content / "programmes" / "2026.yaml").read_text(encoding="utf-8")
-    (content / "programmes" / "2027.yaml").write_text(text.replace("2026", "2027"), "utf-8")
+    (content / "programmes" / "2027.yaml").write_text(replaced(text, "2026", "2027", None), "utf-8")
     for report in (content / "reports").glob("*.yaml"):
         report.unlink()  # reports name 2026's tasks only; not what is tested here
     return load_content(content, AS_OF, history=False)
