@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,8 +17,9 @@ from generator.province.digest import WardDigest
 from generator.province.keys import generator_key, ward_key
 from generator.province.provincefile import read_province
 
-from .conftest import MINI, copy_fixture, run_git
-from .province_kit import build_all, make_province, rename_ward
+from .conftest import MINI, ROOT, copy_fixture, run_git
+from .helpers import snapshot
+from .province_kit import PROVINCE_EPOCH, build_all, make_province, rename_ward
 
 # --- the province file -----------------------------------------------------------------------
 
@@ -156,6 +159,20 @@ def test_every_ward_and_the_portal_are_built(province):
     page = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="an-bien/"' in page and "Đông Hưng" in page and "31006" in page
     assert (site / "tim-kiem" / "chi-muc.json").is_file()
+
+
+def test_a_ward_built_in_the_province_is_the_ward_built_alone(province, tmp_path):
+    """Forked from a parent that compiled the templates once (`engine/compiled.py`), a ward's
+    build gives the bytes of the same ward built alone at the same address."""
+    root, site = province
+    alone = tmp_path / "alone"
+    env = {"SOURCE_DATE_EPOCH": PROVINCE_EPOCH, "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    argv = [sys.executable, "-m", "generator", "build", "--content"]
+    argv += [str(root / "wards" / "an-bien" / "content"), "--site-dir", str(alone)]
+    env["SITE_URL"] = "https://tinh.example.org/an-bien/"
+    done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert snapshot(alone) == snapshot(site / "an-bien")
 
 
 def test_open_data_names_each_ward_and_its_code(province):

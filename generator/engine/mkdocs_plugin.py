@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.dates import EpochError, build_today
 from generator.editor.settings import EditorSettings, SettingsError, editor_settings
+from generator.engine.compiled import shared_templates
 from generator.load.content import check_content
 from generator.output import Page, PathTaken, SiteInfo, SiteOutput
 from generator.render.chrome import chrome
@@ -81,6 +82,12 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         config.extra["search_index"] = search_index_path()  # read by theme/partials/search.html
         config.extra["ctct"] = chrome(content, as_of)  # header, footer, print: theme/main.html
         return config
+
+    def on_env(self, env, config, files):
+        """In a ward's build forked by `build-all`, the templates its parent compiled."""
+        if (compiled := shared_templates()) is not None:
+            env.bytecode_cache = compiled
+        return env
 
     def on_files(self, files: Files, config) -> Files:
         """The theme's files plus the output; what lies in content/ is data, not pages."""

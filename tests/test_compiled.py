@@ -1,0 +1,66 @@
+"""Templates compiled once in `build-all`'s parent (`engine/compiled.py`): used by its forked
+wards' builds only for the same source and the same settings."""
+
+from __future__ import annotations
+
+import jinja2
+import pytest
+
+from generator.engine import compiled
+
+
+def _env(templates: dict[str, str], **settings) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.DictLoader(templates), **settings)
+
+
+@pytest.fixture
+def shared(monkeypatch):
+    monkeypatch.setattr(compiled, "_SHARED", None)
+    assert compiled.shared_templates() is None, "a single build has none"
+    compiled.compile_once(_env({"a.html": "<p>{{ x }}</p>", "b.xml": "<b/>", "c.css": "{{"}))
+    return compiled.shared_templates()
+
+
+def _compiles(env: jinja2.Environment, monkeypatch) -> list[str]:
+    """The templates `env` compiles itself."""
+    seen: list[str] = []
+    original = env.compile
+
+    def counting(source, name=None, filename=None, *args, **kwargs):
+        seen.append(name)
+        return original(source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(env, "compile", counting)
+    return seen
+
+
+def test_a_ward_uses_the_code_compiled_before_it_was_forked(shared, monkeypatch):
+    env = _env({"a.html": "<p>{{ x }}</p>", "b.xml": "<b/>"})
+    env.bytecode_cache = shared
+    seen = _compiles(env, monkeypatch)
+    assert env.get_template("a.html").render(x="<>") == "<p><></p>"
+    env.get_template("b.xml")
+    assert seen == []
+
+
+@pytest.mark.parametrize(
+    ("templates", "settings"),
+    [
+        ({"a.html": "<p>{{ x }}!</p>"}, {}),  # its source changed
+        ({"a.html": "<p>{{ x }}</p>"}, {"trim_blocks": True}),
+        ({"a.html": "<p>{{ x }}</p>"}, {"extensions": ["jinja2.ext.loopcontrols"]}),
+    ],
+    ids=["other source", "other settings", "other extensions"],
+)
+def test_other_source_or_settings_are_compiled_again(shared, monkeypatch, templates, settings):
+    env = _env(templates, **settings)
+    env.bytecode_cache = shared
+    seen = _compiles(env, monkeypatch)
+    env.get_template("a.html")
+    assert seen == ["a.html"]
+
+
+def test_a_template_that_cannot_compile_here_is_left_to_the_build(monkeypatch):
+    monkeypatch.setattr(compiled, "_SHARED", None)
+    compiled.compile_once(_env({"a.html": "{{ x | a_plugins_filter }}", "b.html": "ok"}))
+    assert len(compiled.shared_templates().codes) >= 1
