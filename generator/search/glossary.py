@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from generator.search.text import folded, words
 
@@ -101,6 +102,7 @@ def expansions(text: str, glossary: Iterable[Notion]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(extra))
 
 
+@cache  # a glossary's forms are looked for in every text of the site
 def _key(form: str) -> str:
     return " ".join(folded(w) for w in words(form))
 
