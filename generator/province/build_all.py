@@ -95,7 +95,8 @@ def _build_wards(
         f"{len(jobs)} phường cần dựng, {len(province.wards) - len(jobs)} không đổi.",
         file=sys.stderr,
     )
-    _warm_up(options.config)
+    if len(jobs) > 1:  # for one ward, the worker imports and compiles only what it uses
+        _warm_up(options.config)
     failed: list[str] = []
     for result in run_jobs(jobs, max(1, options.jobs)):
         _report(result)
