@@ -212,6 +212,14 @@ def test_the_digest_survives_its_json(province):
     assert WardDigest.from_json({**data, "format": 99}) is None
     assert WardDigest.from_json({**data, "task_items": 3}) is None
     assert WardDigest.from_json({**data, "search": {}}) is None
+    assert WardDigest.from_json({**data, "task_items": '{"a":1}]},{"b":'}) is None
+    assert WardDigest.from_json({**data, "task_lines": 'an-bien,,"=HYPERLINK(""x"")"\r\n'}) is None
+    term, entry = next(iter(data["search"]["terms"].items()))
+    for bad in ("]}<script>", 3, entry[3] + "x"):
+        terms = {**data["search"]["terms"], term: [*entry[:3], bad]}
+        assert WardDigest.from_json({**data, "search": {**data["search"], "terms": terms}}) is None
+    late = {**data["search"]["terms"], term: [entry[0], entry[1], 10**6, entry[3]]}
+    assert WardDigest.from_json({**data, "search": {**data["search"], "terms": late}}) is None
 
 
 def test_nothing_is_rebuilt_when_nothing_changed(province):
@@ -272,6 +280,22 @@ def test_a_forged_record_of_the_portal_deletes_nothing_outside_it(province):
         done = build_all(root, site)
         assert done.returncode == 0, done.stderr
         assert outside.read_text(encoding="utf-8") == "giữ" and ward_page.is_file()
+
+
+def test_a_forged_digest_reaches_no_published_file_and_its_ward_is_built_again(province):
+    root, site = province
+    path = site / ".province" / "wards" / "xa-dong.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    formula = '"=HYPERLINK(""https://x.example/"")"'
+    path.write_text(json.dumps({**data, "task_lines": f"xa-dong,,{formula}\r\n"}), "utf-8")
+    (site / ".province" / "portal.key").unlink()
+    done = build_all(root, site)
+    assert done.returncode == 0, done.stderr
+    assert "xa-dong: tệp tóm tắt xa-dong.json hỏng" in done.stderr
+    assert "HYPERLINK" not in (site / "du-lieu" / "tinh.csv").read_text(encoding="utf-8-sig")
+    again = build_all(root, site)
+    assert "1 phường cần dựng" in again.stderr and "xa-dong: đã dựng" in again.stderr
+    assert "Đông Hưng" in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_broken_ward_fails_alone_and_keeps_its_last_good_site(province):

@@ -112,7 +112,9 @@ def _build_wards(
 
 
 def _has_build(site_dir: Path, ward_id: str) -> bool:
-    return (site_dir / ward_id).is_dir() and manifest.read_digest(site_dir, ward_id) is not None
+    """Its site and its digest are there (a digest the portal cannot use is forgotten there,
+    `_write_portal`, so that the next run builds the ward again)."""
+    return (site_dir / ward_id).is_dir() and manifest.digest_path(site_dir, ward_id).is_file()
 
 
 def _report(result: WardResult) -> None:
@@ -169,12 +171,29 @@ def _write_portal(province: Province, site_dir: Path, site: SiteInfo, config: Pa
         return
     digests, missing = [], []
     for ward_id, data in raw.items():
-        digest = WardDigest.from_json(manifest.parse_digest(data)) if data else None
+        digest = WardDigest.from_json(manifest.parse_digest(data) or {}) if data else None
         (digests.append(digest) if digest is not None else missing.append(ward_id))
+    _forget_damaged(site_dir, [w for w in missing if raw[w] is not None])
     files = render_portal(province.name, digests, missing, site, load_assets())
     _replace_portal(site_dir, files)
     manifest.write_portal_key(site_dir, key.hexdigest())
     print(f"Đã dựng cổng tỉnh vào {site_dir} ({len(digests)} phường).", file=sys.stderr)
+
+
+def _forget_damaged(site_dir: Path, ward_ids: list[str]) -> None:
+    """Digests that are not what a worker writes (damaged, of another version, forged): their
+    wards are left out of the portal now and built again next time."""
+    if not ward_ids:
+        return
+    keys = manifest.read_keys(site_dir)
+    for ward_id in ward_ids:
+        print(
+            f"{ward_id}: tệp tóm tắt {manifest.digest_path(site_dir, ward_id).name} hỏng hoặc "
+            "không do công cụ này ghi; cổng tỉnh tạm chưa có phường này, lần dựng sau sẽ dựng lại",
+            file=sys.stderr,
+        )
+        keys.pop(ward_id, None)
+    manifest.write_keys(site_dir, keys)
 
 
 def _replace_portal(site_dir: Path, files: dict[str, bytes]) -> None:

@@ -14,7 +14,12 @@ from generator.feeds.atom import ENTRY_TITLE_CHARS, entry_id, summary
 from generator.model import Content
 from generator.output import SiteInfo
 from generator.progress import Standing, standing
-from generator.province.wardparts import ward_task_items, ward_task_lines
+from generator.province.wardparts import (
+    ward_task_items,
+    ward_task_lines,
+    well_formed_items,
+    well_formed_lines,
+)
 from generator.render.changes import announced
 from generator.search.documents import SearchDoc, task_doc
 from generator.search.index import IndexShare, index_share
@@ -70,7 +75,9 @@ class WardDigest:
         if data.get("format") != DIGEST_FORMAT:
             return None
         fields = {k: v for k, v in data.items() if k != "format"}
-        if not all(isinstance(fields.get(k), str) for k in ("task_lines", "task_items")):
+        # joined into the province's files as they are: each must be what a worker writes
+        if not (well_formed_lines(fields.get("task_lines"))
+                and well_formed_items(fields.get("task_items"))):  # fmt: skip
             return None
         try:
             return _frozen(cls(**fields | {"search": IndexShare.from_json(fields["search"])}))

@@ -46,6 +46,28 @@ def json_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def well_formed_lines(text: object) -> bool:
+    """`text` is CSV lines as `csv_lines` writes them: no cell that a spreadsheet runs."""
+    if not isinstance(text, str):
+        return False
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error:
+        return False
+    return all(spreadsheet_safe(cell) == cell for row in rows for cell in row)
+
+
+def well_formed_items(text: object) -> bool:
+    """`text` is items of a JSON list, each an object, as `ward_task_items` writes them."""
+    if not isinstance(text, str):
+        return False
+    try:
+        items = json.loads(f"[{text}]")
+    except ValueError:
+        return False
+    return all(isinstance(item, dict) for item in items)
+
+
 def ward_task_lines(content: Content, ward_id: str, place: str, site: SiteInfo) -> str:
     """The ward's tasks as lines of `tinh.csv`: its cells, then the ward's own CSV columns."""
     cells = ward_cells(ward_id, content.ward.code, place)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from dataclasses import dataclass, field
 
 from generator.search.documents import SearchDoc
@@ -90,7 +91,41 @@ class IndexShare:
 
     @classmethod
     def from_json(cls, data: dict) -> IndexShare:
-        return cls(data["results"], data["title_words"], data["terms"])
+        """The share as `to_json` gave it; ValueError when it is not of that shape (a damaged
+        or forged file), since its rows go into the term files as they are."""
+        share = cls(data["results"], data["title_words"], data["terms"])
+        if not _well_formed(share):
+            raise ValueError("not a share of a search index")
+        return share
+
+
+_TAIL = re.compile(r"(?:,-?\d+)*\](?:,\[\d+(?:,-?\d+)*\])*")
+"""What `_tail` gives: the rest of a first row, then whole rows, of integers."""
+
+
+def _well_formed(share: IndexShare) -> bool:
+    results, title_words, terms = share.results, share.title_words, share.terms
+    return (
+        isinstance(results, list)
+        and all(isinstance(r, list) and len(r) == 3 and all(isinstance(x, str) for x in r)
+                for r in results)
+        and isinstance(title_words, list) and len(title_words) == len(results)
+        and all(type(n) is int for n in title_words)
+        and isinstance(terms, dict)
+        and all(_well_formed_term(term, entry, len(results)) for term, entry in terms.items())
+    )  # fmt: skip
+
+
+def _well_formed_term(term: object, entry: object, docs: int) -> bool:
+    if not (isinstance(term, str) and isinstance(entry, list) and len(entry) == 4):
+        return False
+    spellings, first, last, tail = entry
+    return (
+        isinstance(spellings, list) and bool(spellings)
+        and all(isinstance(s, str) for s in spellings)
+        and type(first) is int and type(last) is int and 0 <= first <= last < docs
+        and isinstance(tail, str) and _TAIL.fullmatch(tail) is not None
+    )  # fmt: skip
 
 
 def index_share(docs: list[SearchDoc]) -> IndexShare:
