@@ -274,7 +274,8 @@ def test_a_forged_record_of_the_portal_deletes_nothing_outside_it(province):
     outside.write_text("giữ", encoding="utf-8")
     ward_page = site / "an-bien" / "index.html"
     forged = {"../outside.txt": "0", "an-bien/index.html": "0", "du-lieu/../../outside.txt": "0"}
-    for record in ({"format": 1, "files": forged}, {"format": 1, "files": {"an-bien": "0"}}):
+    folders = {"an-bien": "0", "tim-kiem/t": "0"}  # folders, not files
+    for record in ({"format": 1, "files": forged}, {"format": 1, "files": folders}):
         (site / ".province" / "portal-files.json").write_text(json.dumps(record), "utf-8")
         (site / ".province" / "portal.key").unlink()  # the portal is written again
         done = build_all(root, site)

@@ -221,7 +221,8 @@ def _gone(site_dir: Path, files: dict[str, bytes], before: dict[str, str] | None
     without that record, every file found there."""
     tops = {path.partition("/")[0] for path in files if "/" in path}
     if before is not None:
-        return sorted(p for p in set(before) - set(files) if p.partition("/")[0] in tops)
+        gone = (p for p in set(before) - set(files) if p.partition("/")[0] in tops)
+        return sorted(p for p in gone if (site_dir / p).is_file())
     found = []
     for top in sorted(tops):
         for path in sorted((site_dir / top).rglob("*")):
