@@ -20,10 +20,10 @@ check: $(VENV)/.installed
 	$(PY) -m generator check
 
 serve: $(VENV)/.installed
-	$(VENV)/bin/mkdocs serve
+	$(PY) -m generator serve
 
 edit: $(VENV)/.installed $(EDITOR)/node_modules/.installed  ## the web editor on this machine, saving into content/
-	$(PY) -m generator.engine.edit
+	$(PY) -m generator edit
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/build_speed.py

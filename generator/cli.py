@@ -1,4 +1,5 @@
-"""Command line: `python -m generator check|report|import|export|build|build-all|new`."""
+"""Command line: `python -m generator check|report|import|export|build|serve|edit|verify|new|
+build-all`."""
 
 from __future__ import annotations
 
@@ -59,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--content", type=Path, default=None)
     build.add_argument("--site-dir", type=Path, default=None)
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    serve = commands.add_parser("serve", help="xem trước trang trên máy này, tự dựng lại khi sửa")
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="địa chỉ:cổng xem trước")
+    commands.add_parser(
+        "edit", help="trang quản trị trên máy này, ghi vào content/, kèm bản xem trước"
+    )
     new = commands.add_parser(
         "new", help="tạo kho mã trang web mới cho phường, xã mà văn bản chương trình nêu tên"
     )
@@ -184,6 +191,18 @@ def run_build(args: argparse.Namespace) -> int:
     return build_site(args.config, content_dir=args.content, site_dir=args.site_dir)
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    from generator.engine.mkdocs_build import serve_site
+
+    return serve_site(args.config, args.dev_addr)
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    from generator.engine.edit import main as edit
+
+    return edit()
+
+
 NO_SITE_URL = (
     "Chưa đặt SITE_URL (địa chỉ công khai của trang): lịch, nguồn tin và mã QR sẽ trỏ tới "
     "địa chỉ mặc định 127.0.0.1."
@@ -224,6 +243,8 @@ COMMANDS = {
     "export": run_export,
     "import": run_import,
     "build": run_build,
+    "serve": run_serve,
+    "edit": run_edit,
     "new": run_new,
     "build-all": run_build_all,
 }

@@ -11,14 +11,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.config import load_config
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 
+from generator.engine.siteconfig import load_site_config, site_options
 from generator.engine.sitedir import MARK
 
 from .conftest import CONTENT, EPOCH, MINI, REAL_SITE_ENV, ROOT
-from .helpers import replaced
 
 GENERATOR = re.compile(rb'<meta name="generator" content="(mkdocs-(?:ProperDocs)?)[^"]*">')
 """Material's line naming the engine and its version: the one difference between the engines."""
@@ -29,7 +29,7 @@ def _plugin_with_config(monkeypatch, tmp_path):
     for key, value in ENV.items():
         monkeypatch.setenv(key, value)
     monkeypatch.chdir(ROOT)
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    config = load_site_config(ROOT / "mkdocs.yml")
     config.plugins["ctct"].config.content = str(MINI)
     config.site_dir = str(tmp_path / "site")
     config = config.plugins.on_config(config)
@@ -78,17 +78,13 @@ def test_properdocs_builds_the_same_site(real_site, tmp_path):
     properdocs = shutil.which("properdocs", path=str(Path(sys.executable).parent))
     assert properdocs, "ProperDocs is pinned in the test extras (pyproject.toml)"
     theirs = tmp_path / "site"
-    config = tmp_path / "mkdocs.yml"  # the real one, on the content real_site is built from
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for old, new in (
-        ("docs_dir: content", f"docs_dir: {CONTENT}"),
-        ("content: content", f"content: {CONTENT}"),
-        ("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"),
-        ("  - generator\n", f"  - {ROOT / 'generator'}\n"),
-        ("  - theme\n", f"  - {ROOT / 'theme'}\n"),
-    ):
-        text = replaced(text, old, new)
-    config.write_text(text, encoding="utf-8")
+    # The configuration `generator build` uses (the defaults and this site's own settings),
+    # written out whole, on the content real_site is built from.
+    config = tmp_path / "mkdocs.yml"
+    options = site_options(ROOT / "mkdocs.yml")
+    options.update(docs_dir=str(CONTENT), watch=[], site_url=REAL_SITE_ENV["SITE_URL"])
+    options["plugins"][1]["ctct"]["content"] = str(CONTENT)
+    config.write_text(yaml.safe_dump(options, allow_unicode=True), encoding="utf-8")
     done = subprocess.run(
         [properdocs, "build", "--strict", "-q", "-f", str(config), "-d", str(theirs)],
         cwd=ROOT,

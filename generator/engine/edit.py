@@ -1,8 +1,11 @@
-"""`make edit`: the web editor on one machine, saving into this working tree, with a live preview.
+"""`python -m generator edit`: the web editor on one machine, saving into this working tree,
+with a live preview.
 
-Starts decap-server (pinned in editor/package-lock.json, installed by `npm ci --prefix editor`)
-on 127.0.0.1, then `mkdocs serve` with the editor pointed at it; Ctrl+C stops both. Nothing
-is committed: the clerk looks at the preview, then commits the files the editor wrote.
+Starts decap-server on 127.0.0.1, then `python -m generator serve` with the editor pointed at
+it; Ctrl+C stops both. decap-server is pinned by the package's own lock file
+(`decap_server/package-lock.json`) and installed by `npm ci` into `.cache/decap-server/` of the
+site's folder the first time (the generator's repository uses its `editor/node_modules`).
+Nothing is committed: the clerk looks at the preview, then commits what the editor wrote.
 """
 
 from __future__ import annotations
@@ -19,16 +22,37 @@ from generator.load.content import content_links
 
 ROOT = Path.cwd()
 CONTENT = ROOT / "content"
-DECAP_SERVER = ROOT / "editor" / "node_modules" / "decap-server" / "dist" / "index.js"
+LOCKED = Path(__file__).with_name("decap_server")
+"""package.json and package-lock.json: decap-server, pinned."""
+INSTALLED = ROOT / ".cache" / "decap-server"
+_ENTRY = Path("node_modules", "decap-server", "dist", "index.js")
 SITE = ("127.0.0.1", 8000)
+
+
+def decap_server() -> Path | None:
+    """decap-server's entry: the generator repository's own, or the pinned one installed once
+    into this site's `.cache/` (git ignores it); None when it cannot be installed."""
+    for folder in (ROOT / "editor", INSTALLED):
+        if (folder / _ENTRY).is_file():
+            return folder / _ENTRY
+    npm = shutil.which("npm")
+    if npm is None:
+        return None
+    INSTALLED.mkdir(parents=True, exist_ok=True)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copyfile(LOCKED / name, INSTALLED / name)
+    print("Cài decap-server (một lần, vài phút)…", file=sys.stderr)
+    done = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--silent"], cwd=INSTALLED)
+    return INSTALLED / _ENTRY if done.returncode == 0 and (INSTALLED / _ENTRY).is_file() else None
 
 
 def main() -> int:
     node = shutil.which("node")
-    if node is None or not DECAP_SERVER.is_file():
+    server = decap_server() if node is not None else None
+    if node is None or server is None:
         print(
-            "Chưa có Node.js hoặc decap-server: cài Node.js (apt-get install nodejs npm) rồi "
-            "chạy lại make edit (lệnh tự cài decap-server bằng npm ci --prefix editor).",
+            "Chưa có Node.js hoặc không cài được decap-server: cài Node.js (apt-get install "
+            "nodejs npm) rồi chạy lại lệnh (lệnh tự cài decap-server bằng npm ci).",
             file=sys.stderr,
         )
         return 1
@@ -43,7 +67,7 @@ def main() -> int:
             file=sys.stderr,
         )
         return 1
-    backend = _start_decap_server(node, port)
+    backend = _start_decap_server(node, server, port)
     try:
         print(
             f"\nTrang quản trị: http://{SITE[0]}:{SITE[1]}/admin/  (bấm Đăng nhập)\n"
@@ -56,8 +80,7 @@ def main() -> int:
             "CTCT_EDITOR_PROXY_URL": f"http://127.0.0.1:{port}/api/v1",
             "NO_MKDOCS_2_WARNING": "1",
         }
-        mkdocs = Path(sys.executable).with_name("mkdocs")
-        serve = [str(mkdocs), "serve", "--dev-addr", f"{SITE[0]}:{SITE[1]}"]
+        serve = [sys.executable, "-m", "generator", "serve", "--dev-addr", f"{SITE[0]}:{SITE[1]}"]
         return subprocess.call(serve, env=env)
     except KeyboardInterrupt:
         return 0
@@ -66,7 +89,7 @@ def main() -> int:
         backend.wait(timeout=10)
 
 
-def _start_decap_server(node: str, port: int) -> subprocess.Popen:
+def _start_decap_server(node: str, server: Path, port: int) -> subprocess.Popen:
     env = {
         **os.environ,
         "PORT": str(port),
@@ -75,7 +98,7 @@ def _start_decap_server(node: str, port: int) -> subprocess.Popen:
         "MODE": "fs",
         "LOG_LEVEL": "warn",
     }
-    process = subprocess.Popen([node, str(DECAP_SERVER)], env=env)
+    process = subprocess.Popen([node, str(server)], env=env)
     deadline = time.monotonic() + 20
     while not _busy(port) and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.1)

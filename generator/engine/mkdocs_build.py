@@ -14,9 +14,9 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from generator.engine.siteconfig import load_site_config
 from generator.engine.sitedir import CONTENT, BuildRefused, check_target, exclusive, mark, swap
 
 
@@ -29,8 +29,8 @@ def build_site(
     """Build the site; 0 on success, 1 (with a clear message, old site kept) on failure."""
     _quiet_mkdocs()
     try:
-        config = load_config(config_file=str(config_file), strict=strict)
-    except (ConfigurationError, Abort, OSError) as exc:
+        config = load_site_config(Path(config_file), strict=strict)
+    except (ConfigurationError, Abort, OSError, ValueError) as exc:
         print(
             f"{config_file}: cấu hình mkdocs không hợp lệ (xem dòng ERROR ở trên; site_url lấy "
             f"từ biến môi trường SITE_URL): {exc}",
@@ -96,3 +96,24 @@ def _quiet_mkdocs() -> None:
         handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
         logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
+
+
+def serve_site(config_file: Path, address: str) -> int:
+    """`python -m generator serve`: mkdocs' live preview of the site, rebuilt on every change."""
+    from mkdocs.commands.serve import serve
+
+    from generator.engine.siteconfig import DEFAULTS, site_options
+
+    _quiet_mkdocs()
+    try:
+        options = site_options(Path(config_file))
+        serve(
+            config_file=str(DEFAULTS),
+            config_file_path=str(Path(config_file).absolute()),
+            dev_addr=address,
+            **options,
+        )
+    except (ConfigurationError, Abort, OSError, ValueError) as exc:
+        print(f"{config_file}: không xem trước được: {exc}", file=sys.stderr)
+        return 1
+    return 0

@@ -14,8 +14,10 @@ three things; its stamp follows each of them:
    touching it counts as a change of every event (time only). Harmless when nothing changed:
    clients fetch the event again.
 3. The site's address (SITE_URL, in every event's URL): the build cannot see what it was before,
-   so the address is changed by a commit to the deployment settings (`DEPLOYMENT`: mkdocs.yml,
-   the publish workflow), which counts like (2). UIDs do not depend on it.
+   so the address is changed by a commit to the deployment settings (`deployment_settings`:
+   the site's mkdocs.yml, its workflows, and the pin of the generator it runs), which counts
+   like (2): in a ward's own repository the generator is not in git, and a new version arrives
+   as a changed pin. UIDs do not depend on it.
 
 Uncommitted content edits count as a change at the newest commit's time. A dated task whose
 event disappears (deleted, or no longer dated) is kept as a tombstone (`RemovedTask`): one more
@@ -70,8 +72,25 @@ def _event_code() -> tuple[Path, ...]:
 
 EVENT_CODE = _event_code()
 """The generator's code that words and lays out the events."""
-DEPLOYMENT = (_GENERATOR.parent / "mkdocs.yml", _GENERATOR.parent / ".github" / "workflows")
-"""Where the site's address (SITE_URL) is set."""
+DEPLOYMENT = (
+    "mkdocs.yml",
+    "requirements.txt",
+    ".github/workflows",
+    ".gitlab-ci.yml",
+    ".gitea/workflows",
+    ".forgejo/workflows",
+)
+"""Beside a site's content/: where its address (SITE_URL) is set, and its generator pinned."""
+
+
+def deployment_settings(content_dir: Path) -> tuple[Path, ...]:
+    """The site's deployment settings (`DEPLOYMENT`), in the folder that holds its content."""
+    return tuple(Path(content_dir).absolute().parent / name for name in DEPLOYMENT)
+
+
+def watched_paths(content_dir: Path) -> tuple[Path, ...]:
+    """What moves every event: the event code and the site's deployment settings."""
+    return EVENT_CODE + deployment_settings(content_dir)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -105,18 +124,18 @@ class _Seen:
 
 
 def calendar_history(
-    content_dir: Path, problems: Problems, watched: tuple[Path, ...] = EVENT_CODE + DEPLOYMENT
+    content_dir: Path, problems: Problems, watched: tuple[Path, ...] | None = None
 ) -> Calendars:
     """Stamps of every event git has seen, and the tombstones of those now gone."""
     return stamp_versions(read_versions(content_dir, problems, watched))
 
 
 def read_versions(
-    content_dir: Path, problems: Problems, watched: tuple[Path, ...] = EVENT_CODE + DEPLOYMENT
+    content_dir: Path, problems: Problems, watched: tuple[Path, ...] | None = None
 ) -> list[ContentVersion]:
     """Every version of the content git holds, oldest first; none without git, and none (with
-    an error) from a shallow clone unless allowed."""
-    log = read_log(content_dir, watched)
+    an error) from a shallow clone unless allowed. `watched`: `watched_paths` by default."""
+    log = read_log(content_dir, watched_paths(content_dir) if watched is None else watched)
     if log is None or (log.shallow and not _shallow_allowed(content_dir, problems)):
         return []
     for path, sentence in log.notices:

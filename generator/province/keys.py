@@ -16,10 +16,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.load.history import DEPLOYMENT, EVENT_CODE
+from generator.engine.siteconfig import theme_dir
+from generator.load.history import watched_paths
 
 GENERATOR = Path(__file__).resolve().parents[1]
-THEME = GENERATOR.parent / "theme"
+THEME = theme_dir()
 PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions")
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "CTCT_ALLOW_SHALLOW", "GITHUB_REPOSITORY")
 """Read by every build besides the public address and the day (and `CTCT_EDITOR_*`)."""
@@ -31,7 +32,8 @@ def generator_key(config_file: Path, base_url: str, as_of: str) -> str:
     digest = hashlib.sha256()
     for folder in (GENERATOR, THEME):
         _add_tree(digest, folder)
-    _add(digest, "config", Path(config_file).read_bytes())
+    config = Path(config_file)
+    _add(digest, "config", config.read_bytes() if config.is_file() else b"defaults")
     versions = [sys.version, *(importlib.metadata.version(p) for p in PACKAGES)]
     _add(digest, "versions", "\n".join(versions).encode())
     env = sorted((k, v) for k, v in os.environ.items() if k in ENVIRONMENT or _editor(k))
@@ -58,7 +60,7 @@ def history_head(content: Path, repositories: dict[Path, tuple]) -> bytes:
     'no-git' outside a repository."""
     try:
         top, shallow = _repository(content, repositories)
-        watched = [str(p) for p in EVENT_CODE + DEPLOYMENT if p.resolve().is_relative_to(top)]
+        watched = [str(p) for p in watched_paths(content) if p.resolve().is_relative_to(top)]
         head = _git(content, "rev-list", "-1", "--first-parent", "HEAD", "--", ".", *watched)
     except (OSError, subprocess.CalledProcessError, ValueError):
         return b"no-git"

@@ -1,0 +1,58 @@
+"""A site's mkdocs configuration: the installed generator's defaults, with the ward's own
+`mkdocs.yml` (optional, short) laid over them key by key, as mkdocs' INHERIT would.
+
+A ward's repository holds its content and, at most, the settings it changes (its colours, its
+address, its editor); the theme overrides, the templates and every other setting come from the
+installed package, so an upgrade is a changed pin and nothing else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mergedeep
+import yaml
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.yaml import yaml_load
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+DEFAULTS = Path(__file__).with_name("defaults") / "mkdocs.yml"
+"""The default site configuration, shipped in the package."""
+CONFIG_NAME = "mkdocs.yml"
+"""A site's own configuration file, beside its content/."""
+
+
+def theme_dir() -> Path:
+    """Our theme overrides: `generator/theme/` in an installed package, the repository's
+    top-level `theme/` in a checkout of the generator (pyproject.toml maps one to the other)."""
+    installed = _PACKAGE / "theme"
+    return installed if installed.is_dir() else _PACKAGE.parent / "theme"
+
+
+def site_options(config_file: Path) -> dict:
+    """The defaults with the site's own file laid over them (a missing file changes nothing).
+    Its `!ENV` values and its own INHERIT are read as mkdocs reads them."""
+    with DEFAULTS.open("rb") as fd:
+        options = yaml_load(fd)
+    if config_file.is_file():
+        try:
+            with config_file.open("rb") as fd:
+                own = yaml_load(fd) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f":{mark.line + 1}" if mark is not None else ""
+            raise ValueError(f"{config_file}{line}: tệp cấu hình không đọc được (YAML)") from None
+        if not isinstance(own, dict):
+            raise ValueError(f"{config_file}: tệp cấu hình phải là các cặp 'khóa: giá trị'")
+        mergedeep.merge(options, own)
+    return options
+
+
+def load_site_config(config_file: Path, **overrides) -> MkDocsConfig:
+    """The validated configuration of the site whose settings are `config_file` (which need
+    not exist): paths in it are relative to its folder. Raises mkdocs' own exceptions."""
+    options = {**site_options(config_file), **overrides}
+    return load_config(
+        config_file=str(DEFAULTS), config_file_path=str(config_file.absolute()), **options
+    )
