@@ -74,6 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--city", default=None, help="tỉnh, thành phố (nếu văn bản thiếu)")
     new.add_argument("--ward", default=None, help="tên phường, xã (nếu văn bản thiếu)")
     new.add_argument("--year", type=int, default=None, help="năm (nếu văn bản thiếu)")
+    new.add_argument(
+        "--office",
+        action="append",
+        default=[],
+        help="tài khoản hoặc nhóm của Văn phòng duyệt mọi thay đổi (CODEOWNERS), ví dụ @van-phong",
+    )
     every = commands.add_parser(
         "build-all", help="dựng mọi phường của một tỉnh vào site/<mã>/ và cổng tỉnh vào site/"
     )
@@ -168,16 +174,29 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from generator.newsite import new_site
+    from generator.siterepo.layout import OWNER
+    from generator.siterepo.new import new_site
 
     if not args.source.is_file():
         print(f"{args.source}: không tìm thấy tệp văn bản", file=sys.stderr)
         return 1
-    problems = new_site(args.source, args.out, city=args.city, ward_name=args.ward, year=args.year)
+    if bad := [o for o in args.office if not OWNER.match(o)]:
+        print(
+            f"--office {bad[0]!r}: phải là tài khoản hoặc nhóm, ví dụ @van-phong", file=sys.stderr
+        )
+        return 1
+    problems = new_site(
+        args.source,
+        args.out,
+        city=args.city,
+        ward_name=args.ward,
+        year=args.year,
+        owners=tuple(args.office),
+    )
     code = report(problems)
     if code == 0:
         print(
-            f"Đã tạo kho mã tại {args.out}. Tiếp theo: cd {args.out} && make site",
+            f"Đã tạo kho mã tại {args.out}. Tiếp theo: cd {args.out} && bash .ci/run",
             file=sys.stderr,
         )
     return code

@@ -1,0 +1,178 @@
+"""`python -m generator new`: a ward's own repository, made from a programme document.
+
+The recipe: import the document (the importer's own reading and checks) into a scratch folder;
+only when that has no error, write the repository's other files from the installed package
+(`layout`: a short configuration, the pinned generator, CI and workflows, CODEOWNERS, a README),
+and make a git repository with one first commit. Nothing is copied from any working tree: the
+repository holds the ward's data, not the generator.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from generator.errors import Problem, Problems, Severity, unwritable
+from generator.importer.run import run_import
+from generator.load.content import check_content
+from generator.model import Ward
+from generator.siterepo.layout import executable, site_files
+from generator.siterepo.pin import distribution_hash, installed_version, pin_line
+from generator.wording import ward_place
+
+CONTENT = "content"
+_GIT = ("git", "-c", "core.quotepath=off", "-c", "commit.gpgsign=false")
+_FIRST_COMMIT = "Trang chương trình công tác của {place}: dữ liệu ban đầu từ {document}"
+UNPINNED = (
+    "không tìm được tệp của {distribution}=={version} để ghi mã băm vào requirements.txt "
+    "(máy không có mạng?): dòng khóa phiên bản được ghi không kèm mã băm; khi có mạng, chạy "
+    "lại lệnh new, hoặc thêm --hash=sha256:<mã> vào dòng đó"
+)
+
+
+def new_site(
+    document: Path,
+    out: Path,
+    *,
+    city: str | None = None,
+    ward_name: str | None = None,
+    year: int | None = None,
+    owners: tuple[str, ...] = (),
+    pin: str | None = None,
+) -> list[Problem]:
+    """Make the repository `out` for the ward `document` names; every problem found.
+
+    `out` must not exist or be an empty folder, and lie in no repository or content folder.
+    `pin` is the generator's line of `requirements.txt` (by default: this version, its hash
+    from pip's index). Nothing is written when there is an error.
+    """
+    problems = Problems()
+    label = document.name
+    if refusal := _refused(out):
+        problems.error(label, 0, "out", refusal)
+        return problems.sorted()
+    scratch = _scratch(out, problems, label)
+    if scratch is None:
+        return problems.sorted()
+    try:
+        _make(document, scratch, problems, owners, pin, year=year, ward_name=ward_name, city=city)
+        if not problems.has_errors:
+            if out.exists():
+                out.rmdir()  # empty, checked above
+            scratch.rename(out)
+    except OSError as exc:
+        problems.error(label, 0, "out", unwritable(out, exc))
+    except subprocess.CalledProcessError as exc:
+        detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
+        problems.error(label, 0, "git", f"không tạo được kho git trong {out}: {detail}")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return problems.sorted()
+
+
+def _refused(out: Path) -> str | None:
+    """Why `out` cannot be the new repository: a folder holding anything, or a place inside
+    a repository (its files would be another's) or inside a ward's content."""
+    if _taken(out):
+        return (
+            f"{out} đã có và không phải thư mục trống; chọn một thư mục mới (lệnh không "
+            "bao giờ ghi vào thư mục đã có dữ liệu)"
+        )
+    where = out.absolute()
+    for folder in (where, *where.parents):
+        if (folder / ".git").exists():
+            return (
+                f"{out} nằm trong kho git {folder}; kho của phường, xã phải là một thư mục "
+                "riêng, ngoài mọi kho khác (ví dụ ../ctct-ten-phuong)"
+            )
+        if folder.name == CONTENT or (folder / "ward.yaml").exists():
+            return f"{out} nằm trong thư mục dữ liệu {folder}; chọn một thư mục riêng"
+    return None
+
+
+def _taken(out: Path) -> bool:
+    return out.exists() and (out.is_symlink() or not out.is_dir() or any(out.iterdir()))
+
+
+def _scratch(out: Path, problems: Problems, label: str) -> Path | None:
+    """A folder beside `out`, renamed to it once everything is in place; made with the
+    permissions of any new folder (mkdtemp's are private)."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+        mask = os.umask(0)
+        os.umask(mask)
+        scratch.chmod(0o777 & ~mask)
+    except OSError as exc:
+        problems.error(label, 0, "out", unwritable(out.parent, exc))
+        return None
+    return scratch
+
+
+def _make(
+    document: Path,
+    into: Path,
+    problems: Problems,
+    owners: tuple[str, ...],
+    pin: str | None,
+    **overrides,
+) -> None:
+    """Import, check, write and commit into `into`; stops at the first error."""
+    problems.items.extend(run_import(document, into / CONTENT, **overrides))
+    if problems.has_errors:
+        return
+    ward, year, found = _checked_ward(into / CONTENT)
+    problems.items.extend(p for p in found if p.severity is Severity.ERROR)
+    if ward is None:
+        return
+    if pin is None:
+        pin = _pin(problems, document.name)
+    for path, data in site_files(ward, year, pin, owners).items():
+        target = into / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        if executable(path):
+            target.chmod(target.stat().st_mode | 0o111)
+    _commit(into, _FIRST_COMMIT.format(place=ward_place(ward), document=document.name))
+
+
+def _pin(problems: Problems, label: str) -> str:
+    version = installed_version()
+    digest = distribution_hash(version)
+    if digest is None:
+        problems.warn(
+            label, 0, "requirements.txt", UNPINNED.format(distribution="ctct-site", version=version)
+        )
+    return pin_line(version, digest)
+
+
+def _checked_ward(content: Path) -> tuple[Ward | None, int, list[Problem]]:
+    """The new content read back as `check` reads it: the ward and its programme's year, or
+    the errors."""
+    model, problems = check_content(content, history=False)
+    if model is None:
+        return None, 0, problems
+    return model.ward, max(p.year for p in model.programmes), problems
+
+
+def _commit(out: Path, message: str) -> None:
+    """`git init` and one first commit; a machine without a git identity gets a neutral one."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run([*_GIT, *args], cwd=out, capture_output=True, check=True)
+        return done.stdout.decode("utf-8", "replace").strip()
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    who = ()
+    if not _configured(out, "user.name") or not _configured(out, "user.email"):
+        who = ("-c", "user.name=generator new", "-c", "user.email=generator-new@localhost")
+    git(*who, "commit", "-q", "-m", message)
+
+
+def _configured(out: Path, key: str) -> bool:
+    done = subprocess.run([*_GIT, "config", key], cwd=out, capture_output=True)
+    return done.returncode == 0 and bool(done.stdout.strip())
