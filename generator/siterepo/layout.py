@@ -101,8 +101,8 @@ def codeowners(owners: tuple[str, ...]) -> str:
     )
     if not owners:
         return head + (
-            "# Chưa ghi tài khoản của Văn phòng: thêm một dòng như `* @van-phong` và `.* @van-phong`\n"
-            "# (tài khoản hoặc nhóm trên máy chủ git), rồi commit.\n"
+            "# Chưa ghi tài khoản của Văn phòng: thêm hai dòng như `* @van-phong` và\n"
+            "# `.* @van-phong` (tài khoản hoặc nhóm trên máy chủ git), rồi commit.\n"
         )
     names = " ".join(owners)
     return head + f"* {names}\n.* {names}\n"
