@@ -80,6 +80,12 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="tài khoản hoặc nhóm của Văn phòng duyệt mọi thay đổi (CODEOWNERS), ví dụ @van-phong",
     )
+    slim = commands.add_parser(
+        "migrate",
+        help="biến bản sao đầy đủ của công cụ (new trước 0.2.0) thành kho mỏng, trong một commit",
+    )
+    slim.add_argument("--repo", type=Path, default=Path("."), help="kho của phường, xã")
+    slim.add_argument("--office", action="append", default=[], help="như lệnh new (CODEOWNERS)")
     every = commands.add_parser(
         "build-all", help="dựng mọi phường của một tỉnh vào site/<mã>/ và cổng tỉnh vào site/"
     )
@@ -202,6 +208,24 @@ def run_new(args: argparse.Namespace) -> int:
     return code
 
 
+def run_migrate(args: argparse.Namespace) -> int:
+    from generator.siterepo.layout import OWNER
+    from generator.siterepo.migrate import migrate
+
+    if bad := [o for o in args.office if not OWNER.match(o)]:
+        print(
+            f"--office {bad[0]!r}: phải là tài khoản hoặc nhóm, ví dụ @van-phong", file=sys.stderr
+        )
+        return 1
+    code = report(migrate(args.repo, tuple(args.office)))
+    if code == 0:
+        print(
+            f"Đã chuyển {args.repo} sang kho mỏng (một commit). Kiểm tra: bash .ci/run",
+            file=sys.stderr,
+        )
+    return code
+
+
 def run_build(args: argparse.Namespace) -> int:
     from generator.engine.mkdocs_build import build_site
 
@@ -265,5 +289,6 @@ COMMANDS = {
     "serve": run_serve,
     "edit": run_edit,
     "new": run_new,
+    "migrate": run_migrate,
     "build-all": run_build_all,
 }

@@ -19,12 +19,12 @@ from generator.errors import Problem, Problems, Severity, unwritable
 from generator.importer.run import run_import
 from generator.load.content import check_content
 from generator.model import Ward
+from generator.siterepo.git import commit, git
 from generator.siterepo.layout import executable, site_files
 from generator.siterepo.pin import distribution_hash, installed_version, pin_line
 from generator.wording import ward_place
 
 CONTENT = "content"
-_GIT = ("git", "-c", "core.quotepath=off", "-c", "commit.gpgsign=false")
 _FIRST_COMMIT = "Trang chương trình công tác của {place}: dữ liệu ban đầu từ {document}"
 UNPINNED = (
     "không tìm được tệp của {distribution}=={version} để ghi mã băm vào requirements.txt "
@@ -159,20 +159,7 @@ def _checked_ward(content: Path) -> tuple[Ward | None, int, list[Problem]]:
 
 
 def _commit(out: Path, message: str) -> None:
-    """`git init` and one first commit; a machine without a git identity gets a neutral one."""
-
-    def git(*args: str) -> str:
-        done = subprocess.run([*_GIT, *args], cwd=out, capture_output=True, check=True)
-        return done.stdout.decode("utf-8", "replace").strip()
-
-    git("init", "-q", "-b", "main")
-    git("add", "-A")
-    who = ()
-    if not _configured(out, "user.name") or not _configured(out, "user.email"):
-        who = ("-c", "user.name=generator new", "-c", "user.email=generator-new@localhost")
-    git(*who, "commit", "-q", "-m", message)
-
-
-def _configured(out: Path, key: str) -> bool:
-    done = subprocess.run([*_GIT, "config", key], cwd=out, capture_output=True)
-    return done.returncode == 0 and bool(done.stdout.strip())
+    """`git init` and one first commit."""
+    git(out, "init", "-q", "-b", "main")
+    git(out, "add", "-A")
+    commit(out, message)
