@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check|report|import|export|build|build-all|new`."""
+"""Command line: `python -m generator check|report|import|export|build|verify|build-all|new`."""
 
 from __future__ import annotations
 
@@ -59,6 +59,17 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--content", type=Path, default=None)
     build.add_argument("--site-dir", type=Path, default=None)
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    verify = commands.add_parser(
+        "verify",
+        help="kiểm tra trang đã dựng: trang, liên kết, lịch, dữ liệu mở, tệp không được đăng",
+    )
+    verify.add_argument("--site-dir", type=Path, default=Path("site"))
+    verify.add_argument(
+        "--content",
+        type=Path,
+        default=None,
+        help="thư mục dữ liệu, để chắc không tệp nào của nó được đăng (mặc định: content/ nếu có)",
+    )
     new = commands.add_parser(
         "new", help="tạo kho mã trang web mới cho phường, xã mà văn bản chương trình nêu tên"
     )
@@ -184,6 +195,31 @@ def run_build(args: argparse.Namespace) -> int:
     return build_site(args.config, content_dir=args.content, site_dir=args.site_dir)
 
 
+def run_verify(args: argparse.Namespace) -> int:
+    from generator.verify.run import SiteMissing, verify_site
+
+    content = args.content
+    if content is None and DEFAULT_CONTENT.is_dir():
+        content = DEFAULT_CONTENT
+    elif content is not None and not content.is_dir():
+        print(f"{content}: không có thư mục dữ liệu", file=sys.stderr)
+        return 1
+    try:
+        result = verify_site(args.site_dir, content)
+    except SiteMissing as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for finding in result.findings:
+        print(finding, file=sys.stderr)
+    if result.site_url is None:
+        print("Lưu ý: không trang nào nêu địa chỉ của trang (canonical, từ SITE_URL); "
+              "chỉ kiểm tra được liên kết tương đối.", file=sys.stderr)  # fmt: skip
+    print(
+        f"{len(result.findings)} lỗi trong {result.files} tệp của {args.site_dir}.", file=sys.stderr
+    )
+    return 1 if result.findings else 0
+
+
 NO_SITE_URL = (
     "Chưa đặt SITE_URL (địa chỉ công khai của trang): lịch, nguồn tin và mã QR sẽ trỏ tới "
     "địa chỉ mặc định 127.0.0.1."
@@ -224,6 +260,7 @@ COMMANDS = {
     "export": run_export,
     "import": run_import,
     "build": run_build,
+    "verify": run_verify,
     "new": run_new,
     "build-all": run_build_all,
 }
