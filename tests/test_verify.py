@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
+from generator.verify.pages import read_page
 from generator.verify.run import verify_site
 
 from .conftest import CONTENT, MINI
@@ -267,3 +269,42 @@ def test_the_command_prints_one_line_a_problem_and_a_count(mini_site, tmp_path, 
 def test_a_missing_content_folder_is_said(mini_site, tmp_path, capsys) -> None:
     assert main(["verify", "--site-dir", str(mini_site), "--content", str(tmp_path / "x")]) == 1
     assert "không có thư mục dữ liệu" in capsys.readouterr().err
+
+
+def test_without_jsonschema_the_top_level_fields_are_checked(mini_site, tmp_path, monkeypatch):
+    site = _copy(mini_site, tmp_path)
+    _off_schema_json(site)
+    monkeypatch.setitem(sys.modules, "jsonschema", None)  # as in a ward's CI: not installed
+    assert _findings(site) == [
+        "du-lieu/chuong-trinh.json: không đúng lược đồ chuong-trinh.schema.json: "
+        "thiếu trường schema_version"
+    ]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<ul><li>a<li>b</ul><p>c<p>d<div>e</div>",
+        "<table><thead><tr><th>a<tbody><tr><td>b<td>c</table>",
+        "<dl><dt>a<dd>b</dl><select><option>a<option>b</select>",
+        '<svg><path d="M0 0"/><g></g></svg><br><img src="x.png"></br>',
+        "<script>if (a < b) document.write('</div>')</script><p><section></section>",
+    ],
+)
+def test_what_html_allows_is_not_reported(html: str) -> None:
+    page = read_page(f"<!doctype html><html lang=vi><head><title>x</title><body>{html}")
+    assert page.structure == []
+    assert (page.lang, page.title) == ("vi", "x")
+
+
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ("<div><span>a</div>", [(1, "thẻ <span> mở ở dòng 1 chưa đóng trước </div>")]),
+        ("<div>a</div></div>", [(1, "thẻ đóng </div> không có thẻ mở tương ứng")]),
+        ("\n<main><div>a</main>", [(2, "thẻ <div> mở ở dòng 2 chưa đóng trước </main>")]),
+        ("<nav>\n<a href=x>a", [(1, "thẻ <nav> không được đóng"), (2, "thẻ <a> không được đóng")]),
+    ],
+)
+def test_what_no_browser_reads_as_written_is_reported(html: str, expected) -> None:
+    assert read_page(html).structure == expected
