@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.verify.data import json_problems
 from generator.verify.pages import read_page
 from generator.verify.run import verify_site
 
@@ -308,3 +310,15 @@ def test_what_html_allows_is_not_reported(html: str) -> None:
 )
 def test_what_no_browser_reads_as_written_is_reported(html: str, expected) -> None:
     assert read_page(html).structure == expected
+
+
+def test_json_is_read_as_json_not_as_python() -> None:
+    assert json_problems(b'{"a": NaN}')[1] == [(0, "JSON không hợp lệ: NaN không có trong JSON")]
+
+
+def test_verify_imports_no_mkdocs() -> None:
+    code = (
+        "import sys, generator.verify.run; print(sorted(m for m in sys.modules if 'mkdocs' in m))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -25,11 +25,19 @@ BOM = b"\xef\xbb\xbf"
 def json_problems(data: bytes) -> tuple[Any, Problems]:
     """The parsed value (None when it does not parse) and the problems of one JSON file."""
     try:
-        return json.loads(data.decode("utf-8")), []
+        return json.loads(data.decode("utf-8"), parse_constant=_not_json), []
     except UnicodeDecodeError as exc:
         return None, [(0, f"không phải UTF-8 (byte {exc.start})")]
     except json.JSONDecodeError as exc:
         return None, [(exc.lineno, f"JSON không hợp lệ: {exc.msg} (cột {exc.colno})")]
+    except ValueError as exc:
+        return None, [(0, f"JSON không hợp lệ: {exc}")]
+    except RecursionError:
+        return None, [(0, "JSON không hợp lệ: lồng nhau quá sâu")]
+
+
+def _not_json(name: str) -> None:
+    raise ValueError(f"{name} không có trong JSON")  # Python reads NaN, Infinity; JSON has none
 
 
 def is_open_data(rel: str) -> bool:

@@ -71,6 +71,8 @@ def xml_problems(data: bytes) -> list[tuple[int, str]]:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
         return [(exc.position[0], f"XML không hợp lệ: {exc}")]
+    except (LookupError, ValueError) as exc:  # an encoding Python does not know
+        return [(1, f"XML không hợp lệ: {exc}")]
     if root.tag != f"{ATOM}feed":
         return []
     found = [(0, f"nguồn tin Atom thiếu <{name}>") for name in _missing(root)]

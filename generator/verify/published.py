@@ -42,7 +42,12 @@ def walk(site: Path) -> Tree:
     """Walk `site` without following links; hidden folders are named, not entered."""
     tree = Tree(folders={""})
     root = site.resolve()
-    for here, folders, files in os.walk(site):
+
+    def unreadable(exc: OSError) -> None:
+        rel = Path(exc.filename).relative_to(site).as_posix()
+        tree.problems.append(Finding(rel, 0, f"không đọc được thư mục: {exc.strerror}"))
+
+    for here, folders, files in os.walk(site, onerror=unreadable):
         base = Path(here).relative_to(site).as_posix()
         prefix = "" if base == "." else base + "/"
         for name in sorted(folders + files):
@@ -97,7 +102,7 @@ def content_copies(site: Path, files: list[str], content: Path) -> list[Finding]
         for name in names:
             path = Path(here) / name
             if name.lower().endswith(DATA_SUFFIXES) and path.is_file() and not path.is_symlink():
-                blob = path.read_bytes()
+                blob = _read(path)
                 if blob.strip():
                     rel = path.relative_to(content).as_posix()
                     data.setdefault((len(blob), _digest(blob)), f"{content.name}/{rel}")
@@ -106,12 +111,20 @@ def content_copies(site: Path, files: list[str], content: Path) -> list[Finding]
     for rel in files:
         path = site / rel
         if path.stat().st_size in sizes:
-            blob = path.read_bytes()
-            if source := data.get((len(blob), _digest(blob))):
+            blob = _read(path)
+            if blob and (source := data.get((len(blob), _digest(blob)))):
                 found.append(
                     Finding(rel, 0, f"bản sao của {source}: dữ liệu nguồn không được đăng")
                 )
     return found
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes; b"" when it cannot be read (the other checks name a site file so)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def _digest(blob: bytes) -> str:

@@ -19,7 +19,7 @@ from generator.verify.data import (
 from generator.verify.feeds import ics_problems, xml_problems
 from generator.verify.links import UNKNOWN_ADDRESS, page_links, site_address
 from generator.verify.pages import Page, read_page
-from generator.verify.published import content_copies, walk
+from generator.verify.published import Tree, content_copies, walk
 
 HOME = "index.html"
 
@@ -54,40 +54,52 @@ def verify_site(site: Path, content: Path | None = None) -> Result:
         findings += content_copies(site, tree.files, content)
     if HOME not in files:
         findings.append(Finding(HOME, 0, "trang không có trang chủ"))
-    pages: dict[str, Page] = {}
-    for rel in tree.files:
-        check = _CHECKS.get(Path(rel).suffix.lower())
-        if check is None:
-            continue
-        try:
-            data = (site / rel).read_bytes()
-        except OSError as exc:
-            findings.append(Finding(rel, 0, f"không đọc được: {exc.strerror}"))
-            continue
-        findings += [
-            Finding(rel, line, message) for line, message in check(rel, data, files, pages)
-        ]
+    pages = _check_files(site, tree, findings)
     site_url = site_address({rel: page.canonical for rel, page in pages.items() if page.canonical})
     for rel, page in pages.items():
         findings += page_links(rel, page, site_url or UNKNOWN_ADDRESS, files, tree.folders)
     return Result(sorted(findings), len(tree.files), site_url)
 
 
-def _html(rel: str, data: bytes, files: set[str], pages: dict[str, Page]) -> Problems:
+def _check_files(site: Path, tree: Tree, findings: list[Finding]) -> dict[str, Page]:
+    """Check each file by its kind, adding to `findings`; returns the pages read."""
+    pages: dict[str, Page] = {}
+    present = set(tree.files)
+    for rel in tree.files:
+        kind = Path(rel).suffix.lower()
+        if kind not in READ:
+            continue
+        try:
+            data = (site / rel).read_bytes()
+        except OSError as exc:
+            findings.append(Finding(rel, 0, f"không đọc được: {exc.strerror}"))
+            continue
+        if kind == ".html":
+            page, problems = _html(data)
+            if page is not None:
+                pages[rel] = page
+        elif kind == ".json":
+            problems = _json(rel, data, present)
+        else:
+            problems = _CHECKS[kind](data)
+        findings += [Finding(rel, line, message) for line, message in problems]
+    return pages
+
+
+def _html(data: bytes) -> tuple[Page | None, Problems]:
     try:
         page = read_page(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        return [(0, f"không phải UTF-8 (byte {exc.start})")]
-    pages[rel] = page
+        return None, [(0, f"không phải UTF-8 (byte {exc.start})")]
     found = list(page.structure)
     if page.lang is None:
         found.append((1, "thiếu ngôn ngữ của trang: <html lang=...>"))
     if not page.title:
         found.append((0, "thiếu tiêu đề trang <title>"))
-    return found
+    return page, found
 
 
-def _json(rel: str, data: bytes, files: set[str], pages: dict[str, Page]) -> Problems:
+def _json(rel: str, data: bytes, files: set[str]) -> Problems:
     value, found = json_problems(data)
     if found:
         return found
@@ -98,11 +110,10 @@ def _json(rel: str, data: bytes, files: set[str], pages: dict[str, Page]) -> Pro
     return found
 
 
-_CHECKS: dict[str, Callable[[str, bytes, set[str], dict[str, Page]], Problems]] = {
-    ".html": _html,
-    ".ics": lambda rel, data, files, pages: ics_problems(data),
-    ".xml": lambda rel, data, files, pages: xml_problems(data),
-    ".json": _json,
-    ".csv": lambda rel, data, files, pages: csv_problems(data),
+_CHECKS: dict[str, Callable[[bytes], Problems]] = {
+    ".ics": ics_problems,
+    ".xml": xml_problems,
+    ".csv": csv_problems,
 }
-"""The check of each kind of file, by suffix; other files (scripts, styles, images) are not read."""
+READ = frozenset({".html", ".json", *_CHECKS})
+"""The kinds of file read, by suffix; others (scripts, styles, images) are not."""
