@@ -66,6 +66,17 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "edit", help="trang quản trị trên máy này, ghi vào content/, kèm bản xem trước"
     )
+    verify = commands.add_parser(
+        "verify",
+        help="kiểm tra trang đã dựng: trang, liên kết, lịch, dữ liệu mở, tệp không được đăng",
+    )
+    verify.add_argument("--site-dir", type=Path, default=Path("site"))
+    verify.add_argument(
+        "--content",
+        type=Path,
+        default=None,
+        help="thư mục dữ liệu, để chắc không tệp nào của nó được đăng (mặc định: content/ nếu có)",
+    )
     new = commands.add_parser(
         "new", help="tạo kho mã trang web mới cho phường, xã mà văn bản chương trình nêu tên"
     )
@@ -246,6 +257,31 @@ def run_edit(args: argparse.Namespace) -> int:
     return edit()
 
 
+def run_verify(args: argparse.Namespace) -> int:
+    from generator.verify.run import SiteMissing, verify_site
+
+    content = args.content
+    if content is None and DEFAULT_CONTENT.is_dir():
+        content = DEFAULT_CONTENT
+    elif content is not None and not content.is_dir():
+        print(f"{content}: không có thư mục dữ liệu", file=sys.stderr)
+        return 1
+    try:
+        result = verify_site(args.site_dir, content)
+    except SiteMissing as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for finding in result.findings:
+        print(finding, file=sys.stderr)
+    if result.site_url is None:
+        print("Lưu ý: không trang nào nêu địa chỉ của trang (canonical, từ SITE_URL); "
+              "chỉ kiểm tra được liên kết tương đối.", file=sys.stderr)  # fmt: skip
+    print(
+        f"{len(result.findings)} lỗi trong {result.files} tệp của {args.site_dir}.", file=sys.stderr
+    )
+    return 1 if result.findings else 0
+
+
 NO_SITE_URL = (
     "Chưa đặt SITE_URL (địa chỉ công khai của trang): lịch, nguồn tin và mã QR sẽ trỏ tới "
     "địa chỉ mặc định 127.0.0.1."
@@ -288,6 +324,7 @@ COMMANDS = {
     "build": run_build,
     "serve": run_serve,
     "edit": run_edit,
+    "verify": run_verify,
     "new": run_new,
     "migrate": run_migrate,
     "build-all": run_build_all,

@@ -13,6 +13,8 @@ from generator.output import SiteInfo, SiteOutput
 
 ADMIN = "admin"
 """The editor's folder in the site."""
+CONFIG = "config.yml"
+"""Decap's settings, beside its page: the one YAML file a site publishes."""
 HERE = Path(__file__).resolve().parent
 VENDOR = HERE / "vendor" / "decap-cms"
 """Decap CMS's bundle, copied from the pinned npm package (see the README, "Trang quản trị")."""
@@ -29,7 +31,7 @@ def add_editor(
     tasks = json.dumps(editor_data(content), ensure_ascii=False, sort_keys=True, indent=1)
     for name, text in (
         ("index.html", admin_page(settings)),
-        ("config.yml", config_yaml(editor_config(content, settings, site.url))),
+        (CONFIG, config_yaml(editor_config(content, settings, site.url))),
         (PUBLISHED, tasks),
     ):
         output.add_file(f"{ADMIN}/{name}", text.encode("utf-8"))
