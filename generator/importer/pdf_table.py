@@ -14,8 +14,9 @@ order:
   the next page: an empty cell there over more than one row takes the cell's text.
 - A page's first row without a number (after the header row drawn again there, which the
   shared reader passes over) is the end of the page before's last row, split by the page
-  break: its cells are joined to that row's, and it stays, empty, counted among the page's
-  rows ('trang P, dòng R' counts what a person sees).
+  break, when no text but a page number stands between them: its cells are joined to that
+  row's, and it stays, empty, counted among the page's rows ('trang P, dòng R' counts what
+  a person sees).
 
 Scanned pages (read by OCR, `ocr`) have their own table reading and are left as they are.
 """
@@ -23,6 +24,7 @@ Scanned pages (read by OCR, `ocr`) have their own table reading and are left as 
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from generator.importer.pdf_file import PdfPage, TableCell, Word
@@ -32,6 +34,8 @@ from generator.importer.text import is_header
 
 DASHES = ("-", "–", "—")
 """A line ending in one of these against a word was broken after it: no space is put back."""
+PAGE_NUMBER = re.compile(r"^[-–\s]*(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?[-–\s]*$", re.I)
+"""A line that only numbers the page ('3', '- 3 -', 'Trang 3', '3/12')."""
 EDGE = 1.0
 """Points a merged cell's bottom must pass a row's top by to cover that row."""
 
@@ -56,6 +60,8 @@ def ruled_tables(pages: list[PdfPage], scanned: set[int]) -> list[PdfPage]:
             last = None
             continue
         tables[page.number] = []
+        if _text_outside(page, above=True):
+            last = None
         for t, table in enumerate(page.tables):
             rows: list[_Row] = []
             grid = [[_cell(c) for c in row] for row in table]
@@ -74,12 +80,29 @@ def ruled_tables(pages: list[PdfPage], scanned: set[int]) -> list[PdfPage]:
                     last = row
                 top = False
             tables[page.number].append(rows)
+        if _text_outside(page, above=False):
+            last = None
     return [
         page
         if page.number not in tables
         else dataclasses.replace(page, tables=tuple(_done(rows) for rows in tables[page.number]))
         for page in pages
     ]
+
+
+def _text_outside(page: PdfPage, *, above: bool) -> bool:
+    """True when text other than a page number stands above the page's first table (or
+    below its last): a row can only go on from the foot of one page to the head of the next."""
+    if not page.tables:
+        return True
+    cells = [cell for table in page.tables for row in table for cell in row if cell is not None]
+    top = min(cell.box[1] for cell in cells)
+    bottom = max(cell.box[3] for cell in cells)
+    return any(
+        not PAGE_NUMBER.match(line.text())
+        for line in visual_lines(page.words)
+        if (line.bottom <= top if above else line.top >= bottom)
+    )
 
 
 def _merged_over_break(grid: list[list[_Cell | None]], r: int, last: _Row) -> None:
