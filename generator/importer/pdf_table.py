@@ -127,6 +127,7 @@ def _join(last: _Row, row: _Row) -> None:
             last[c] = _Cell(cell.lines, cell.box)
         elif above.lines is not cell.lines:  # not a merged cell going on over the break
             above.lines.extend(cell.lines)
+            cell.lines = above.lines  # the rows it is merged down over read it whole
         row[c] = _Cell([], cell.box)
 
 
