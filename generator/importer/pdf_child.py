@@ -4,9 +4,9 @@ A PDF is a program of its own: a few kilobytes can ask for gigabytes or loop (pd
 pdfium have had such bugs). So the file is parsed here, in a process `pdf_file` starts with
 limits on memory and CPU time, and only plain data comes back: one JSON object on stdout,
 `{"pages": [...]}` or `{"error": KIND, "detail": ...}`. Each page gives its size, its words
-outside tables (x0, x1, top, bottom, text, in points from the top left), its ruled tables
-(rows of cells: text and box), and, for a page without text (a scan), the path of the page
-rendered as a grey PNG in DIR for OCR.
+outside tables (x0, x1, top, bottom, text, in points from the top left; whether a space
+character follows it), its ruled tables (rows of cells: box and the words inside), and, for
+a page without text (a scan), the path of the page rendered as a grey PNG in DIR for OCR.
 """
 
 from __future__ import annotations
@@ -42,6 +42,12 @@ def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
+def _cell(box: tuple[float, float, float, float], words: list[dict]) -> dict:
+    """A table cell: its box and the words whose middle is inside it (a word's box may reach
+    a little over the ruling above it: it belongs where most of it is)."""
+    return {"box": list(box), "words": [word for word in words if _inside(word, box)]}
+
+
 def _deskewed(image):
     """The page turned straight: the angle (within ±2°, by tenths) at which the rows' mean
     darkness varies most is the one where text lines lie flat. The specks are already gone."""
@@ -70,21 +76,22 @@ def _page(page, index: int, folder: Path, pdfium_document) -> dict:
         path = folder / f"trang-{index + 1}.png"
         _deskewed(image.convert("L").filter(ImageFilter.MedianFilter(3))).save(path)
         return found | {"words": [], "tables": [], "image": str(path)}
+    spaces: dict[int, list[float]] = {}
+    for char in page.chars:
+        if char["text"] == " ":
+            spaces.setdefault(round(char["top"]), []).append(char["x0"])
+    every = [
+        {key: word[key] for key in ("x0", "x1", "top", "bottom", "text")}
+        | {"spaced": any(abs(x - word["x1"]) < 0.5 for x in spaces.get(round(word["top"]), ()))}
+        for word in page.extract_words(keep_blank_chars=False)
+    ]
     tables = []
     for table in page.find_tables():
-        rows = []
-        for row in table.rows:
-            cells = []
-            for box in row.cells:
-                text = page.crop(box).extract_text() if box is not None else None
-                cells.append(None if box is None else {"text": text or "", "box": list(box)})
-            rows.append(cells)
+        rows = [
+            [None if box is None else _cell(box, every) for box in row.cells] for row in table.rows
+        ]
         tables.append({"box": list(table.bbox), "rows": rows})
-    words = [
-        {key: word[key] for key in ("x0", "x1", "top", "bottom", "text")}
-        for word in page.extract_words(keep_blank_chars=False)
-        if not any(_inside(word, tuple(t["box"])) for t in tables)
-    ]
+    words = [word for word in every if not any(_inside(word, tuple(t["box"])) for t in tables)]
     return found | {"words": words, "tables": tables}
 
 

@@ -43,13 +43,20 @@ class Word:
     bottom: float
     text: str
     conf: float = 100.0
+    spaced: bool = False
+    """A space character follows the word on its line (LibreOffice writes one where it wrapped
+    a line at a space; never where it broke after a hyphen or inside a long word)."""
 
 
 @dataclass(frozen=True)
 class TableCell:
+    """A cell of a table: its text, its box (points from the top left), OCR's confidence."""
+
     text: str
     box: tuple[float, float, float, float]
     conf: float = 100.0
+    words: tuple[Word, ...] = ()
+    """On a text page, the words inside the cell (`pdf_table` joins their lines)."""
 
 
 @dataclass(frozen=True)
@@ -148,16 +155,24 @@ def _message(kind: str, detail: object) -> str:
     return f"tệp PDF bị hỏng, không đọc được ({detail}); {_AGAIN}"
 
 
+def _words(found: list[dict]) -> tuple[Word, ...]:
+    return tuple(
+        Word(w["x0"], w["x1"], w["top"], w["bottom"], w["text"], spaced=w.get("spaced", False))
+        for w in found
+    )
+
+
+def _cell(cell: dict | None) -> TableCell | None:
+    if cell is None:
+        return None
+    words = _words(cell["words"])
+    return TableCell(" ".join(w.text for w in words), tuple(cell["box"]), words=words)
+
+
 def _page(page: dict) -> PdfPage:
-    words = tuple(Word(w["x0"], w["x1"], w["top"], w["bottom"], w["text"]) for w in page["words"])
+    words = _words(page["words"])
     tables = tuple(
-        tuple(
-            tuple(
-                None if cell is None else TableCell(cell["text"], tuple(cell["box"]))
-                for cell in row
-            )
-            for row in table["rows"]
-        )
+        tuple(tuple(_cell(cell) for cell in row) for row in table["rows"])
         for table in page["tables"]
     )
     image = Path(page["image"]) if page.get("image") else None

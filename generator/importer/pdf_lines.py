@@ -1,11 +1,12 @@
 """Importer, PDF layout: the words and tables of PDF pages as the lines the shared readers take.
 
-- A row of a table is a line of Tab-separated cells (a cell's wrapped lines joined by spaces; a
-  position covered by a merged cell is empty).
+- A row of a table is a line of Tab-separated cells (read whole, as Word has them, by
+  `pdf_table`; a position beside a cell merged across is empty).
 - Words outside tables are grouped into visual lines by their height on the page. Where a line
   has a wide gap across the middle of the page (the national header, recipients beside the
   signer), the two halves are columns: the left column's lines come first, then the right's,
   with an empty line where a column has a gap of more than two lines (before the signer's name).
+  A line wrapped in its narrow column ('..., ngày 05 tháng 01 năm' / '2026') is one line again.
 - Elsewhere a line that could not hold the next line's first word continues its paragraph (the
   word processor wrapped it); a paragraph is one line, as in the text form.
 
@@ -173,10 +174,33 @@ def _columns(band: list[_Unit], middle: float, height: float, index: dict[int, i
         else:
             sides[0 if unit.x1 < middle else 1].append(unit)
     for side in sides:
+        paragraph: list[_Unit] = []
         for k, unit in enumerate(side):
+            if paragraph and _wrapped(paragraph[-1], unit, height):
+                paragraph.append(unit)
+                continue
+            if paragraph:
+                yield _joined(paragraph, index)
             if k and unit.top - side[k - 1].bottom > BLANK_LINES * height:
                 yield index[id(unit)], "", ()
-            yield index[id(unit)], unit.text(), (box_of(unit.words),)
+            paragraph = [unit]
+        if paragraph:
+            yield _joined(paragraph, index)
+
+
+def _joined(paragraph: list[_Unit], index: dict[int, int]):
+    words = tuple(w for u in paragraph for w in u.words)
+    return index[id(paragraph[0])], " ".join(u.text() for u in paragraph), (box_of(words),)
+
+
+def _wrapped(above: _Unit, below: _Unit, height: float) -> bool:
+    """True when `below` goes on with the line of a column above it, wrapped in its narrow
+    cell: the line above ended at a space the PDF kept (LibreOffice keeps it where it wrapped
+    a left-aligned line), or `below` begins with a small letter or a digit ('năm' / '2026')."""
+    if below.top - above.bottom > 0.8 * height:
+        return False
+    first = below.words[0].text[:1]
+    return above.words[-1].spaced or first.islower() or first.isdigit()
 
 
 def _continues(above: _Unit, below: _Unit, text_right: float, height: float) -> bool:

@@ -21,6 +21,7 @@ from generator.importer.ocr import LANGUAGE, OcrError, ocr_page, ocr_words, tess
 from generator.importer.pdf_child import OCR_DPI
 from generator.importer.pdf_file import NotPdfError, PdfPage, read_pdf
 from generator.importer.pdf_lines import Spot, pdf_lines
+from generator.importer.pdf_table import ruled_tables
 from generator.importer.text import ImportProblems, Line
 
 REVIEW_DPI = 150
@@ -56,7 +57,7 @@ def read_pdf_source(source: Path, problems: Problems) -> tuple[list[Line], PdfPr
         except (NotPdfError, OcrError) as exc:
             problems.error(label, 0, "tệp", str(exc))
             return None
-    lines, spots = pdf_lines(pages)
+    lines, spots = pdf_lines(ruled_tables(pages, {page.number for page in scanned}))
     if not any(line.text.strip() for line in lines):
         problems.error(
             label,
