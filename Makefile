@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 JS     := tests/js
 EDITOR := editor
 
-.PHONY: site test check serve edit bench bench-ocr clean ocr-tools update-generator
+.PHONY: site test check serve edit dist bench bench-ocr clean ocr-tools
 
 site: $(VENV)/.installed            ## set up, check the content, build site/
 	$(PY) -m generator check
@@ -28,14 +28,10 @@ edit: $(VENV)/.installed $(EDITOR)/node_modules/.installed  ## the web editor on
 bench: $(VENV)/.installed
 	$(PY) benchmarks/build_speed.py
 
-# A ward's copy takes every file outside content/ (and the format's content/README.md) from the
-# upstream repository's main branch: added, changed and removed (README, "Phường, xã khác").
-update-generator:
-	@test -n "$(UPSTREAM)" || { echo "Đặt địa chỉ kho gốc: make update-generator UPSTREAM=<địa chỉ>"; exit 2; }
-	git fetch --quiet "$(UPSTREAM)" main
-	git restore --source=FETCH_HEAD --staged --worktree -- . ':(exclude)content'
-	git restore --source=FETCH_HEAD --staged --worktree -- content/README.md
-	git status --short
+# The sdist and the wheel, offline (the build backend comes with the test extras): dist/.
+dist: $(VENV)/.installed
+	rm -rf dist
+	$(PY) -m build --no-isolation --outdir dist .
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -73,4 +69,4 @@ bench-ocr: $(VENV)/.installed ocr-tools  ## exact / flagged / wrong per field on
 	$(PY) benchmarks/ocr_accuracy.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache $(JS)/node_modules $(EDITOR)/node_modules
+	rm -rf site dist $(VENV) .pytest_cache $(JS)/node_modules $(EDITOR)/node_modules

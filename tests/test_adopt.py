@@ -1,6 +1,7 @@
-"""Another ward adopts the generator: `generator new`, a programme of another ward refused, a
-history that belongs to one ward, one unit however the document spells it, and the update of
-a ward's copy from upstream."""
+"""Another ward adopts the generator: `generator new` makes a thin repository (the ward's data,
+the pinned generator, its CI), a programme of another ward refused, a history that belongs to
+one ward, one unit however the document spells it, and a full copy made before 0.2.0 turned
+into a thin repository by `generator migrate`."""
 
 from __future__ import annotations
 
@@ -18,9 +19,12 @@ from generator.importer.run import run_import
 from generator.importer.units import slug
 from generator.load.content import check_content, load_content
 from generator.model import ChangeKind, Ward
-from generator.newsite import new_site
+from generator.siterepo.layout import GENERATED, LAYOUT
+from generator.siterepo.migrate import migrate
+from generator.siterepo.new import new_site
+from generator.siterepo.pin import pin_line
 
-from .conftest import FIXTURES, MINI, REAL_CONTENT, ROOT, run_git
+from .conftest import FIXTURES, MINI, REAL_CONTENT, run_git
 from .helpers import EXEMPT, edit_file, replaced
 from .word import word_from_text
 
@@ -64,9 +68,13 @@ def adopted(tmp_path_factory, commune) -> Path:
     text = replaced(COMMUNE.read_text(encoding="utf-8"), commune.name, name, None)
     document.write_text(replaced(text, commune.name.upper(), name.upper(), None), encoding="utf-8")
     out = tmp / "ctct-xa-moi"
-    problems = new_site(document, out)
+    problems = new_site(document, out, owners=("@van-phong",), pin=PIN)
     assert errors(problems) == []
     return out
+
+
+PIN = pin_line("0.2.0", "0" * 64)
+"""The tests' pin: `new` would ask pip's index for the hash of the running version."""
 
 
 def test_new_makes_one_commit_with_only_the_communes_content(adopted, commune):
@@ -80,17 +88,23 @@ def test_new_makes_one_commit_with_only_the_communes_content(adopted, commune):
         "content/units.yaml",
         "content/ward.yaml",
     ]
-    ours = git_lines(ROOT, "ls-files")
-    assert [f for f in files if not f.startswith("content/")] == [
-        f for f in ours if not f.startswith("content/") and (ROOT / f).is_file()
-    ]
-    for absent in (".venv", "site", "node_modules", "tests/js/node_modules"):
+    # The ward's data and its own small files: no generator code, test, theme or tool.
+    assert sorted(f for f in files if not f.startswith("content/")) == sorted(
+        [p.path for p in LAYOUT] + list(GENERATED)
+    )
+    assert not [f for f in files if f.endswith(".py") or f.split("/")[0] in ("tests", "theme")]
+    for absent in (".venv", "site", "node_modules", "generator", "Makefile", "pyproject.toml"):
         assert not (adopted / absent).exists(), absent
     ward = load_content(adopted / "content", history=False).ward
     name = adopter(commune.name)
     assert (ward.id, ward.kind, ward.name, ward.city) == (slug(name), "xã", name, commune.city)
     assert (adopted / ".ci" / "run").stat().st_mode & 0o111
     assert adopted.stat().st_mode & 0o077 == 0o077 & ~current_umask()
+    assert (adopted / "requirements.txt").read_text(encoding="utf-8") == PIN
+    assert "* @van-phong\n.* @van-phong\n" in (adopted / "CODEOWNERS").read_text("utf-8")
+    readme = (adopted / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith(f"# Chương trình công tác – xã {name}\n")
+    assert "git add content && git commit" in readme
 
 
 def current_umask() -> int:
@@ -112,16 +126,43 @@ def test_new_names_nothing_of_the_ward_it_was_copied_from(adopted):
     assert found.stdout == ""
 
 
-def test_the_content_checks_pass_in_the_adopted_copy(adopted):
-    """The checks of content/ (test_content.py) run in the copy, on the commune's content."""
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_content.py"],
-        cwd=adopted,
-        capture_output=True,
-        text=True,
+def test_new_copies_nothing_from_the_working_tree_it_runs_in(tmp_path, commune):
+    """Run from a province's repository with a secret staged in a workflow: the new ward's
+    first commit holds its own files only, none of the other wards' content, no secret."""
+    province = tmp_path / "tinh"
+    other = province / "wards" / "an-bien" / "content"
+    shutil.copytree(MINI, other)
+    (province / ".github" / "workflows").mkdir(parents=True)
+    run_git(province, "init", "-q")
+    run_git(province, "add", "-A")
+    run_git(province, "commit", "-qm", "Tỉnh")
+    (province / ".github" / "workflows" / "publish.yml").write_text("token: bi-mat-123\n")
+    run_git(province, "add", "-A")  # staged, not committed
+    out = tmp_path / "xa-moi"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(province)
+        assert errors(new_site(COMMUNE, out, pin=PIN)) == []
+    found = subprocess.run(["git", "grep", "-l", "-e", "bi-mat-123"], cwd=out, capture_output=True)
+    assert found.stdout == b""
+    outside = [f for f in git_lines(out, "ls-files") if not f.startswith("content/")]
+    assert sorted(outside) == sorted([p.path for p in LAYOUT] + list(GENERATED))
+    assert not (out / "wards").exists()
+
+
+@pytest.mark.parametrize("inside", ["repository", "content"])
+def test_new_refuses_a_folder_inside_a_repository_or_a_content_folder(tmp_path, inside):
+    top = tmp_path / "kho"
+    (top / "content").mkdir(parents=True)
+    if inside == "repository":
+        run_git(top, "init", "-q")
+        out = top / "xa-moi"
+    else:
+        out = top / "content" / "xa-moi"
+    problems = new_site(COMMUNE, out, pin=PIN)
+    assert any(
+        ("kho git" if inside == "repository" else "thư mục dữ liệu") in e for e in errors(problems)
     )
-    assert done.returncode == 0, done.stdout[-3000:]
-    assert "passed" in done.stdout and "failed" not in done.stdout
+    assert not out.exists()
 
 
 def test_the_adopted_site_is_the_communes_alone(adopted, commune, tmp_path):
@@ -152,7 +193,7 @@ def test_the_adopted_site_is_the_communes_alone(adopted, commune, tmp_path):
 def test_new_reads_a_word_document(tmp_path, commune):
     document = word_from_text(COMMUNE.read_text(encoding="utf-8")).save(tmp_path / "ctct.docx")
     out = tmp_path / "site"
-    assert errors(new_site(document, out)) == []
+    assert errors(new_site(document, out, pin=PIN)) == []
     ward = load_content(out / "content", history=False).ward
     assert (ward.kind, ward.name, ward.city) == ("xã", commune.name, commune.city)
     assert (out / "content" / "sources" / "ctct.docx").read_bytes()[:4] == b"PK\x03\x04"
@@ -176,7 +217,7 @@ def test_new_writes_nothing_when_the_document_cannot_be_read(tmp_path, commune):
     document = tmp_path / "ctct.txt"
     text = replaced(COMMUNE.read_text(encoding="utf-8"), f" {commune.name.upper()}", "", None)
     document.write_text(replaced(text, f" {commune.name}", "", None), encoding="utf-8")
-    problems = new_site(document, tmp_path / "out")
+    problems = new_site(document, tmp_path / "out", pin=PIN)
     assert any("--ward" in e for e in errors(problems))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ctct.txt"]
 
@@ -315,36 +356,61 @@ def test_the_check_refuses_two_units_spelled_alike(tmp_path):
     assert any("vp-a" in e and "vp-b" in e for e in errors(problems))
 
 
-# --- a ward's copy takes the generator's later versions ------------------------------------------
+# --- a full copy made before 0.2.0 becomes a thin repository ------------------------------------
 
 
-def test_update_generator_takes_every_file_but_the_wards_content(tmp_path):
-    upstream, ward = tmp_path / "upstream", tmp_path / "ward"
-    for repo, data in ((upstream, "Lê A"), (ward, "Xã B")):
-        (repo / "content").mkdir(parents=True)
-        shutil.copy(ROOT / "Makefile", repo / "Makefile")
-        (repo / "generator.py").write_text("v1\n")
-        (repo / "old.py").write_text("old\n")
-        (repo / "content" / "README.md").write_text("format v1\n")
-        (repo / "content" / "ward.yaml").write_text(f"name: {data}\n")
-        run_git(repo, "init", "-q")
-        run_git(repo, "add", "-A")
-        run_git(repo, "commit", "-qm", "v1")
-    (upstream / "generator.py").write_text("v2\n")
-    (upstream / "new.py").write_text("new\n")
-    (upstream / "old.py").unlink()
-    (upstream / "content" / "README.md").write_text("format v2\n")
-    (upstream / "content" / "ward.yaml").write_text("name: Lê A2\n")
-    run_git(upstream, "add", "-A")
-    run_git(upstream, "commit", "-qm", "v2")
-    done = subprocess.run(
-        ["make", "-s", "update-generator", f"UPSTREAM={upstream}"],
-        cwd=ward,
-        capture_output=True,
-        text=True,
+@pytest.fixture()
+def full_copy(tmp_path, commune) -> Path:
+    """A ward's full copy of the generator as `new` made it before 0.2.0: the generator's files,
+    then the ward's own (its CODEOWNERS, a workflow, its colours), and an untracked secret."""
+    repo = tmp_path / "copy"
+    assert errors(run_import(COMMUNE, repo / "content")) == []
+    for name in ("generator/site.py", "theme/main.html", "tests/test_site.py", "Makefile"):
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text("# bản sao cũ\n")
+    (repo / ".ci").mkdir()
+    (repo / ".ci" / "run").write_text("make test\n")
+    (repo / ".github" / "workflows").mkdir(parents=True)
+    (repo / ".github" / "workflows" / "publish.yml").write_text("run: make site\n")
+    (repo / ".github" / "workflows" / "own.yml").write_text("name: của phường\n")
+    (repo / ".github" / "CODEOWNERS").write_text("* @ubnd/van-phong\n")
+    (repo / "README.md").write_text(
+        "# Chương trình công tác – trang công khai của một phường, xã\n"
     )
-    assert done.returncode == 0, done.stderr
-    assert (ward / "generator.py").read_text() == "v2\n"
-    assert (ward / "new.py").is_file() and not (ward / "old.py").exists()
-    assert (ward / "content" / "README.md").read_text() == "format v2\n"
-    assert (ward / "content" / "ward.yaml").read_text() == "name: Xã B\n"
+    (repo / "mkdocs.yml").write_text("theme:\n  name: material\n  palette:\n    primary: indigo\n")
+    run_git(repo, "init", "-q")
+    run_git(repo, "add", "-A")
+    run_git(repo, "commit", "-qm", "Bản sao")
+    (repo / ".env").write_text("TOKEN=bi-mat\n")
+    return repo
+
+
+def test_migrate_keeps_the_wards_files_and_history_and_drops_the_generator(full_copy):
+    before = git_lines(full_copy, "log", "--format=%H")
+    assert errors(migrate(full_copy, pin=PIN)) == []
+    assert git_lines(full_copy, "log", "--format=%H")[1:] == before  # one commit on top
+    files = set(git_lines(full_copy, "ls-files"))
+    assert not [f for f in files if f.split("/")[0] in ("generator", "theme", "tests")]
+    assert "Makefile" not in files
+    for kept in (".github/workflows/own.yml", ".github/CODEOWNERS"):
+        assert kept in files, kept
+    assert "CODEOWNERS" not in files  # the ward names its reviewers already
+    assert (full_copy / ".github" / "CODEOWNERS").read_text() == "* @ubnd/van-phong\n"
+    assert (full_copy / ".env").read_text() == "TOKEN=bi-mat\n"  # untracked: untouched
+    assert (full_copy / "requirements.txt").read_text(encoding="utf-8") == PIN
+    assert "make" not in (full_copy / ".ci" / "run").read_text(encoding="utf-8").split()
+    assert "primary: indigo" in (full_copy / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "bash .ci/run" in (full_copy / ".github" / "workflows" / "publish.yml").read_text()
+    assert git_lines(full_copy, "status", "--porcelain") == ["?? .env"]
+
+
+def test_migrate_refuses_uncommitted_changes(full_copy):
+    """A secret staged in a workflow is neither committed nor lost."""
+    workflow = full_copy / ".github" / "workflows" / "own.yml"
+    workflow.write_text("token: bi-mat-123\n")
+    run_git(full_copy, "add", "-A")
+    head = git_lines(full_copy, "rev-parse", "HEAD")
+    assert any("chưa commit" in e for e in errors(migrate(full_copy, pin=PIN)))
+    assert git_lines(full_copy, "rev-parse", "HEAD") == head
+    assert workflow.read_text() == "token: bi-mat-123\n"
+    assert (full_copy / "generator" / "site.py").is_file()

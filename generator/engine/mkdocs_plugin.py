@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from generator.dates import EpochError, build_today
 from generator.editor.settings import EditorSettings, SettingsError, editor_settings
 from generator.engine.compiled import shared_templates
-from generator.engine.siteconfig import theme_dir
+from generator.engine.siteconfig import add_theme_overrides
 from generator.load.content import check_content
 from generator.output import Page, PathTaken, SiteInfo, SiteOutput
 from generator.render.chrome import chrome
@@ -59,7 +59,7 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
     pages: dict[str, Page]
 
     def on_config(self, config):
-        _add_theme_overrides(config.theme)
+        add_theme_overrides(config.theme)
         content_dir = Path(config.config_file_path).parent / self.config.content
         try:
             as_of = build_today()
@@ -117,14 +117,6 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         """The body is already HTML: it skips Markdown (a fifth of the build time) entirely."""
         ours = self.pages.get(page.file.src_uri)
         return ours.body if ours else html
-
-
-def _add_theme_overrides(theme) -> None:
-    """Our templates and assets, installed with the generator: after the site's own custom_dir
-    (if it declares one), before Material's, as a custom_dir of ours would be."""
-    ours = str(theme_dir())
-    if ours not in theme.dirs:
-        theme.dirs.insert(1 if theme.custom_dir else 0, ours)
 
 
 def _mkdocs_places(files: Files, config) -> set[str]:

@@ -56,3 +56,12 @@ def load_site_config(config_file: Path, **overrides) -> MkDocsConfig:
     return load_config(
         config_file=str(DEFAULTS), config_file_path=str(config_file.absolute()), **options
     )
+
+
+def add_theme_overrides(theme) -> None:
+    """Our templates and assets, installed with the generator, among mkdocs' theme folders:
+    after the site's own custom_dir (if it declares one), before Material's, as a custom_dir
+    of ours would be."""
+    ours = str(theme_dir())
+    if ours not in theme.dirs:
+        theme.dirs.insert(1 if theme.custom_dir else 0, ours)

@@ -135,14 +135,16 @@ def _remove_gone(site_dir: Path, kept: dict[str, str], present: set[str]) -> Non
 def _warm_up(config: Path) -> None:
     """Import mkdocs, Material and the plugins, and compile the templates, once, here, so that
     no worker does it again (`engine/compiled.py`)."""
-    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from generator.engine.compiled import compile_once
+    from generator.engine.siteconfig import add_theme_overrides, load_site_config
 
     # A bad configuration is reported by each ward's build, under the ward's name.
-    with contextlib.suppress(ConfigurationError, Abort, OSError):
-        compile_once(load_config(config_file=str(config)).theme.get_env())
+    with contextlib.suppress(ConfigurationError, Abort, OSError, ValueError):
+        theme = load_site_config(config).theme
+        add_theme_overrides(theme)
+        compile_once(theme.get_env())
 
 
 def load_assets() -> PortalAssets:
