@@ -6,7 +6,6 @@ from __future__ import annotations
 import fcntl
 import os
 import re
-import shutil
 import subprocess
 import sys
 
@@ -63,9 +62,7 @@ def test_a_site_folder_that_is_the_content_or_the_repository_is_refused(tmp_path
     repo = tmp_path / "repo"
     repo.mkdir()
     run_git(repo, "init", "-q")
-    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
-    shutil.copytree(ROOT / "theme", repo / "theme")
-    (repo / "generator").mkdir()  # watched by mkdocs.yml
+    (repo / "mkdocs.yml").write_text("theme:\n  palette:\n    primary: red\n")  # a ward's own
     content = copy_fixture(repo)
     target = {
         "content": content,

@@ -29,7 +29,8 @@ def build_site(
     """Build the site; 0 on success, 1 (with a clear message, old site kept) on failure."""
     _quiet_mkdocs()
     try:
-        config = load_site_config(Path(config_file), strict=strict)
+        overrides = {"docs_dir": str(Path(content_dir).resolve())} if content_dir else {}
+        config = load_site_config(Path(config_file), strict=strict, **overrides)
     except (ConfigurationError, Abort, OSError, ValueError) as exc:
         print(
             f"{config_file}: cấu hình mkdocs không hợp lệ (xem dòng ERROR ở trên; site_url lấy "

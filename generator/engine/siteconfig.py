@@ -14,6 +14,7 @@ import mergedeep
 import yaml
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -43,6 +44,8 @@ def site_options(config_file: Path) -> dict:
             mark = getattr(exc, "problem_mark", None)
             line = f":{mark.line + 1}" if mark is not None else ""
             raise ValueError(f"{config_file}{line}: tệp cấu hình không đọc được (YAML)") from None
+        except ConfigurationError as exc:  # its INHERIT names no file
+            raise ValueError(f"{config_file}: {exc}") from None
         if not isinstance(own, dict):
             raise ValueError(f"{config_file}: tệp cấu hình phải là các cặp 'khóa: giá trị'")
         mergedeep.merge(options, own)
