@@ -80,9 +80,9 @@ def source_rows(path: Path) -> list[list[str]]:
     return [r for r in rows if _NUMBER.fullmatch(re.sub(r"</?u>", "", r[0]).strip())]
 
 
-EXEMPT = ("content/", "tests/fixtures/", "tests/golden/")
-"""The ward's own data, and the fixtures' fictional wards (with what is built from them): a
-ward's copy made from one of them would otherwise name itself there."""
+PACKAGE = ("generator/", "theme/")
+"""The generator and its theme: the same for every ward, so they name none. A ward's own
+files (content/, its README, mkdocs.yml with its colours) may name it."""
 
 
 def build(content: Path, site: Path, env_extra: dict[str, str]) -> subprocess.CompletedProcess:

@@ -21,7 +21,7 @@ from generator.model import Content, Programme, Task
 from generator.wording import ward_place
 
 from .conftest import REAL_CONTENT, ROOT
-from .helpers import EXEMPT, FOLDERS, source_rows, sources
+from .helpers import FOLDERS, PACKAGE, source_rows, sources
 
 """The official documents the importer reads: each programme's tasks are traced back to them."""
 
@@ -110,15 +110,15 @@ def tracked_files() -> list[str]:
     return [name for name in done.stdout.decode("utf-8").split("\0") if name]
 
 
-def test_nothing_outside_content_names_the_ward():
-    """The ward of content/ward.yaml is named in content/ only: the site's name, description,
-    pages, feeds, editor, README and the tests' code all take it from there, so another ward's
-    copy shows nothing of this one."""
+def test_the_generator_and_its_theme_name_no_ward():
+    """The package every ward's site is made with (`PACKAGE`) takes the ward from
+    content/ward.yaml and names none, so another ward's copy shows nothing of this one. A
+    ward's own files may name it: content/, its README, the colours it declares."""
     ward = _load(REAL_CONTENT).ward
     by_id = re.compile(rf"(?<![a-z0-9]){re.escape(ward.id)}(?![a-z0-9])")
     offending = []
     for name in tracked_files():
-        if name.startswith(EXEMPT) and name != "content/README.md":
+        if not name.startswith(PACKAGE):
             continue
         path = ROOT / name
         if by_id.search(name):
