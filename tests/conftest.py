@@ -9,9 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from generator import contentlayout as layout
+from generator.dates import build_today, format_date
 from generator.load.content import load_content
 from generator.load.history import ALLOW_SHALLOW
 from generator.output import SiteInfo
+from generator.record.report import write_report
+from generator.yamlwrite import dump
 
 # The suite must pass in a shallow clone too (CI may make one): building from one is allowed
 # here, with a warning. The tests of the refusal itself unset this.
@@ -23,7 +27,8 @@ MINI = FIXTURES / "mini"
 CONTENT = FIXTURES / "year"
 """A whole year's programme (fixtures/year/README.md): the suite never depends on content/."""
 REAL_CONTENT = ROOT / "content"
-"""This repository's ward: only checked by rules that hold for any ward (test_content.py)."""
+"""This repository's ward: only checked by rules that hold for any ward on any day, through
+`ward_content` (its data grows all year: no count, date or status of it is a fact to test)."""
 AS_OF = dt.date(2026, 1, 24)
 # 2026-01-24 00:00 UTC, the fixed build date of the built-site fixtures.
 EPOCH = "1769212800"
@@ -67,6 +72,48 @@ REAL_SITE_ENV = {"SOURCE_DATE_EPOCH": "1795478400", "SITE_URL": "https://example
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     return build_into(tmp_path_factory.mktemp("real"), CONTENT, REAL_SITE_ENV)
+
+
+@pytest.fixture(scope="session", params=["content", "fixture", "content-lived"])
+def ward_content(request, tmp_path_factory) -> Path:
+    """Content the rules for any ward's data are checked on: this repository's ward, the
+    whole-year fixture, and the ward's copy after a clerk's day of work (`lived`)."""
+    if request.param == "content":
+        return REAL_CONTENT
+    if request.param == "fixture":
+        return CONTENT
+    return lived(REAL_CONTENT, tmp_path_factory.mktemp("lived") / "content")
+
+
+def lived(source: Path, target: Path) -> Path:
+    """A copy of `source` as a clerk leaves it today (`build_today`: SOURCE_DATE_EPOCH, else
+    now): an amendment decided today moves a task's deadline by a week, and the task has a
+    progress report dated today. A test of content/ that pins a day or a fact of the data
+    fails on this copy at once, not at the clerk's next report."""
+    shutil.copytree(source, target)
+    today = build_today()
+    programmes = load_content(target, today, history=False).programmes
+    started = [p for p in programmes if p.first_day <= today]
+    if not started:
+        pytest.skip(f"chưa có chương trình nào bắt đầu trước ngày {format_date(today)}")
+    programme = max(started, key=lambda p: p.first_day)
+    task = next(t for t in programme.tasks if t.deadline.end is not None)
+    decision = f"Quyết định số 999/QĐ-UBND ngày {format_date(today)}"
+    amendment = {
+        "programme": programme.id,
+        "decided_on": format_date(today),
+        "decision": decision,
+        "reason": "Lùi hạn một tuần (bản sao để kiểm thử).",
+        "tasks": [{"task": task.id, "deadline": format_date(task.deadline.end + dt.timedelta(7))}],
+    }
+    folder = target / layout.AMENDMENTS
+    folder.mkdir(exist_ok=True)
+    name = f"{today.isoformat()}-quyet-dinh-so-999-qd-ubnd.yaml"
+    (folder / name).write_text(dump(amendment), encoding="utf-8")
+    fields = {"status": "in_progress", "note": "Đang thực hiện theo hạn mới."}
+    path, problems = write_report(target, task.id, today, fields)
+    assert path is not None, [str(p) for p in problems]
+    return target
 
 
 def copy_fixture(tmp: Path, source: Path = MINI) -> Path:

@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from generator.errors import Problem, Severity
 from generator.feeds.calendars import add_feeds
 from generator.importer.run import run_import
@@ -19,7 +17,7 @@ from generator.load.content import load_content
 from generator.model import Content, MeetingSchedule, Programme
 from generator.output import SiteInfo, SiteOutput
 
-from .conftest import CONTENT, REAL_CONTENT, ROOT
+from .conftest import ROOT
 
 SOURCE_2026 = ROOT / "tests" / "fixtures" / "year" / "sources" / "ctct-2026-phuong-binh-minh.txt"
 
@@ -56,7 +54,9 @@ def import_pair(tmp: Path, kind: str, made: Path) -> dict[str, tuple[Content, li
     return found
 
 
-FOLDERS = [pytest.param(REAL_CONTENT, id="content"), pytest.param(CONTENT, id="fixture")]
+def amended(programme: Programme) -> set[str]:
+    """The ids of the tasks its recorded amendments adjust, add or remove."""
+    return {task_id for a in programme.amendments for task_id in a.task_ids}
 
 
 def sources(content: Content, folder: Path) -> list[tuple[Programme, Path]]:
@@ -80,9 +80,9 @@ def source_rows(path: Path) -> list[list[str]]:
     return [r for r in rows if _NUMBER.fullmatch(re.sub(r"</?u>", "", r[0]).strip())]
 
 
-EXEMPT = ("content/", "tests/fixtures/", "tests/golden/")
-"""The ward's own data, and the fixtures' fictional wards (with what is built from them): a
-ward's copy made from one of them would otherwise name itself there."""
+PACKAGE = ("generator/", "theme/")
+"""The generator and its theme: the same for every ward, so they name none. A ward's own
+files (content/, its README, mkdocs.yml with its colours) may name it."""
 
 
 def build(content: Path, site: Path, env_extra: dict[str, str]) -> subprocess.CompletedProcess:

@@ -17,11 +17,11 @@ import pytest
 from generator.errors import Severity
 from generator.importer.run import run_import
 from generator.load.content import check_content, load_content
-from generator.model import Content, Programme, Task
+from generator.model import Content, Task
 from generator.wording import ward_place
 
 from .conftest import REAL_CONTENT, ROOT
-from .helpers import EXEMPT, FOLDERS, source_rows, sources
+from .helpers import PACKAGE, amended, source_rows, sources
 
 """The official documents the importer reads: each programme's tasks are traced back to them."""
 
@@ -30,27 +30,21 @@ def _load(folder: Path) -> Content:
     return load_content(folder, history=False)
 
 
-def amended(programme: Programme) -> set[str]:
-    return {task_id for a in programme.amendments for task_id in a.task_ids}
-
-
 def row(task: Task) -> tuple:
     return (task.id, task.number, task.parent_id, task.content, task.lead_as_written)
 
 
-@pytest.mark.parametrize("folder", FOLDERS)
-def test_the_content_checks_without_errors(folder):
-    content, problems = check_content(folder)
+def test_the_content_checks_without_errors(ward_content):
+    content, problems = check_content(ward_content)
     assert content is not None, [str(p) for p in problems]
     assert [p for p in problems if p.severity is Severity.ERROR] == []
 
 
-@pytest.mark.parametrize("folder", FOLDERS)
-def test_every_task_traces_to_a_row_of_its_official_document(folder, tmp_path):
+def test_every_task_traces_to_a_row_of_its_official_document(ward_content, tmp_path):
     """The faithful-data check: the document imported again gives the committed tasks, one per
     numbered row, as written (a task adjusted by a recorded amendment keeps only its id)."""
-    content = _load(folder)
-    found = sources(content, folder)
+    content = _load(ward_content)
+    found = sources(content, ward_content)
     if not found:
         pytest.skip("no programme names a .txt or .docx official document")
     for programme, path in found:
@@ -78,10 +72,9 @@ def test_every_task_traces_to_a_row_of_its_official_document(folder, tmp_path):
                 ), new.id
 
 
-@pytest.mark.parametrize("folder", FOLDERS)
-def test_the_ward_is_the_one_its_documents_name(folder, tmp_path):
-    content = _load(folder)
-    for programme, path in sources(content, folder):
+def test_the_ward_is_the_one_its_documents_name(ward_content, tmp_path):
+    content = _load(ward_content)
+    for programme, path in sources(content, ward_content):
         run_import(path, tmp_path / programme.id, year=programme.year)
         fresh = _load(tmp_path / programme.id)
         assert ward_place(fresh.ward) == ward_place(content.ward), path.name
@@ -110,15 +103,15 @@ def tracked_files() -> list[str]:
     return [name for name in done.stdout.decode("utf-8").split("\0") if name]
 
 
-def test_nothing_outside_content_names_the_ward():
-    """The ward of content/ward.yaml is named in content/ only: the site's name, description,
-    pages, feeds, editor, README and the tests' code all take it from there, so another ward's
-    copy shows nothing of this one."""
+def test_the_generator_and_its_theme_name_no_ward():
+    """The package every ward's site is made with (`PACKAGE`) takes the ward from
+    content/ward.yaml and names none, so another ward's copy shows nothing of this one. A
+    ward's own files may name it: content/, its README, the colours it declares."""
     ward = _load(REAL_CONTENT).ward
     by_id = re.compile(rf"(?<![a-z0-9]){re.escape(ward.id)}(?![a-z0-9])")
     offending = []
     for name in tracked_files():
-        if name.startswith(EXEMPT) and name != "content/README.md":
+        if not name.startswith(PACKAGE):
             continue
         path = ROOT / name
         if by_id.search(name):
