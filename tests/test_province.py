@@ -350,3 +350,22 @@ def test_shards_built_apart_and_assembled_give_the_same_portal(province, tmp_pat
     )
     for path in ("index.html", "du-lieu/tinh.json", "thay-doi/atom.xml", "tim-kiem/chi-muc.json"):
         assert (merged / path).read_bytes() == (site / path).read_bytes(), path
+
+
+# --- state in the published folder is not trusted as paths (issue 29) ------------------------
+
+
+def test_a_wards_clean_up_leaves_a_longer_wards_staging_alone(tmp_path):
+    """`an-hoa`'s build removes what killed builds of `an-hoa` left, never the staging or the
+    previous copy of `an-hoa-tay`, which may be building beside it."""
+    from generator.engine.sitedir import exclusive, mark
+
+    others = [tmp_path / ".an-hoa-tay-k2x9q0ab", tmp_path / ".an-hoa-tay-old"]
+    debris = [tmp_path / ".an-hoa-zz81mq3c", tmp_path / ".an-hoa-old"]
+    for folder in others + debris:
+        folder.mkdir()
+        mark(folder)
+    (tmp_path / "an-hoa").mkdir()
+    with exclusive(tmp_path / "an-hoa"):
+        assert all(folder.is_dir() for folder in others)
+    assert not any(folder.exists() for folder in debris), "its own debris is removed"
