@@ -369,3 +369,20 @@ def test_a_wards_clean_up_leaves_a_longer_wards_staging_alone(tmp_path):
     with exclusive(tmp_path / "an-hoa"):
         assert all(folder.is_dir() for folder in others)
     assert not any(folder.exists() for folder in debris), "its own debris is removed"
+
+
+def test_a_forged_manifest_key_deletes_no_folder_outside_the_site(province, tmp_path):
+    root, site = province
+    victims = [site.parent / "victim", tmp_path / "absolute"]
+    for victim in victims:
+        (victim / "keep").mkdir(parents=True)
+    path = site / ".province" / "manifest.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    forged = {"../victim": "0", str(victims[1]): "0", "du-lieu": "0", "An-Hoa": "0"}
+    path.write_text(json.dumps({**record, "wards": {**record["wards"], **forged}}), "utf-8")
+    done = build_all(root, site)
+    assert done.returncode == 0, done.stderr
+    assert all((victim / "keep").is_dir() for victim in victims)
+    assert (site / "du-lieu" / "tinh.json").is_file()
+    kept = json.loads(path.read_text(encoding="utf-8"))["wards"]
+    assert set(kept) == {"an-bien", "xa-dong"}

@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.dates import EpochError, build_today
-from generator.engine.sitedir import BuildRefused, refuse_protected
+from generator.engine.sitedir import BuildRefused, is_ours, refuse_protected
 from generator.output import SiteInfo
 from generator.province import manifest
 from generator.province.digest import WardDigest
 from generator.province.keys import THEME, generator_key, ward_key
 from generator.province.portal import PORTAL_PAGE, PortalAssets, render_portal
-from generator.province.provincefile import RESERVED, Province, read_province
+from generator.province.provincefile import Province, read_province
 from generator.province.worker import WardJob, WardResult, run_jobs
 from generator.urls import site_address
 
@@ -124,11 +124,12 @@ def _report(result: WardResult) -> None:
 
 
 def _remove_gone(site_dir: Path, kept: dict[str, str], present: set[str]) -> None:
-    """A ward no longer in the province is no longer published."""
+    """A ward no longer in the province is no longer published (its folder only if a build
+    made it: `kept` holds ward ids, `manifest.read_keys`)."""
     for ward_id in sorted(set(kept) - present):
-        if ward_id not in RESERVED:
+        if is_ours(site_dir / ward_id):
             shutil.rmtree(site_dir / ward_id, ignore_errors=True)
-            manifest.digest_path(site_dir, ward_id).unlink(missing_ok=True)
+        manifest.digest_path(site_dir, ward_id).unlink(missing_ok=True)
         del kept[ward_id]
 
 

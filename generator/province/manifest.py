@@ -17,6 +17,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from generator.province.provincefile import is_ward_id
+
 FOLDER = ".province"
 FORMAT = 1
 
@@ -26,7 +28,8 @@ def state_dir(site_dir: Path) -> Path:
 
 
 def read_keys(site_dir: Path) -> dict[str, str]:
-    """The ward keys of the last run; {} when there is none or it cannot be read."""
+    """The ward keys of the last run; {} when there is none or it cannot be read. A key
+    that is not a ward id (`../x`, an absolute path: a forged file) is dropped."""
     try:
         data = json.loads((state_dir(site_dir) / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -34,7 +37,7 @@ def read_keys(site_dir: Path) -> dict[str, str]:
     wards = data.get("wards") if isinstance(data, dict) and data.get("format") == FORMAT else None
     if not isinstance(wards, dict):
         return {}
-    return {k: v for k, v in wards.items() if isinstance(k, str) and isinstance(v, str)}
+    return {k: v for k, v in wards.items() if is_ward_id(k) and isinstance(v, str)}
 
 
 def write_keys(site_dir: Path, keys: dict[str, str]) -> None:

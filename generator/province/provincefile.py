@@ -120,10 +120,16 @@ def _entry(item: object, line: int, root: Path, r: FileReader) -> WardEntry | No
     return WardEntry(ward_id, content) if content else None
 
 
+def is_ward_id(text: object) -> bool:
+    """A ward id, safe as a folder of the site: the one rule for every id read, from the
+    province file or from the state a run keeps in the site (`manifest.py`)."""
+    return isinstance(text, str) and text not in RESERVED and is_identifier(text)
+
+
 def _good_id(ward_id: str, line: int, where: str, r: FileReader) -> bool:
     if not ward_id:
         return False
-    if ward_id in RESERVED or not is_identifier(ward_id):
+    if not is_ward_id(ward_id):
         r.error(
             line,
             where,
