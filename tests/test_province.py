@@ -386,3 +386,25 @@ def test_a_forged_manifest_key_deletes_no_folder_outside_the_site(province, tmp_
     assert (site / "du-lieu" / "tinh.json").is_file()
     kept = json.loads(path.read_text(encoding="utf-8"))["wards"]
     assert set(kept) == {"an-bien", "xa-dong"}
+
+
+def test_a_portal_folder_swapped_for_a_link_is_neither_emptied_nor_written(province, tmp_path):
+    root, site = province
+    victim = tmp_path / "victim"
+    shutil.copytree(site / "du-lieu", victim)
+    (victim / "precious.txt").write_text("giữ", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in victim.iterdir()}
+    (victim / "tinh.json").write_text("{}", encoding="utf-8")  # the portal would rewrite it
+    before["tinh.json"] = b"{}"
+    shutil.rmtree(site / "du-lieu")
+    (site / "du-lieu").symlink_to(victim)
+    for name in ("portal-files.json", "portal.key"):  # as after a killed run
+        (site / ".province" / name).unlink(missing_ok=True)
+    done = build_all(root, site)
+    assert {p.name: p.read_bytes() for p in victim.iterdir()} == before
+    assert done.returncode == 1 and "liên kết (symlink)" in done.stderr
+    assert "Traceback" not in done.stderr
+    (site / "du-lieu").unlink()
+    done = build_all(root, site)
+    assert done.returncode == 0, done.stderr
+    assert (site / "du-lieu" / "tinh.json").is_file() and not (site / "du-lieu").is_symlink()

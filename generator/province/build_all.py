@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.dates import EpochError, build_today
 from generator.engine.sitedir import BuildRefused, is_ours, refuse_protected
@@ -29,6 +29,7 @@ from generator.province.keys import THEME, generator_key, ward_key
 from generator.province.portal import PORTAL_PAGE, PortalAssets, render_portal
 from generator.province.provincefile import Province, read_province
 from generator.province.worker import WardJob, WardResult, run_jobs
+from generator.safewrite import UnsafeWrite
 from generator.urls import site_address
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -66,13 +67,19 @@ def build_all(options: Options) -> int:
     except (ValueError, BuildRefused) as exc:
         print(exc, file=sys.stderr)
         return 1
-    site_dir.mkdir(parents=True, exist_ok=True)
-    with _exclusive(site_dir):
-        failed = (
-            [] if options.portal_only else _build_wards(province, options, site_dir, base, as_of)
-        )
-        if options.shard is None:
-            _write_portal(province, site_dir, SiteInfo(base, as_of), options.config)
+    try:
+        site_dir.mkdir(parents=True, exist_ok=True)
+        with _exclusive(site_dir):
+            failed = (
+                []
+                if options.portal_only
+                else _build_wards(province, options, site_dir, base, as_of)
+            )
+            if options.shard is None:
+                _write_portal(province, site_dir, SiteInfo(base, as_of), options.config)
+    except (BuildRefused, UnsafeWrite) as exc:
+        print(f"{exc} Dừng, chưa dựng xong.", file=sys.stderr)
+        return 1
     if failed:
         print(f"{len(failed)} phường lỗi, giữ trang cũ: {', '.join(failed)}", file=sys.stderr)
         return 1
@@ -203,18 +210,33 @@ def _replace_portal(site_dir: Path, files: dict[str, bytes]) -> None:
     none of the others: the record of the last write (`manifest.take_portal_files`) says what
     they hold; without it, each file is compared as it lies."""
     before = manifest.take_portal_files(site_dir)
+    _refuse_links(site_dir, [*files, *(before or ())])
     now = {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
     for path in sorted(files, key=lambda p: p == PORTAL_PAGE):
         target = site_dir / path
-        if before is not None:
+        if target.is_symlink():
+            unchanged = False  # replaced by a file (a rename), never written through
+        elif before is not None:
             unchanged = before.get(path) == now[path] and target.is_file()
         else:
             unchanged = target.is_file() and target.read_bytes() == files[path]
         if not unchanged:
-            manifest.replace_file(target, files[path])
+            manifest.replace_file(site_dir, path, files[path])
     for path in _gone(site_dir, files, before):
         (site_dir / path).unlink(missing_ok=True)
     manifest.write_portal_files(site_dir, now)
+
+
+def _refuse_links(site_dir: Path, paths: list[str]) -> None:
+    """Refuse, before writing or removing anything, a folder of the portal that is a symlink
+    (the portal would empty and fill the folder it points to)."""
+    folders = {parent for path in paths for parent in PurePosixPath(path).parents}
+    for folder in sorted(folders - {PurePosixPath(".")}):
+        if (site_dir / folder).is_symlink():
+            raise UnsafeWrite(
+                f"{site_dir / folder}: là liên kết (symlink); cổng tỉnh không ghi hay xóa qua "
+                "liên kết: thay nó bằng thư mục thật rồi chạy lại"
+            )
 
 
 def _gone(site_dir: Path, files: dict[str, bytes], before: dict[str, str] | None) -> list[str]:
@@ -244,6 +266,8 @@ def _protected(options: Options) -> dict[str, Path]:
 @contextmanager
 def _exclusive(site_dir: Path) -> Iterator[None]:
     state = manifest.state_dir(site_dir)
+    if state.is_symlink():
+        raise BuildRefused(f"{state}: là liên kết (symlink); thay nó bằng thư mục thật.")
     state.mkdir(parents=True, exist_ok=True)
     with (state / "lock").open("a") as lock:
         try:

@@ -13,11 +13,10 @@ run leaves the previous one, and a damaged or unknown manifest only means buildi
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from generator.province.provincefile import is_ward_id
+from generator.safewrite import write_inside
 
 FOLDER = ".province"
 FORMAT = 1
@@ -42,11 +41,15 @@ def read_keys(site_dir: Path) -> dict[str, str]:
 
 def write_keys(site_dir: Path, keys: dict[str, str]) -> None:
     data = {"format": FORMAT, "wards": dict(sorted(keys.items()))}
-    replace_file(state_dir(site_dir) / "manifest.json", _json(data))
+    replace_file(site_dir, f"{FOLDER}/manifest.json", _json(data))
 
 
 def digest_path(site_dir: Path, ward_id: str) -> Path:
-    return state_dir(site_dir) / "wards" / f"{ward_id}.json"
+    return site_dir / _digest_name(ward_id)
+
+
+def _digest_name(ward_id: str) -> str:
+    return f"{FOLDER}/wards/{ward_id}.json"
 
 
 def read_digest(site_dir: Path, ward_id: str) -> dict | None:
@@ -78,7 +81,7 @@ def read_portal_key(site_dir: Path) -> str:
 
 
 def write_portal_key(site_dir: Path, key: str) -> None:
-    replace_file(state_dir(site_dir) / "portal.key", key.encode() + b"\n")
+    replace_file(site_dir, f"{FOLDER}/portal.key", key.encode() + b"\n")
 
 
 def take_portal_files(site_dir: Path) -> dict[str, str] | None:
@@ -110,25 +113,17 @@ def _inside(path: str) -> bool:
 
 def write_portal_files(site_dir: Path, files: dict[str, str]) -> None:
     data = {"format": FORMAT, "files": dict(sorted(files.items()))}
-    replace_file(state_dir(site_dir) / "portal-files.json", _json(data))
+    replace_file(site_dir, f"{FOLDER}/portal-files.json", _json(data))
 
 
 def write_digest(site_dir: Path, ward_id: str, data: dict) -> None:
-    replace_file(digest_path(site_dir, ward_id), _json(data))
+    replace_file(site_dir, _digest_name(ward_id), _json(data))
 
 
-def replace_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole: a temporary file beside it, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def replace_file(site_dir: Path, relative: str, data: bytes) -> None:
+    """Write `data` at `site_dir/relative` whole (a temporary file, then a rename), through no
+    symlink (`safewrite.UnsafeWrite` names the link)."""
+    write_inside(site_dir, relative, data, replace=True)
 
 
 def _json(value: object) -> bytes:
