@@ -204,22 +204,25 @@ def test_the_feed_carries_every_wards_reports(province):
 
 
 def test_the_digest_survives_its_json(province):
+    def _read(data: dict) -> WardDigest | None:
+        return WardDigest.from_json(data, "an-bien", "https://tinh.example.org/")
+
     _, site = province
     data = json.loads((site / ".province" / "wards" / "an-bien.json").read_text(encoding="utf-8"))
-    digest = WardDigest.from_json(data)
+    digest = _read(data)
     assert digest is not None and digest.code == "31006"
-    assert WardDigest.from_json(json.loads(json.dumps(digest.to_json()))) == digest
-    assert WardDigest.from_json({**data, "format": 99}) is None
-    assert WardDigest.from_json({**data, "task_items": 3}) is None
-    assert WardDigest.from_json({**data, "search": {}}) is None
-    assert WardDigest.from_json({**data, "task_items": '{"a":1}]},{"b":'}) is None
-    assert WardDigest.from_json({**data, "task_lines": 'an-bien,,"=HYPERLINK(""x"")"\r\n'}) is None
+    assert _read(json.loads(json.dumps(digest.to_json()))) == digest
+    assert _read({**data, "format": 99}) is None
+    assert _read({**data, "task_items": 3}) is None
+    assert _read({**data, "search": {}}) is None
+    assert _read({**data, "task_items": '{"a":1}]},{"b":'}) is None
+    assert _read({**data, "task_lines": 'an-bien,,"=HYPERLINK(""x"")"\r\n'}) is None
     term, entry = next(iter(data["search"]["terms"].items()))
     for bad in ("]}<script>", 3, entry[3] + "x"):
         terms = {**data["search"]["terms"], term: [*entry[:3], bad]}
-        assert WardDigest.from_json({**data, "search": {**data["search"], "terms": terms}}) is None
+        assert _read({**data, "search": {**data["search"], "terms": terms}}) is None
     late = {**data["search"]["terms"], term: [entry[0], entry[1], 10**6, entry[3]]}
-    assert WardDigest.from_json({**data, "search": {**data["search"], "terms": late}}) is None
+    assert _read({**data, "search": {**data["search"], "terms": late}}) is None
 
 
 def test_nothing_is_rebuilt_when_nothing_changed(province):
@@ -408,3 +411,50 @@ def test_a_portal_folder_swapped_for_a_link_is_neither_emptied_nor_written(provi
     done = build_all(root, site)
     assert done.returncode == 0, done.stderr
     assert (site / "du-lieu" / "tinh.json").is_file() and not (site / "du-lieu").is_symlink()
+
+
+def _forged(data: dict, how: str) -> dict:
+    bad = "javascript:alert(1)//"
+    results = data["search"]["results"]
+    change = data["changes"][0]
+    return {
+        "id": {**data, "id": "javascript:alert(1)"},
+        "other id": {**data, "id": "an-bien"},
+        "url": {**data, "url": bad},
+        "foreign url": {**data, "url": "https://evil.example/xa-dong/"},
+        "result": {
+            **data,
+            "search": {**data["search"], "results": [[bad, *results[0][1:]]] + results[1:]},
+        },  # fmt: skip
+        "atom link": {**data, "changes": [[*change[:2], bad, *change[3:]]]},
+        "atom id": {**data, "changes": [[*change[:4], "<x>"]]},
+        "atom time": {**data, "changes": [["hôm qua", *change[1:]]]},
+        "count type": {**data, "tasks": "6"},
+        "name type": {**data, "name": ["Đông Hưng"]},
+        "report date": {**data, "last_report": "mai"},
+    }[how]
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["id", "other id", "url", "foreign url", "result", "atom link", "atom id", "atom time",
+     "count type", "name type", "report date"],
+)  # fmt: skip
+def test_a_forged_digest_field_is_named_and_left_out(province, how):
+    root, site = province
+    path = site / ".province" / "wards" / "xa-dong.json"
+    good = path.read_text(encoding="utf-8")
+    data = json.loads(good)
+    assert data["changes"] and data["search"]["results"]
+    path.write_text(json.dumps(_forged(data, how)), "utf-8")
+    (site / ".province" / "portal.key").unlink()
+    try:
+        done = build_all(root, site, "--portal-only")
+        assert "Traceback" not in done.stderr
+        assert "xa-dong: tệp tóm tắt xa-dong.json hỏng" in done.stderr
+        for name in ("index.html", "du-lieu/tinh.json", "du-lieu/phuong.csv", "thay-doi/atom.xml"):
+            text = (site / name).read_text(encoding="utf-8-sig")
+            assert "javascript:" not in text and "evil.example" not in text, name
+    finally:
+        path.write_text(good, encoding="utf-8")
+        assert build_all(root, site).returncode == 0

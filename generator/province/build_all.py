@@ -179,7 +179,8 @@ def _write_portal(province: Province, site_dir: Path, site: SiteInfo, config: Pa
         return
     digests, missing = [], []
     for ward_id, data in raw.items():
-        digest = WardDigest.from_json(manifest.parse_digest(data) or {}) if data else None
+        parsed = manifest.parse_digest(data) if data else None
+        digest = WardDigest.from_json(parsed, ward_id, site.url) if parsed else None
         (digests.append(digest) if digest is not None else missing.append(ward_id))
     _forget_damaged(site_dir, [w for w in missing if raw[w] is not None])
     files = render_portal(province.name, digests, missing, site, load_assets())
