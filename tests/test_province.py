@@ -458,3 +458,25 @@ def test_a_forged_digest_field_is_named_and_left_out(province, how):
     finally:
         path.write_text(good, encoding="utf-8")
         assert build_all(root, site).returncode == 0
+
+
+def test_each_shard_builds_its_own_wards_only(tmp_path):
+    wards = {w: (w.upper(), MINI, "") for w in ("an-bien", "xa-dong", "phuong-a")}
+    root = make_province(tmp_path / "p", wards)
+    built = []
+    for k in (0, 1):
+        part = tmp_path / f"shard-{k}"
+        done = build_all(root, part, "--shard", f"{k}/2")
+        assert done.returncode == 0, done.stderr
+        built.append({p.name for p in part.iterdir() if not p.name.startswith(".")})
+        keys = json.loads((part / ".province" / "manifest.json").read_text(encoding="utf-8"))
+        assert set(keys["wards"]) == built[k]
+    assert built[0] and built[1] and not built[0] & built[1]
+    assert built[0] | built[1] == set(wards)
+
+
+def test_a_shard_with_the_portal_only_is_refused(tmp_path):
+    root = make_province(tmp_path / "p", {"phuong-a": ("A", MINI, "")})
+    done = build_all(root, tmp_path / "site", "--shard", "0/2", "--portal-only")
+    assert done.returncode == 1 and "--shard" in done.stderr and "--portal-only" in done.stderr
+    assert not (tmp_path / "site").exists()

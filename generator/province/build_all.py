@@ -28,6 +28,7 @@ from generator.province.digest import WardDigest
 from generator.province.keys import THEME, generator_key, ward_key
 from generator.province.portal import PORTAL_PAGE, PortalAssets, render_portal
 from generator.province.provincefile import Province, read_province
+from generator.province.shards import in_shard
 from generator.province.worker import WardJob, WardResult, run_jobs
 from generator.safewrite import UnsafeWrite
 from generator.urls import site_address
@@ -49,6 +50,13 @@ class Options:
 
 
 def build_all(options: Options) -> int:
+    if options.shard is not None and options.portal_only:
+        print(
+            "--shard và --portal-only không dùng cùng nhau: --shard K/N dựng các phường của "
+            "phần K, không dựng cổng tỉnh; gộp mọi phần rồi chạy riêng --portal-only",
+            file=sys.stderr,
+        )
+        return 1
     province, problems = read_province(options.province)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -91,15 +99,16 @@ def _build_wards(
 ) -> list[str]:
     common = generator_key(options.config, base, as_of.isoformat())
     repositories: dict = {}
-    keys = {w.id: ward_key(common, w.id, w.content, repositories) for w in province.wards}
+    wards = [w for w in province.wards if in_shard(w.id, options.shard)]
+    keys = {w.id: ward_key(common, w.id, w.content, repositories) for w in wards}
     kept = manifest.read_keys(site_dir)
     jobs = [
         WardJob(w.id, w.content, site_dir / w.id, options.config.resolve(), f"{base}{w.id}/", as_of)
-        for w in province.wards
+        for w in wards
         if kept.get(w.id) != keys[w.id] or not _has_build(site_dir, w.id)
     ]
     print(
-        f"{len(jobs)} phường cần dựng, {len(province.wards) - len(jobs)} không đổi.",
+        f"{len(jobs)} phường cần dựng, {len(wards) - len(jobs)} không đổi.",
         file=sys.stderr,
     )
     if len(jobs) > 1:  # for one ward, the worker imports and compiles only what it uses
