@@ -480,3 +480,33 @@ def test_a_shard_with_the_portal_only_is_refused(tmp_path):
     done = build_all(root, tmp_path / "site", "--shard", "0/2", "--portal-only")
     assert done.returncode == 1 and "--shard" in done.stderr and "--portal-only" in done.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_site_folder_no_build_made_is_refused(tmp_path):
+    root = make_province(tmp_path / "p", {"phuong-a": ("A", MINI, "")})
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "index.html").write_text("của tôi", encoding="utf-8")
+    (mine / "du-lieu").mkdir()
+    (mine / "du-lieu" / "notes.txt").write_text("giữ", encoding="utf-8")
+    done = build_all(root, mine)
+    assert done.returncode == 1 and "không do lần dựng nào tạo ra" in done.stderr
+    assert (mine / "index.html").read_text(encoding="utf-8") == "của tôi"
+    assert (mine / "du-lieu" / "notes.txt").is_file() and not (mine / "phuong-a").exists()
+    site = tmp_path / "site"
+    assert build_all(root, site).returncode == 0
+    assert build_all(root, site).returncode == 0, "its own folder, built again"
+
+
+@pytest.mark.parametrize(
+    "where", ["wards", "wards/khac", "wards/phuong-a", "wards/phuong-a/content/site", "data/b/x"]
+)
+def test_a_site_folder_among_the_wards_is_refused(tmp_path, where):
+    root = make_province(tmp_path / "p", {"phuong-a": ("A", MINI, "")})
+    shutil.copytree(MINI, root / "data" / "b")
+    rename_ward(root / "data" / "b", "phuong-b", "B")
+    entries = "  - id: phuong-a\n  - {id: phuong-b, content: data/b}\n"
+    (root / "province.yaml").write_text(f"name: Hải Phòng\nwards:\n{entries}", encoding="utf-8")
+    done = build_all(root, root / where)
+    assert done.returncode == 1 and f"không dựng vào {root / where}" in done.stderr
+    assert "Traceback" not in done.stderr and not (root / where / "index.html").exists()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import os
 import shutil
 import sys
 from collections.abc import Iterator
@@ -21,13 +22,20 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.dates import EpochError, build_today
-from generator.engine.sitedir import BuildRefused, is_ours, refuse_protected
+from generator.engine.sitedir import (
+    MARK,
+    BuildRefused,
+    check_target,
+    is_ours,
+    mark,
+    refuse_protected,
+)
 from generator.output import SiteInfo
 from generator.province import manifest
 from generator.province.digest import WardDigest
 from generator.province.keys import THEME, generator_key, ward_key
 from generator.province.portal import PORTAL_PAGE, PortalAssets, render_portal
-from generator.province.provincefile import Province, read_province
+from generator.province.provincefile import WARDS_DIR, Province, read_province
 from generator.province.shards import in_shard
 from generator.province.worker import WardJob, WardResult, run_jobs
 from generator.safewrite import UnsafeWrite
@@ -71,7 +79,7 @@ def build_all(options: Options) -> int:
     try:
         base = site_address(options.base_url)  # the wards' own rule for SITE_URL
         site_dir = options.site_dir.resolve()
-        refuse_protected(site_dir, _protected(options))
+        _refuse_site(site_dir, options, province)
     except (ValueError, BuildRefused) as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -265,6 +273,20 @@ def _gone(site_dir: Path, files: dict[str, bytes], before: dict[str, str] | None
     return found
 
 
+def _refuse_site(site_dir: Path, options: Options, province: Province) -> None:
+    """As `generator build` refuses its site folder (`sitedir.check_target`: a folder no build
+    made, the repository, the configuration), and also one among the wards (wards/, a ward's
+    folder there or its content), which a ward's build would replace."""
+    wards = {f"thư mục {WARDS_DIR}/ của tỉnh": province.root / WARDS_DIR}
+    wards |= {f"thư mục dữ liệu của phường {w.id}": w.content for w in province.wards}
+    refuse_protected(site_dir, _protected(options) | wards)
+    for role, folder in wards.items():
+        if site_dir.is_relative_to(folder.resolve()):
+            raise BuildRefused(f"không dựng vào {site_dir}: thư mục đó nằm trong {role}")
+    if not (manifest.state_dir(site_dir) / "manifest.json").is_file():  # a site of before MARK
+        check_target(site_dir, {})
+
+
 def _protected(options: Options) -> dict[str, Path]:
     """The folders the province's site folder may not be or hold."""
     config = options.config.resolve().parent
@@ -284,4 +306,6 @@ def _exclusive(site_dir: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise SystemExit(f"một lần dựng khác đang ghi vào {site_dir}; chờ nó xong") from None
+        if not os.path.lexists(site_dir / MARK):
+            mark(site_dir)  # a folder a build made (`_refuse_site`)
         yield
