@@ -53,7 +53,7 @@ def test_wards_are_found_under_wards_when_not_listed(tmp_path):
         ("- {id: phuong-a, content: ../elsewhere}", "không có '..'"),
         ("- {id: phuong-a, content: /etc}", "đường dẫn tương đối"),
         ("- {id: phuong-a, content: 'wards\\\\phuong-a'}", "đường dẫn tương đối"),
-        ("- {id: phuong-a, content: wards/none}", "không tìm thấy thư mục"),
+        ("- {id: phuong-a, content: province.yaml}", "là tệp, không phải thư mục"),
         ("- {id: phuong-a, colour: red}", "trường không xác định"),
         ("- id: [phuong-a", "YAML"),
     ],
@@ -510,3 +510,19 @@ def test_a_site_folder_among_the_wards_is_refused(tmp_path, where):
     done = build_all(root, root / where)
     assert done.returncode == 1 and f"không dựng vào {root / where}" in done.stderr
     assert "Traceback" not in done.stderr and not (root / where / "index.html").exists()
+
+
+def test_a_ward_whose_folder_is_missing_fails_alone(tmp_path):
+    wards = {"phuong-a": ("A", MINI, ""), "phuong-b": ("B", MINI, "")}
+    root = make_province(tmp_path / "p", wards)
+    site = tmp_path / "site"
+    assert build_all(root, site).returncode == 0
+    shutil.rmtree(root / "wards" / "phuong-b")
+    (root / "province.yaml").write_text(
+        "name: Hải Phòng\nwards:\n  - id: phuong-a\n  - id: phuong-b\n", encoding="utf-8"
+    )
+    done = build_all(root, site)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "phuong-b: LỖI, giữ trang cũ\n  không tìm thấy thư mục dữ liệu" in done.stderr
+    assert "1 phường lỗi, giữ trang cũ: phuong-b" in done.stderr
+    assert (site / "phuong-b" / "index.html").is_file() and (site / "index.html").is_file()

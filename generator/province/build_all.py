@@ -108,6 +108,11 @@ def _build_wards(
     common = generator_key(options.config, base, as_of.isoformat())
     repositories: dict = {}
     wards = [w for w in province.wards if in_shard(w.id, options.shard)]
+    missing = [w for w in wards if not w.content.is_dir()]
+    for w in missing:
+        said = f"không tìm thấy thư mục dữ liệu {w.content.relative_to(province.root)}"
+        _report(WardResult(w.id, False, said, None, 0.0))
+    wards = [w for w in wards if w not in missing]
     keys = {w.id: ward_key(common, w.id, w.content, repositories) for w in wards}
     kept = manifest.read_keys(site_dir)
     jobs = [
@@ -121,7 +126,7 @@ def _build_wards(
     )
     if len(jobs) > 1:  # for one ward, the worker imports and compiles only what it uses
         _warm_up(options.config)
-    failed: list[str] = []
+    failed = [w.id for w in missing]
     for result in run_jobs(jobs, max(1, options.jobs)):
         _report(result)
         if result.ok and result.digest is not None:

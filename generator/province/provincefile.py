@@ -58,7 +58,7 @@ class WardEntry:
     id: str
     """Safe slug: the ward's folder in the site, `site/<id>/`."""
     content: Path
-    """Its content folder, absolute, inside the province folder."""
+    """Its content folder, absolute, inside the province folder (perhaps missing)."""
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,8 @@ def _good_id(ward_id: str, line: int, where: str, r: FileReader) -> bool:
 
 
 def _inside(written: str, root: Path, line: int, r: FileReader) -> Path | None:
-    """`written` as a folder inside the province folder, reached through no symlink."""
+    """`written` as a folder inside the province folder, reached through no symlink; it may
+    be missing."""
     posix = PurePosixPath(written)
     if "\\" in written or posix.is_absolute() or ".." in posix.parts or not posix.parts:
         r.error(line, "content", f"'{written}' phải là đường dẫn tương đối trong thư mục tỉnh, "
@@ -153,10 +154,10 @@ def _inside(written: str, root: Path, line: int, r: FileReader) -> Path | None:
         if path.is_symlink():
             r.error(line, "content", f"'{written}': {part} là liên kết (symlink); không dùng")
             return None
-    if not path.is_dir():
-        r.error(line, "content", f"không tìm thấy thư mục dữ liệu '{written}'")
+    if path.exists() and not path.is_dir():
+        r.error(line, "content", f"'{written}' là tệp, không phải thư mục dữ liệu")
         return None
-    return path
+    return path  # a missing folder fails its ward only (`build_all`)
 
 
 def _check_list(wards: list[WardEntry], r: FileReader) -> None:
