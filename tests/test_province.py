@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -526,3 +528,49 @@ def test_a_ward_whose_folder_is_missing_fails_alone(tmp_path):
     assert "phuong-b: LỖI, giữ trang cũ\n  không tìm thấy thư mục dữ liệu" in done.stderr
     assert "1 phường lỗi, giữ trang cũ: phuong-b" in done.stderr
     assert (site / "phuong-b" / "index.html").is_file() and (site / "index.html").is_file()
+
+
+def _portal_to_write(site: Path) -> bytes:
+    """The portal's page as it is; its record and key gone, one of its files made stale."""
+    for name in ("portal-files.json", "portal.key"):
+        (site / ".province" / name).unlink(missing_ok=True)
+    (site / "du-lieu" / "tinh.json").write_text("{}", encoding="utf-8")
+    return (site / "index.html").read_bytes()
+
+
+def test_a_full_disk_is_one_line_and_keeps_the_site(province, monkeypatch, capsys):
+    from generator.province import build_all as recipe
+    from generator.province import manifest
+
+    root, site = province
+    page = _portal_to_write(site)
+
+    def full(folder: Path, relative: str, data: bytes, replace: bool = False) -> Path:
+        temporary = f".{Path(relative).name}.0123.tmp"  # as `safewrite` names it: in its folder
+        raise OSError(errno.ENOSPC, "No space left on device", temporary)
+
+    monkeypatch.setattr(manifest, "write_inside", full)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PROVINCE_EPOCH)  # the environment of `build_all`,
+    monkeypatch.delenv("CTCT_ALLOW_SHALLOW", raising=False)  # so that no ward is rebuilt
+    options = recipe.Options(root, site, ROOT / "mkdocs.yml", 1, "https://tinh.example.org/")
+    assert recipe.build_all(options) == 1
+    said = capsys.readouterr().err.strip().splitlines()[-1]
+    assert said.startswith(f"{site}/.province/manifest.json: không ghi được (No space left")
+    assert (site / "index.html").read_bytes() == page
+    monkeypatch.undo()
+    assert build_all(root, site).returncode == 0
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
+def test_a_read_only_site_is_one_line_and_keeps_the_site(province):
+    root, site = province
+    page = _portal_to_write(site)
+    (site / "du-lieu").chmod(0o555)
+    try:
+        done = build_all(root, site)
+    finally:
+        (site / "du-lieu").chmod(0o755)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{site / 'du-lieu'}" in done.stderr.strip().splitlines()[-1]
+    assert (site / "index.html").read_bytes() == page
+    assert build_all(root, site).returncode == 0

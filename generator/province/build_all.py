@@ -96,6 +96,13 @@ def build_all(options: Options) -> int:
     except (BuildRefused, UnsafeWrite) as exc:
         print(f"{exc} Dừng, chưa dựng xong.", file=sys.stderr)
         return 1
+    except OSError as exc:  # a full or read-only disk: named, no traceback
+        where = exc.filename or site_dir
+        print(
+            f"{where}: không ghi được ({exc.strerror or exc}). Dừng, chưa dựng xong.",
+            file=sys.stderr,
+        )
+        return 1
     if failed:
         print(f"{len(failed)} phường lỗi, giữ trang cũ: {', '.join(failed)}", file=sys.stderr)
         return 1

@@ -122,8 +122,11 @@ def write_digest(site_dir: Path, ward_id: str, data: dict) -> None:
 
 def replace_file(site_dir: Path, relative: str, data: bytes) -> None:
     """Write `data` at `site_dir/relative` whole (a temporary file, then a rename), through no
-    symlink (`safewrite.UnsafeWrite` names the link)."""
-    write_inside(site_dir, relative, data, replace=True)
+    symlink (`safewrite.UnsafeWrite` names the link); an OSError names the file whole."""
+    try:
+        write_inside(site_dir, relative, data, replace=True)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(site_dir / relative)) from None
 
 
 def _json(value: object) -> bytes:
