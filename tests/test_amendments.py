@@ -91,3 +91,34 @@ def test_a_direct_edit_of_the_programme_is_still_a_change_without_a_record(tmp_p
     assert model is not None, [str(p) for p in problems]
     (change,) = [c for c in model.changes if c.kind is ChangeKind.AMENDED]
     assert change.task_id == "2026-02-03" and change.amendment is None
+
+
+def test_two_decisions_of_one_day_setting_one_field_are_an_error(tmp_path):
+    """Applied in file-name order, 'quyet-dinh-9' would beat 'quyet-dinh-15' silently."""
+    content = with_amendment(tmp_path)
+    nine = replaced(AMENDMENT, "số 15/QĐ-UBND", "số 9/QĐ-UBND")
+    nine = replaced(nine, "10-25/3/2026", "20/03/2026")
+    (content / "amendments" / "2026-02-10-quyet-dinh-9.yaml").write_text(nine, encoding="utf-8")
+    found = errors(content)
+    assert len(found) == 2, found  # both set the deadline and the lead
+    for message, field in zip(found, ("'deadline'", "'lead'"), strict=True):
+        assert message.startswith("content/amendments/2026-02-10-quyet-dinh-9.yaml:1:")
+        assert "content/amendments/2026-02-10-quyet-dinh-15.yaml:1" in message
+        assert "'2026-02-03'" in message and field in message and "cùng ngày" in message
+
+
+def test_another_day_or_another_field_is_no_conflict(tmp_path):
+    content = with_amendment(tmp_path)
+    later = replaced(AMENDMENT, "on: 10/02/2026", "on: 12/02/2026")
+    (content / "amendments" / "2026-02-12-quyet-dinh-20.yaml").write_text(later, encoding="utf-8")
+    text = replaced(AMENDED_DEADLINE, "    deadline: 15/03/2026\n", "    content: Kiểm tra ATTP\n")
+    (content / "amendments" / "2026-02-10-quyet-dinh-16.yaml").write_text(text, encoding="utf-8")
+    assert errors(content) == []
+
+
+def test_a_task_listed_twice_in_one_decision_is_an_error(tmp_path):
+    twice = AMENDMENT + "  - task: 2026-02-03\n    deadline: 20/03/2026\n"
+    found = errors(with_amendment(tmp_path, twice))
+    assert len(found) == 1, found
+    assert found[0].startswith("content/amendments/2026-02-10-quyet-dinh-15.yaml:9:")
+    assert "2026-02-03" in found[0] and "dòng 6" in found[0]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -53,7 +55,7 @@ def test_wards_are_found_under_wards_when_not_listed(tmp_path):
         ("- {id: phuong-a, content: ../elsewhere}", "không có '..'"),
         ("- {id: phuong-a, content: /etc}", "đường dẫn tương đối"),
         ("- {id: phuong-a, content: 'wards\\\\phuong-a'}", "đường dẫn tương đối"),
-        ("- {id: phuong-a, content: wards/none}", "không tìm thấy thư mục"),
+        ("- {id: phuong-a, content: province.yaml}", "là tệp, không phải thư mục"),
         ("- {id: phuong-a, colour: red}", "trường không xác định"),
         ("- id: [phuong-a", "YAML"),
     ],
@@ -204,22 +206,25 @@ def test_the_feed_carries_every_wards_reports(province):
 
 
 def test_the_digest_survives_its_json(province):
+    def _read(data: dict) -> WardDigest | None:
+        return WardDigest.from_json(data, "an-bien", "https://tinh.example.org/")
+
     _, site = province
     data = json.loads((site / ".province" / "wards" / "an-bien.json").read_text(encoding="utf-8"))
-    digest = WardDigest.from_json(data)
+    digest = _read(data)
     assert digest is not None and digest.code == "31006"
-    assert WardDigest.from_json(json.loads(json.dumps(digest.to_json()))) == digest
-    assert WardDigest.from_json({**data, "format": 99}) is None
-    assert WardDigest.from_json({**data, "task_items": 3}) is None
-    assert WardDigest.from_json({**data, "search": {}}) is None
-    assert WardDigest.from_json({**data, "task_items": '{"a":1}]},{"b":'}) is None
-    assert WardDigest.from_json({**data, "task_lines": 'an-bien,,"=HYPERLINK(""x"")"\r\n'}) is None
+    assert _read(json.loads(json.dumps(digest.to_json()))) == digest
+    assert _read({**data, "format": 99}) is None
+    assert _read({**data, "task_items": 3}) is None
+    assert _read({**data, "search": {}}) is None
+    assert _read({**data, "task_items": '{"a":1}]},{"b":'}) is None
+    assert _read({**data, "task_lines": 'an-bien,,"=HYPERLINK(""x"")"\r\n'}) is None
     term, entry = next(iter(data["search"]["terms"].items()))
     for bad in ("]}<script>", 3, entry[3] + "x"):
         terms = {**data["search"]["terms"], term: [*entry[:3], bad]}
-        assert WardDigest.from_json({**data, "search": {**data["search"], "terms": terms}}) is None
+        assert _read({**data, "search": {**data["search"], "terms": terms}}) is None
     late = {**data["search"]["terms"], term: [entry[0], entry[1], 10**6, entry[3]]}
-    assert WardDigest.from_json({**data, "search": {**data["search"], "terms": late}}) is None
+    assert _read({**data, "search": {**data["search"], "terms": late}}) is None
 
 
 def test_nothing_is_rebuilt_when_nothing_changed(province):
@@ -350,3 +355,222 @@ def test_shards_built_apart_and_assembled_give_the_same_portal(province, tmp_pat
     )
     for path in ("index.html", "du-lieu/tinh.json", "thay-doi/atom.xml", "tim-kiem/chi-muc.json"):
         assert (merged / path).read_bytes() == (site / path).read_bytes(), path
+
+
+# --- state in the published folder is not trusted as paths (issue 29) ------------------------
+
+
+def test_a_wards_clean_up_leaves_a_longer_wards_staging_alone(tmp_path):
+    """`an-hoa`'s build removes what killed builds of `an-hoa` left, never the staging or the
+    previous copy of `an-hoa-tay`, which may be building beside it."""
+    from generator.engine.sitedir import exclusive, mark
+
+    others = [tmp_path / ".an-hoa-tay-k2x9q0ab", tmp_path / ".an-hoa-tay-old"]
+    debris = [tmp_path / ".an-hoa-zz81mq3c", tmp_path / ".an-hoa-old"]
+    for folder in others + debris:
+        folder.mkdir()
+        mark(folder)
+    (tmp_path / "an-hoa").mkdir()
+    with exclusive(tmp_path / "an-hoa"):
+        assert all(folder.is_dir() for folder in others)
+    assert not any(folder.exists() for folder in debris), "its own debris is removed"
+
+
+def test_a_forged_manifest_key_deletes_no_folder_outside_the_site(province, tmp_path):
+    root, site = province
+    victims = [site.parent / "victim", tmp_path / "absolute"]
+    for victim in victims:
+        (victim / "keep").mkdir(parents=True)
+    path = site / ".province" / "manifest.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    forged = {"../victim": "0", str(victims[1]): "0", "du-lieu": "0", "An-Hoa": "0"}
+    path.write_text(json.dumps({**record, "wards": {**record["wards"], **forged}}), "utf-8")
+    done = build_all(root, site)
+    assert done.returncode == 0, done.stderr
+    assert all((victim / "keep").is_dir() for victim in victims)
+    assert (site / "du-lieu" / "tinh.json").is_file()
+    kept = json.loads(path.read_text(encoding="utf-8"))["wards"]
+    assert set(kept) == {"an-bien", "xa-dong"}
+
+
+def test_a_portal_folder_swapped_for_a_link_is_neither_emptied_nor_written(province, tmp_path):
+    root, site = province
+    victim = tmp_path / "victim"
+    shutil.copytree(site / "du-lieu", victim)
+    (victim / "precious.txt").write_text("giữ", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in victim.iterdir()}
+    (victim / "tinh.json").write_text("{}", encoding="utf-8")  # the portal would rewrite it
+    before["tinh.json"] = b"{}"
+    shutil.rmtree(site / "du-lieu")
+    (site / "du-lieu").symlink_to(victim)
+    for name in ("portal-files.json", "portal.key"):  # as after a killed run
+        (site / ".province" / name).unlink(missing_ok=True)
+    done = build_all(root, site)
+    assert {p.name: p.read_bytes() for p in victim.iterdir()} == before
+    assert done.returncode == 1 and "liên kết (symlink)" in done.stderr
+    assert "Traceback" not in done.stderr
+    (site / "du-lieu").unlink()
+    done = build_all(root, site)
+    assert done.returncode == 0, done.stderr
+    assert (site / "du-lieu" / "tinh.json").is_file() and not (site / "du-lieu").is_symlink()
+
+
+def _forged(data: dict, how: str) -> dict:
+    bad = "javascript:alert(1)//"
+    results = data["search"]["results"]
+    change = data["changes"][0]
+    return {
+        "id": {**data, "id": "javascript:alert(1)"},
+        "other id": {**data, "id": "an-bien"},
+        "url": {**data, "url": bad},
+        "foreign url": {**data, "url": "https://evil.example/xa-dong/"},
+        "result": {
+            **data,
+            "search": {**data["search"], "results": [[bad, *results[0][1:]]] + results[1:]},
+        },  # fmt: skip
+        "atom link": {**data, "changes": [[*change[:2], bad, *change[3:]]]},
+        "atom id": {**data, "changes": [[*change[:4], "<x>"]]},
+        "atom time": {**data, "changes": [["hôm qua", *change[1:]]]},
+        "count type": {**data, "tasks": "6"},
+        "name type": {**data, "name": ["Đông Hưng"]},
+        "report date": {**data, "last_report": "mai"},
+    }[how]
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["id", "other id", "url", "foreign url", "result", "atom link", "atom id", "atom time",
+     "count type", "name type", "report date"],
+)  # fmt: skip
+def test_a_forged_digest_field_is_named_and_left_out(province, how):
+    root, site = province
+    path = site / ".province" / "wards" / "xa-dong.json"
+    good = path.read_text(encoding="utf-8")
+    data = json.loads(good)
+    assert data["changes"] and data["search"]["results"]
+    path.write_text(json.dumps(_forged(data, how)), "utf-8")
+    (site / ".province" / "portal.key").unlink()
+    try:
+        done = build_all(root, site, "--portal-only")
+        assert "Traceback" not in done.stderr
+        assert "xa-dong: tệp tóm tắt xa-dong.json hỏng" in done.stderr
+        for name in ("index.html", "du-lieu/tinh.json", "du-lieu/phuong.csv", "thay-doi/atom.xml"):
+            text = (site / name).read_text(encoding="utf-8-sig")
+            assert "javascript:" not in text and "evil.example" not in text, name
+    finally:
+        path.write_text(good, encoding="utf-8")
+        assert build_all(root, site).returncode == 0
+
+
+def test_each_shard_builds_its_own_wards_only(tmp_path):
+    wards = {w: (w.upper(), MINI, "") for w in ("an-bien", "xa-dong", "phuong-a")}
+    root = make_province(tmp_path / "p", wards)
+    built = []
+    for k in (0, 1):
+        part = tmp_path / f"shard-{k}"
+        done = build_all(root, part, "--shard", f"{k}/2")
+        assert done.returncode == 0, done.stderr
+        built.append({p.name for p in part.iterdir() if not p.name.startswith(".")})
+        keys = json.loads((part / ".province" / "manifest.json").read_text(encoding="utf-8"))
+        assert set(keys["wards"]) == built[k]
+    assert built[0] and built[1] and not built[0] & built[1]
+    assert built[0] | built[1] == set(wards)
+
+
+def test_a_shard_with_the_portal_only_is_refused(tmp_path):
+    root = make_province(tmp_path / "p", {"phuong-a": ("A", MINI, "")})
+    done = build_all(root, tmp_path / "site", "--shard", "0/2", "--portal-only")
+    assert done.returncode == 1 and "--shard" in done.stderr and "--portal-only" in done.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_site_folder_no_build_made_is_refused(tmp_path):
+    root = make_province(tmp_path / "p", {"phuong-a": ("A", MINI, "")})
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "index.html").write_text("của tôi", encoding="utf-8")
+    (mine / "du-lieu").mkdir()
+    (mine / "du-lieu" / "notes.txt").write_text("giữ", encoding="utf-8")
+    done = build_all(root, mine)
+    assert done.returncode == 1 and "không do lần dựng nào tạo ra" in done.stderr
+    assert (mine / "index.html").read_text(encoding="utf-8") == "của tôi"
+    assert (mine / "du-lieu" / "notes.txt").is_file() and not (mine / "phuong-a").exists()
+    site = tmp_path / "site"
+    assert build_all(root, site).returncode == 0
+    assert build_all(root, site).returncode == 0, "its own folder, built again"
+
+
+@pytest.mark.parametrize(
+    "where", ["wards", "wards/khac", "wards/phuong-a", "wards/phuong-a/content/site", "data/b/x"]
+)
+def test_a_site_folder_among_the_wards_is_refused(tmp_path, where):
+    root = make_province(tmp_path / "p", {"phuong-a": ("A", MINI, "")})
+    shutil.copytree(MINI, root / "data" / "b")
+    rename_ward(root / "data" / "b", "phuong-b", "B")
+    entries = "  - id: phuong-a\n  - {id: phuong-b, content: data/b}\n"
+    (root / "province.yaml").write_text(f"name: Hải Phòng\nwards:\n{entries}", encoding="utf-8")
+    done = build_all(root, root / where)
+    assert done.returncode == 1 and f"không dựng vào {root / where}" in done.stderr
+    assert "Traceback" not in done.stderr and not (root / where / "index.html").exists()
+
+
+def test_a_ward_whose_folder_is_missing_fails_alone(tmp_path):
+    wards = {"phuong-a": ("A", MINI, ""), "phuong-b": ("B", MINI, "")}
+    root = make_province(tmp_path / "p", wards)
+    site = tmp_path / "site"
+    assert build_all(root, site).returncode == 0
+    shutil.rmtree(root / "wards" / "phuong-b")
+    (root / "province.yaml").write_text(
+        "name: Hải Phòng\nwards:\n  - id: phuong-a\n  - id: phuong-b\n", encoding="utf-8"
+    )
+    done = build_all(root, site)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "phuong-b: LỖI, giữ trang cũ\n  không tìm thấy thư mục dữ liệu" in done.stderr
+    assert "1 phường lỗi, giữ trang cũ: phuong-b" in done.stderr
+    assert (site / "phuong-b" / "index.html").is_file() and (site / "index.html").is_file()
+
+
+def _portal_to_write(site: Path) -> bytes:
+    """The portal's page as it is; its record and key gone, one of its files made stale."""
+    for name in ("portal-files.json", "portal.key"):
+        (site / ".province" / name).unlink(missing_ok=True)
+    (site / "du-lieu" / "tinh.json").write_text("{}", encoding="utf-8")
+    return (site / "index.html").read_bytes()
+
+
+def test_a_full_disk_is_one_line_and_keeps_the_site(province, monkeypatch, capsys):
+    from generator.province import build_all as recipe
+    from generator.province import manifest
+
+    root, site = province
+    page = _portal_to_write(site)
+
+    def full(folder: Path, relative: str, data: bytes, replace: bool = False) -> Path:
+        temporary = f".{Path(relative).name}.0123.tmp"  # as `safewrite` names it: in its folder
+        raise OSError(errno.ENOSPC, "No space left on device", temporary)
+
+    monkeypatch.setattr(manifest, "write_inside", full)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PROVINCE_EPOCH)  # the environment of `build_all`,
+    monkeypatch.delenv("CTCT_ALLOW_SHALLOW", raising=False)  # so that no ward is rebuilt
+    options = recipe.Options(root, site, ROOT / "mkdocs.yml", 1, "https://tinh.example.org/")
+    assert recipe.build_all(options) == 1
+    said = capsys.readouterr().err.strip().splitlines()[-1]
+    assert said.startswith(f"{site}/.province/manifest.json: không ghi được (No space left")
+    assert (site / "index.html").read_bytes() == page
+    monkeypatch.undo()
+    assert build_all(root, site).returncode == 0
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
+def test_a_read_only_site_is_one_line_and_keeps_the_site(province):
+    root, site = province
+    page = _portal_to_write(site)
+    (site / "du-lieu").chmod(0o555)
+    try:
+        done = build_all(root, site)
+    finally:
+        (site / "du-lieu").chmod(0o755)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{site / 'du-lieu'}" in done.stderr.strip().splitlines()[-1]
+    assert (site / "index.html").read_bytes() == page
+    assert build_all(root, site).returncode == 0

@@ -80,10 +80,21 @@ def exclusive(target: Path) -> Iterator[None]:
         previous = _previous(target)
         if not target.exists() and previous.is_dir() and (previous / MARK).is_file():
             previous.rename(target)
-        for debris in target.parent.glob(f".{target.name}-*"):
+        for debris in _debris(target):
             if debris.is_dir() and not debris.is_symlink() and (debris / MARK).is_file():
                 shutil.rmtree(debris, ignore_errors=True)
         yield
+
+
+def _debris(target: Path) -> list[Path]:
+    """The temporary and previous copies of `target`: `.<name>-<suffix>`, a suffix without '-'
+    (`mkdtemp`'s, or `old`), so that those of a site named `<name>-…` beside it never match."""
+    prefix = f".{target.name}-"
+    return [
+        p
+        for p in target.parent.iterdir()
+        if p.name.startswith(prefix) and p.name != prefix and "-" not in p.name[len(prefix) :]
+    ]
 
 
 def swap(staging: Path, target: Path) -> None:

@@ -40,11 +40,7 @@ def read_amendment(
     a = r.record(doc, doc.line, fmt.AMENDMENT)
     if a is None:
         return None
-    changes = tuple(
-        change
-        for item, line in r.records(a, "tasks")
-        if (change := _read_change(item, line, r, units)) is not None
-    )
+    changes = _changes(a, r, units)
     if "tasks" in a and not changes:
         r.error(r.line_of(a, "tasks"), "tasks", "cần ít nhất một nhiệm vụ được điều chỉnh")
     decided_on = r.date(a, "decided_on")
@@ -61,6 +57,22 @@ def read_amendment(
         r.identifier(a, "programme"),
         changes,
     )
+
+
+def _changes(a: Mapping, r: FileReader, units: UnitIndex) -> tuple[TaskAmendment, ...]:
+    """Each task's entry; a task listed again is an error (the later entry would win)."""
+    changes, seen = [], {}
+    for item, line in r.records(a, "tasks"):
+        change = _read_change(item, line, r, units)
+        if change is None:
+            continue
+        if change.task_id in seen:
+            r.error(line, "tasks", f"nhiệm vụ '{change.task_id}' đã có ở dòng "
+                    f"{seen[change.task_id]} của tệp này; gộp hai mục làm một")  # fmt: skip
+            continue
+        seen[change.task_id] = line
+        changes.append(change)
+    return tuple(changes)
 
 
 def _read_change(item: object, line: int, r: FileReader, units: UnitIndex) -> TaskAmendment | None:
@@ -108,6 +120,7 @@ def apply_amendments(
 
 def _amended(programme: Programme, amendments: list[Amendment], problems: Problems) -> Programme:
     tasks = {t.id: t for t in programme.tasks}
+    _same_day_conflicts(amendments, problems)
     for a in amendments:
         for change in a.changes:
             if change.task_id in tasks:
@@ -123,6 +136,27 @@ def _amended(programme: Programme, amendments: list[Amendment], problems: Proble
         dataclasses.replace(m, tasks=tuple(tasks[t.id] for t in m.tasks)) for m in programme.months
     )
     return dataclasses.replace(programme, months=months, amendments=tuple(amendments))
+
+
+def _same_day_conflicts(amendments: list[Amendment], problems: Problems) -> None:
+    """Two decisions of one day setting one field of a task: which came later is unknown (the
+    file names' order would decide it silently), so it is an error."""
+    setters: dict[tuple[str, str], Amendment] = {}
+    for a in amendments:
+        for change in a.changes:
+            for name in (n for n in CHANGEABLE if getattr(change, n) is not None):
+                other = setters.setdefault((change.task_id, name), a)
+                if other is not a and other.decided_on == a.decided_on:
+                    problems.error(
+                        a.source.file,
+                        a.source.line,
+                        "tasks",
+                        f"quyết định này và {other.source.file}:{other.source.line} cùng ngày "
+                        f"{a.decided_on:%d/%m/%Y} cùng đặt '{name}' của nhiệm vụ "
+                        f"'{change.task_id}', không rõ quyết định nào sau; gộp hai quyết định "
+                        "vào một tệp hoặc sửa ngày cho đúng",
+                    )
+                setters[(change.task_id, name)] = a
 
 
 def amended_task(task: Task, change: TaskAmendment) -> Task:

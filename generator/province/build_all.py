@@ -13,22 +13,32 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import os
 import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.dates import EpochError, build_today
-from generator.engine.sitedir import BuildRefused, refuse_protected
+from generator.engine.sitedir import (
+    MARK,
+    BuildRefused,
+    check_target,
+    is_ours,
+    mark,
+    refuse_protected,
+)
 from generator.output import SiteInfo
 from generator.province import manifest
 from generator.province.digest import WardDigest
 from generator.province.keys import THEME, generator_key, ward_key
 from generator.province.portal import PORTAL_PAGE, PortalAssets, render_portal
-from generator.province.provincefile import RESERVED, Province, read_province
+from generator.province.provincefile import WARDS_DIR, Province, read_province
+from generator.province.shards import in_shard
 from generator.province.worker import WardJob, WardResult, run_jobs
+from generator.safewrite import UnsafeWrite
 from generator.urls import site_address
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -48,6 +58,13 @@ class Options:
 
 
 def build_all(options: Options) -> int:
+    if options.shard is not None and options.portal_only:
+        print(
+            "--shard và --portal-only không dùng cùng nhau: --shard K/N dựng các phường của "
+            "phần K, không dựng cổng tỉnh; gộp mọi phần rồi chạy riêng --portal-only",
+            file=sys.stderr,
+        )
+        return 1
     province, problems = read_province(options.province)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -62,17 +79,30 @@ def build_all(options: Options) -> int:
     try:
         base = site_address(options.base_url)  # the wards' own rule for SITE_URL
         site_dir = options.site_dir.resolve()
-        refuse_protected(site_dir, _protected(options))
+        _refuse_site(site_dir, options, province)
     except (ValueError, BuildRefused) as exc:
         print(exc, file=sys.stderr)
         return 1
-    site_dir.mkdir(parents=True, exist_ok=True)
-    with _exclusive(site_dir):
-        failed = (
-            [] if options.portal_only else _build_wards(province, options, site_dir, base, as_of)
+    try:
+        site_dir.mkdir(parents=True, exist_ok=True)
+        with _exclusive(site_dir):
+            failed = (
+                []
+                if options.portal_only
+                else _build_wards(province, options, site_dir, base, as_of)
+            )
+            if options.shard is None:
+                _write_portal(province, site_dir, SiteInfo(base, as_of), options.config)
+    except (BuildRefused, UnsafeWrite) as exc:
+        print(f"{exc} Dừng, chưa dựng xong.", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a full or read-only disk: named, no traceback
+        where = exc.filename or site_dir
+        print(
+            f"{where}: không ghi được ({exc.strerror or exc}). Dừng, chưa dựng xong.",
+            file=sys.stderr,
         )
-        if options.shard is None:
-            _write_portal(province, site_dir, SiteInfo(base, as_of), options.config)
+        return 1
     if failed:
         print(f"{len(failed)} phường lỗi, giữ trang cũ: {', '.join(failed)}", file=sys.stderr)
         return 1
@@ -84,20 +114,26 @@ def _build_wards(
 ) -> list[str]:
     common = generator_key(options.config, base, as_of.isoformat())
     repositories: dict = {}
-    keys = {w.id: ward_key(common, w.id, w.content, repositories) for w in province.wards}
+    wards = [w for w in province.wards if in_shard(w.id, options.shard)]
+    missing = [w for w in wards if not w.content.is_dir()]
+    for w in missing:
+        said = f"không tìm thấy thư mục dữ liệu {w.content.relative_to(province.root)}"
+        _report(WardResult(w.id, False, said, None, 0.0))
+    wards = [w for w in wards if w not in missing]
+    keys = {w.id: ward_key(common, w.id, w.content, repositories) for w in wards}
     kept = manifest.read_keys(site_dir)
     jobs = [
         WardJob(w.id, w.content, site_dir / w.id, options.config.resolve(), f"{base}{w.id}/", as_of)
-        for w in province.wards
+        for w in wards
         if kept.get(w.id) != keys[w.id] or not _has_build(site_dir, w.id)
     ]
     print(
-        f"{len(jobs)} phường cần dựng, {len(province.wards) - len(jobs)} không đổi.",
+        f"{len(jobs)} phường cần dựng, {len(wards) - len(jobs)} không đổi.",
         file=sys.stderr,
     )
     if len(jobs) > 1:  # for one ward, the worker imports and compiles only what it uses
         _warm_up(options.config)
-    failed: list[str] = []
+    failed = [w.id for w in missing]
     for result in run_jobs(jobs, max(1, options.jobs)):
         _report(result)
         if result.ok and result.digest is not None:
@@ -124,11 +160,12 @@ def _report(result: WardResult) -> None:
 
 
 def _remove_gone(site_dir: Path, kept: dict[str, str], present: set[str]) -> None:
-    """A ward no longer in the province is no longer published."""
+    """A ward no longer in the province is no longer published (its folder only if a build
+    made it: `kept` holds ward ids, `manifest.read_keys`)."""
     for ward_id in sorted(set(kept) - present):
-        if ward_id not in RESERVED:
+        if is_ours(site_dir / ward_id):
             shutil.rmtree(site_dir / ward_id, ignore_errors=True)
-            manifest.digest_path(site_dir, ward_id).unlink(missing_ok=True)
+        manifest.digest_path(site_dir, ward_id).unlink(missing_ok=True)
         del kept[ward_id]
 
 
@@ -173,7 +210,8 @@ def _write_portal(province: Province, site_dir: Path, site: SiteInfo, config: Pa
         return
     digests, missing = [], []
     for ward_id, data in raw.items():
-        digest = WardDigest.from_json(manifest.parse_digest(data) or {}) if data else None
+        parsed = manifest.parse_digest(data) if data else None
+        digest = WardDigest.from_json(parsed, ward_id, site.url) if parsed else None
         (digests.append(digest) if digest is not None else missing.append(ward_id))
     _forget_damaged(site_dir, [w for w in missing if raw[w] is not None])
     files = render_portal(province.name, digests, missing, site, load_assets())
@@ -204,18 +242,33 @@ def _replace_portal(site_dir: Path, files: dict[str, bytes]) -> None:
     none of the others: the record of the last write (`manifest.take_portal_files`) says what
     they hold; without it, each file is compared as it lies."""
     before = manifest.take_portal_files(site_dir)
+    _refuse_links(site_dir, [*files, *(before or ())])
     now = {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
     for path in sorted(files, key=lambda p: p == PORTAL_PAGE):
         target = site_dir / path
-        if before is not None:
+        if target.is_symlink():
+            unchanged = False  # replaced by a file (a rename), never written through
+        elif before is not None:
             unchanged = before.get(path) == now[path] and target.is_file()
         else:
             unchanged = target.is_file() and target.read_bytes() == files[path]
         if not unchanged:
-            manifest.replace_file(target, files[path])
+            manifest.replace_file(site_dir, path, files[path])
     for path in _gone(site_dir, files, before):
         (site_dir / path).unlink(missing_ok=True)
     manifest.write_portal_files(site_dir, now)
+
+
+def _refuse_links(site_dir: Path, paths: list[str]) -> None:
+    """Refuse, before writing or removing anything, a folder of the portal that is a symlink
+    (the portal would empty and fill the folder it points to)."""
+    folders = {parent for path in paths for parent in PurePosixPath(path).parents}
+    for folder in sorted(folders - {PurePosixPath(".")}):
+        if (site_dir / folder).is_symlink():
+            raise UnsafeWrite(
+                f"{site_dir / folder}: là liên kết (symlink); cổng tỉnh không ghi hay xóa qua "
+                "liên kết: thay nó bằng thư mục thật rồi chạy lại"
+            )
 
 
 def _gone(site_dir: Path, files: dict[str, bytes], before: dict[str, str] | None) -> list[str]:
@@ -234,6 +287,20 @@ def _gone(site_dir: Path, files: dict[str, bytes], before: dict[str, str] | None
     return found
 
 
+def _refuse_site(site_dir: Path, options: Options, province: Province) -> None:
+    """As `generator build` refuses its site folder (`sitedir.check_target`: a folder no build
+    made, the repository, the configuration), and also one among the wards (wards/, a ward's
+    folder there or its content), which a ward's build would replace."""
+    wards = {f"thư mục {WARDS_DIR}/ của tỉnh": province.root / WARDS_DIR}
+    wards |= {f"thư mục dữ liệu của phường {w.id}": w.content for w in province.wards}
+    refuse_protected(site_dir, _protected(options) | wards)
+    for role, folder in wards.items():
+        if site_dir.is_relative_to(folder.resolve()):
+            raise BuildRefused(f"không dựng vào {site_dir}: thư mục đó nằm trong {role}")
+    if not (manifest.state_dir(site_dir) / "manifest.json").is_file():  # a site of before MARK
+        check_target(site_dir, {})
+
+
 def _protected(options: Options) -> dict[str, Path]:
     """The folders the province's site folder may not be or hold."""
     config = options.config.resolve().parent
@@ -245,10 +312,14 @@ def _protected(options: Options) -> dict[str, Path]:
 @contextmanager
 def _exclusive(site_dir: Path) -> Iterator[None]:
     state = manifest.state_dir(site_dir)
+    if state.is_symlink():
+        raise BuildRefused(f"{state}: là liên kết (symlink); thay nó bằng thư mục thật.")
     state.mkdir(parents=True, exist_ok=True)
     with (state / "lock").open("a") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise SystemExit(f"một lần dựng khác đang ghi vào {site_dir}; chờ nó xong") from None
+        if not os.path.lexists(site_dir / MARK):
+            mark(site_dir)  # a folder a build made (`_refuse_site`)
         yield

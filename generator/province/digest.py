@@ -7,6 +7,8 @@ Every string in it is the ward's content, escaped by whatever renders it.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +16,7 @@ from generator.feeds.atom import ENTRY_TITLE_CHARS, entry_id, summary
 from generator.model import Content
 from generator.output import SiteInfo
 from generator.progress import Standing, standing
+from generator.province.provincefile import is_ward_id
 from generator.province.wardparts import (
     ward_task_items,
     ward_task_lines,
@@ -70,8 +73,9 @@ class WardDigest:
         return {"format": DIGEST_FORMAT, **self.__dict__, "search": self.search.to_json()}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> WardDigest | None:
-        """The digest kept by an earlier run; None when it is of another format."""
+    def from_json(cls, data: dict[str, Any], ward_id: str, site_url: str) -> WardDigest | None:
+        """The digest kept by an earlier run for `ward_id` of the province at `site_url`; None
+        when it is of another format, or is not what a worker writes (damaged, forged)."""
         if data.get("format") != DIGEST_FORMAT:
             return None
         fields = {k: v for k, v in data.items() if k != "format"}
@@ -80,9 +84,10 @@ class WardDigest:
                 and well_formed_items(fields.get("task_items"))):  # fmt: skip
             return None
         try:
-            return _frozen(cls(**fields | {"search": IndexShare.from_json(fields["search"])}))
+            digest = _frozen(cls(**fields | {"search": IndexShare.from_json(fields["search"])}))
         except (KeyError, TypeError, ValueError):
             return None
+        return digest if _sound(digest, ward_id, site_url) else None
 
 
 def ward_digest(content: Content, ward_id: str, site: SiteInfo) -> WardDigest:
@@ -136,3 +141,44 @@ def _frozen(d: WardDigest) -> WardDigest:
             "changes": tuple(tuple(c) for c in d.changes),
         }
     )
+
+
+_TEXTS = ("name", "kind", "city", "issuer", "code", "last_report")
+_COUNTS = ("year", "tasks", "reported", "overdue")
+_PATH = re.compile(r"(?:[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*/?)*")
+"""A path below a site: no scheme, no '..' or '//', nothing to escape."""
+_ENTRY_ID = re.compile(r"urn:uuid:[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}")
+
+
+def _sound(d: WardDigest, ward_id: str, site_url: str) -> bool:
+    """Each field is of its type and fit for where it goes: the id is the ward's, every
+    address is below the ward's own (`<site_url><id>/`), the dates are dates."""
+    if not (is_ward_id(d.id) and d.id == ward_id and d.url == f"{site_url}{d.id}/"):
+        return False
+    if not all(isinstance(getattr(d, f), str) for f in _TEXTS):
+        return False
+    if not all(type(getattr(d, f)) is int and getattr(d, f) >= 0 for f in _COUNTS):
+        return False
+    if d.last_report and _date(d.last_report, dt.date) is None:
+        return False
+    if not all(_below(url, f"{d.id}/") for url, _, _ in d.search.results):
+        return False
+    return all(
+        len(c) == 5
+        and all(isinstance(x, str) for x in c)
+        and getattr(_date(c[0], dt.datetime), "tzinfo", None) is not None
+        and _below(c[2], d.url)
+        and _ENTRY_ID.fullmatch(c[4]) is not None
+        for c in d.changes
+    )
+
+
+def _below(url: str, prefix: str) -> bool:
+    return url.startswith(prefix) and _PATH.fullmatch(url[len(prefix) :]) is not None
+
+
+def _date(text: str, kind: type[dt.date]) -> dt.date | None:
+    try:
+        return kind.fromisoformat(text)
+    except ValueError:
+        return None

@@ -13,9 +13,10 @@ run leaves the previous one, and a damaged or unknown manifest only means buildi
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
+
+from generator.province.provincefile import is_ward_id
+from generator.safewrite import write_inside
 
 FOLDER = ".province"
 FORMAT = 1
@@ -26,7 +27,8 @@ def state_dir(site_dir: Path) -> Path:
 
 
 def read_keys(site_dir: Path) -> dict[str, str]:
-    """The ward keys of the last run; {} when there is none or it cannot be read."""
+    """The ward keys of the last run; {} when there is none or it cannot be read. A key
+    that is not a ward id (`../x`, an absolute path: a forged file) is dropped."""
     try:
         data = json.loads((state_dir(site_dir) / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -34,16 +36,20 @@ def read_keys(site_dir: Path) -> dict[str, str]:
     wards = data.get("wards") if isinstance(data, dict) and data.get("format") == FORMAT else None
     if not isinstance(wards, dict):
         return {}
-    return {k: v for k, v in wards.items() if isinstance(k, str) and isinstance(v, str)}
+    return {k: v for k, v in wards.items() if is_ward_id(k) and isinstance(v, str)}
 
 
 def write_keys(site_dir: Path, keys: dict[str, str]) -> None:
     data = {"format": FORMAT, "wards": dict(sorted(keys.items()))}
-    replace_file(state_dir(site_dir) / "manifest.json", _json(data))
+    replace_file(site_dir, f"{FOLDER}/manifest.json", _json(data))
 
 
 def digest_path(site_dir: Path, ward_id: str) -> Path:
-    return state_dir(site_dir) / "wards" / f"{ward_id}.json"
+    return site_dir / _digest_name(ward_id)
+
+
+def _digest_name(ward_id: str) -> str:
+    return f"{FOLDER}/wards/{ward_id}.json"
 
 
 def read_digest(site_dir: Path, ward_id: str) -> dict | None:
@@ -75,7 +81,7 @@ def read_portal_key(site_dir: Path) -> str:
 
 
 def write_portal_key(site_dir: Path, key: str) -> None:
-    replace_file(state_dir(site_dir) / "portal.key", key.encode() + b"\n")
+    replace_file(site_dir, f"{FOLDER}/portal.key", key.encode() + b"\n")
 
 
 def take_portal_files(site_dir: Path) -> dict[str, str] | None:
@@ -107,25 +113,20 @@ def _inside(path: str) -> bool:
 
 def write_portal_files(site_dir: Path, files: dict[str, str]) -> None:
     data = {"format": FORMAT, "files": dict(sorted(files.items()))}
-    replace_file(state_dir(site_dir) / "portal-files.json", _json(data))
+    replace_file(site_dir, f"{FOLDER}/portal-files.json", _json(data))
 
 
 def write_digest(site_dir: Path, ward_id: str, data: dict) -> None:
-    replace_file(digest_path(site_dir, ward_id), _json(data))
+    replace_file(site_dir, _digest_name(ward_id), _json(data))
 
 
-def replace_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole: a temporary file beside it, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+def replace_file(site_dir: Path, relative: str, data: bytes) -> None:
+    """Write `data` at `site_dir/relative` whole (a temporary file, then a rename), through no
+    symlink (`safewrite.UnsafeWrite` names the link); an OSError names the file whole."""
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        write_inside(site_dir, relative, data, replace=True)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(site_dir / relative)) from None
 
 
 def _json(value: object) -> bytes:

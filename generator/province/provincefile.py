@@ -58,7 +58,7 @@ class WardEntry:
     id: str
     """Safe slug: the ward's folder in the site, `site/<id>/`."""
     content: Path
-    """Its content folder, absolute, inside the province folder."""
+    """Its content folder, absolute, inside the province folder (perhaps missing)."""
 
 
 @dataclass(frozen=True)
@@ -120,10 +120,16 @@ def _entry(item: object, line: int, root: Path, r: FileReader) -> WardEntry | No
     return WardEntry(ward_id, content) if content else None
 
 
+def is_ward_id(text: object) -> bool:
+    """A ward id, safe as a folder of the site: the one rule for every id read, from the
+    province file or from the state a run keeps in the site (`manifest.py`)."""
+    return isinstance(text, str) and text not in RESERVED and is_identifier(text)
+
+
 def _good_id(ward_id: str, line: int, where: str, r: FileReader) -> bool:
     if not ward_id:
         return False
-    if ward_id in RESERVED or not is_identifier(ward_id):
+    if not is_ward_id(ward_id):
         r.error(
             line,
             where,
@@ -135,7 +141,8 @@ def _good_id(ward_id: str, line: int, where: str, r: FileReader) -> bool:
 
 
 def _inside(written: str, root: Path, line: int, r: FileReader) -> Path | None:
-    """`written` as a folder inside the province folder, reached through no symlink."""
+    """`written` as a folder inside the province folder, reached through no symlink; it may
+    be missing."""
     posix = PurePosixPath(written)
     if "\\" in written or posix.is_absolute() or ".." in posix.parts or not posix.parts:
         r.error(line, "content", f"'{written}' phải là đường dẫn tương đối trong thư mục tỉnh, "
@@ -147,10 +154,10 @@ def _inside(written: str, root: Path, line: int, r: FileReader) -> Path | None:
         if path.is_symlink():
             r.error(line, "content", f"'{written}': {part} là liên kết (symlink); không dùng")
             return None
-    if not path.is_dir():
-        r.error(line, "content", f"không tìm thấy thư mục dữ liệu '{written}'")
+    if path.exists() and not path.is_dir():
+        r.error(line, "content", f"'{written}' là tệp, không phải thư mục dữ liệu")
         return None
-    return path
+    return path  # a missing folder fails its ward only (`build_all`)
 
 
 def _check_list(wards: list[WardEntry], r: FileReader) -> None:
