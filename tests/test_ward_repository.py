@@ -24,10 +24,12 @@ from packaging.requirements import Requirement
 
 from generator.dates import VIETNAM
 from generator.siterepo import DEPENDENCIES
+from generator.siterepo.pin import pin_line
 
 from .conftest import ROOT, run_git
 from .helpers import replaced
 from .province_kit import rename_ward
+from .word import word_from_text
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -237,3 +239,188 @@ def test_an_installed_generator_builds_a_province_with_its_portal(ward, installe
     for ward_id in ("an-hoa", "an-hoa-tay"):
         assert (site / ward_id / "index.html").is_file()
         assert (site / ward_id / "lich" / "tat-ca.ics").is_file()
+
+
+# --- a year in the life of the adopted commune ----------------------------------------------------
+
+
+def _tasks(ward: Ward, year: int) -> list[dict]:
+    """The programme's tasks with one plain deadline of that year, a lead and no correction,
+    in the document's order, as the repository holds them."""
+    import yaml
+
+    text = (ward.repo / "content" / "programmes" / f"{year}.yaml").read_text(encoding="utf-8")
+    plain = re.compile(rf"\d\d/\d\d/{year}")
+    return [
+        task
+        for month in yaml.safe_load(text)["months"]
+        for task in month["tasks"]
+        if plain.fullmatch(str(task.get("deadline")))
+        and task.get("lead")
+        and not task.get("corrections")
+    ]
+
+
+def _event(ward: Ward, task_id: str) -> str:
+    """The task's VEVENT in the calendar of every task, unfolded."""
+    feed = ward.page("lich/tat-ca.ics").replace("\r\n ", "")
+    start = feed.index(f"UID:{task_id}@")
+    return feed[feed.rindex("BEGIN:VEVENT", 0, start) : feed.index("END:VEVENT", start)]
+
+
+def _next_release(tmp: Path) -> Path:
+    """The generator's next version, 0.2.1, built from this checkout's files: its folder."""
+    source = tmp / "source"
+    names = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.decode()
+    for name in filter(None, names.split("\0")):
+        if (ROOT / name).is_file() and not (ROOT / name).is_symlink():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, source / name)
+    project = source / "pyproject.toml"
+    project.write_text(
+        replaced(project.read_text("utf-8"), 'version = "0.2.0"', 'version = "0.2.1"')
+    )
+    dist = tmp / "dist-next"
+    _build(source, dist, "--wheel")
+    return dist
+
+
+def test_a_year_in_the_life_of_the_commune_keeps_its_ci_green_and_its_site_true(ward, tmp_path):
+    """The clerk's year, its CI run at every step on that day: reports from `generator report`
+    and as the editor writes them, a same-day correction, a postponement, two amendments (one
+    with a `corrections` record), the next year's programme in December, and an upgrade of the
+    generator that changes one line. On each day the site says what is true that day."""
+    done_task, editor_task, postponed_task, moved, handed, noted = _tasks(ward, 2027)[:6]
+    ward.day = dt.date(2027, 1, 5)  # the day `new` made it
+    ward.ci()
+
+    ward.day = dt.date(2027, 1, 20)
+    ward.generator("report", done_task["id"], "--status", "done", "--done-on", "18/01/2027",
+                   "--document", "Kế hoạch số 3/KH-UBND ngày 18/01/2027")  # fmt: skip
+    ward.commit("Báo cáo tiến độ")
+    ward.ci()
+    page = ward.page(f"nhiem-vu/{done_task['id']}/index.html")
+    assert "Đã hoàn thành" in page and "18/01/2027" in page
+    assert f"nhiem-vu/{done_task['id']}/" in ward.page("tien-do/index.html")
+    assert "18/01/2027" in _event(ward, done_task["id"])
+
+    # The same day, the clerk corrects the day it was done: the later report is the standing.
+    ward.generator("report", done_task["id"], "--status", "done", "--done-on", "19/01/2027",
+                   "--document", "Kế hoạch số 3/KH-UBND ngày 19/01/2027")  # fmt: skip
+    ward.commit("Sửa báo cáo cùng ngày")
+    ward.ci()
+    page = ward.page(f"nhiem-vu/{done_task['id']}/index.html")
+    assert "Kế hoạch số 3/KH-UBND ngày 19/01/2027" in page
+    assert "19/01/2027" in _event(ward, done_task["id"])
+
+    # A report as the web editor writes it (ISO dates, its own file name).
+    ward.day = dt.date(2027, 2, 12)
+    report = ward.repo / "content" / "reports" / f"{editor_task['id']}--2027-02-12.yaml"
+    report.write_text(
+        f"task: {editor_task['id']}\nreported_on: 2027-02-12\nstatus: in_progress\n"
+        "note: Đang lấy ý kiến các thôn\n",
+        encoding="utf-8",
+    )
+    ward.commit("Báo cáo tiến độ (trang quản trị)")
+    ward.ci()
+    assert "Đang thực hiện" in ward.page(f"nhiem-vu/{editor_task['id']}/index.html")
+
+    ward.day = dt.date(2027, 3, 5)
+    ward.generator("report", postponed_task["id"], "--status", "postponed",
+                   "--note", "Chờ hướng dẫn của tỉnh")  # fmt: skip
+    ward.commit("Tạm hoãn một nhiệm vụ")
+    ward.ci()
+    assert "Tạm hoãn" in ward.page(f"nhiem-vu/{postponed_task['id']}/index.html")
+
+    # Amendment 1: a deadline moved by a decision.
+    ward.day = dt.date(2027, 3, 20)
+    amendments = ward.repo / "content" / "amendments"
+    amendments.mkdir()
+    (amendments / "2027-03-20-quyet-dinh-so-20-qd-ubnd.yaml").write_text(
+        'programme: "2027"\ndecided_on: 20/03/2027\n'
+        "decision: Quyết định số 20/QĐ-UBND ngày 20/3/2027 của UBND xã\n"
+        "reason: Lùi hạn để chờ hướng dẫn của tỉnh.\n"
+        f'tasks:\n  - task: "{moved["id"]}"\n    deadline: 28/05/2027\n',
+        encoding="utf-8",
+    )
+    ward.commit("Điều chỉnh: Quyết định số 20/QĐ-UBND")
+    ward.ci()
+    page = ward.page(f"nhiem-vu/{moved['id']}/index.html")
+    assert "28/05/2027" in page and "Quyết định số 20/QĐ-UBND" in page
+    assert "Quyết định số 20/QĐ-UBND" in ward.page("thay-doi/index.html")
+    event = _event(ward, moved["id"])
+    assert "DTSTART;VALUE=DATE:20270528" in event and "SEQUENCE:1" in event
+
+    # Amendment 2 hands a task to another unit; a corrections record notes what the paper says.
+    ward.day = dt.date(2027, 6, 10)
+    units = [u for u in _units(ward) if u != handed["lead"]]
+    (amendments / "2027-06-10-quyet-dinh-so-41-qd-ubnd.yaml").write_text(
+        'programme: "2027"\ndecided_on: 10/06/2027\n'
+        "decision: Quyết định số 41/QĐ-UBND ngày 10/6/2027 của UBND xã\n"
+        "reason: Giao lại cho đơn vị phụ trách lĩnh vực.\n"
+        f'tasks:\n  - task: "{handed["id"]}"\n    lead: {units[0]}\n',
+        encoding="utf-8",
+    )
+    programme = ward.repo / "content" / "programmes" / "2027.yaml"
+    text = programme.read_text(encoding="utf-8")
+    anchor = f'      - id: "{noted["id"]}"\n'
+    block_end = text.index(f"        deadline: {noted['deadline']}\n", text.index(anchor))
+    line_end = text.index("\n", block_end) + 1
+    programme.write_text(
+        text[:line_end]
+        + "        corrections:\n          - field: deadline\n"
+        + f"            as_written: {noted['deadline']}\n            read_as: null\n"
+        + "            reason: Văn bản ghi đúng như vậy; ghi nhận theo đề nghị của Văn phòng.\n"
+        + text[line_end:],
+        encoding="utf-8",
+    )
+    ward.commit("Điều chỉnh: Quyết định số 41/QĐ-UBND; ghi nhận một đính chính")
+    ward.ci()
+    assert units[0] in ward.page(f"nhiem-vu/{handed['id']}/index.html")
+    assert "ghi nhận theo đề nghị của Văn phòng" in ward.page(f"nhiem-vu/{noted['id']}/index.html")
+
+    # Months pass with no report: a deadline gone by is overdue that day, and said so.
+    ward.day = dt.date(2027, 8, 16)
+    ward.ci()
+    late = (ward.day - dt.datetime.strptime(handed["deadline"], "%d/%m/%Y").date()).days
+    assert f"đã quá hạn {late} ngày" in ward.page(f"nhiem-vu/{handed['id']}/index.html")
+    assert "đã quá hạn" not in ward.page(f"nhiem-vu/{done_task['id']}/index.html")
+
+    # December: next year's programme, imported beside this year's; 2027 is still the current.
+    ward.day = dt.date(2027, 12, 10)
+    document = tmp_path / "ctct-2028-xa-an-hoa.docx"
+    text = NEXT_YEAR.read_text(encoding="utf-8").replace("2027", "2028").replace("2026", "2027")
+    word_from_text(text).save(document)
+    ward.generator("import", str(document), "--out", "content", "--units", "content/units.yaml")
+    ward.commit("Chương trình công tác năm 2028")
+    ward.ci()
+    first = _tasks(ward, 2028)[0]["id"]
+    assert (ward.repo / "site" / "nhiem-vu" / first / "index.html").is_file()
+    assert "năm 2027" in ward.page("tien-do/index.html")
+
+    # An upgrade is the pin's one line, proposed as Renovate or Dependabot would.
+    ward.day = dt.date(2027, 12, 20)
+    dist = _next_release(tmp_path)
+    (wheel,) = dist.glob("*.whl")
+    pin = pin_line("0.2.1", hashlib.sha256(wheel.read_bytes()).hexdigest())
+    (ward.repo / "requirements.txt").write_text(pin, encoding="utf-8")
+    ward.commit("Cập nhật công cụ lên 0.2.1")
+    changed = run_git(ward.repo, "show", "--numstat", "--format=", "HEAD").split()
+    assert changed == ["1", "1", "requirements.txt"]
+    ward.dist = dist
+    ward.ci()
+    installed = subprocess.run(
+        [str(ward.repo / ".venv" / "bin" / "python"), "-c",
+         "import importlib.metadata as m; print(m.version('ctct-site'))"],
+        cwd=ward.repo, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert installed.stdout.strip() == "0.2.1"
+
+
+def _units(ward: Ward) -> list[str]:
+    import yaml
+
+    text = (ward.repo / "content" / "units.yaml").read_text(encoding="utf-8")
+    return [u["name"] for u in yaml.safe_load(text)["units"]]
