@@ -146,8 +146,10 @@
     getValidateValue: function () {
       return "-";
     },
+    /* `getEntry`, not `entry`: Decap passes `entry` only when the field itself re-renders, so
+       a status chosen after the date field last changed went unseen. */
     isValid: function () {
-      var entry = this.props.entry;
+      var entry = this.props.getEntry ? this.props.getEntry() : this.props.entry;
       var data = entry && entry.get("data");
       var label = this.props.field.get("label", this.props.field.get("name"));
       var problem = dateProblem(this.props.value, this.props.field, data, label);

@@ -1,0 +1,48 @@
+"""What a clerk met trying the editor for the first time (issue 28), each mistake alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.dates import VIETNAM
+
+from ..conftest import DESKTOP, PHONE
+from .conftest import publish, sign_in
+from .test_editor import TASK, control_of, field
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
+def any_page(request, editor_page):
+    editor_page.set_viewport_size(request.param)
+    return editor_page
+
+
+def new_report(page, site: str) -> None:
+    page.clock.set_fixed_time(dt.datetime(2026, 1, 24, 10, 0, tzinfo=VIETNAM))
+    sign_in(page, site)
+    page.goto(site + "admin/#/collections/bao-cao/new")
+    field(page, "task").wait_for()
+
+
+def test_done_without_its_date_is_refused_at_the_field(any_page, local_site: str, repo: Path):
+    """Nothing else wrong: the date field once read the entry as it was when it last changed."""
+    page = any_page
+    new_report(page, local_site)
+    field(page, "task").fill(TASK)
+    page.get_by_role("option", name=re.compile(f"^{TASK} — ")).click()
+    field(page, "status").fill("hoàn thành")
+    page.get_by_role("option", name="Đã hoàn thành", exact=True).click()
+    field(page, "document").fill("Kế hoạch số 12/KH-UBND ngày 14/01/2026")
+    publish(page)
+    control_of(page, "done_on").get_by_text(
+        "Tình trạng là Đã hoàn thành thì cần ngày hoàn thành."
+    ).wait_for()
+    page.wait_for_timeout(1500)  # a save would have been reported by now
+    assert not page.get_by_text("Mục đã được lưu").is_visible()
+    assert not (repo / "content" / "reports").exists()
