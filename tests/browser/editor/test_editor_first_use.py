@@ -46,3 +46,21 @@ def test_done_without_its_date_is_refused_at_the_field(any_page, local_site: str
     page.wait_for_timeout(1500)  # a save would have been reported by now
     assert not page.get_by_text("Mục đã được lưu").is_visible()
     assert not (repo / "content" / "reports").exists()
+
+
+@pytest.mark.parametrize("collection", ["bao-cao", "dieu-chinh"])
+def test_forms_fit_a_phone(editor_page, local_site: str, collection: str) -> None:
+    """No sideways scrolling at 360px: Decap's editor screen kept 800px."""
+    page = editor_page
+    page.set_viewport_size(PHONE)
+    sign_in(page, local_site)
+    page.goto(local_site + f"admin/#/collections/{collection}/new")
+    if collection == "dieu-chinh":
+        field(page, "decision").wait_for()
+        page.get_by_role("button", name=re.compile("^Thêm nhiệm vụ")).click()
+    field(page, "task").wait_for()
+    page.wait_for_timeout(300)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.evaluate("window.innerWidth") == PHONE["width"]
+    page.get_by_role("button", name="Công bố", exact=True).click()  # reachable on the screen
+    page.get_by_text("Công bố ngay", exact=True).wait_for()
