@@ -168,6 +168,20 @@ def test_the_ward_kinds_offered_are_the_declared_ones(mini_content):
     assert [o["value"] for o in kind["options"]] == list(choices.WARD_KINDS)
 
 
+@pytest.mark.parametrize("kind", choices.WARD_KINDS)
+def test_the_ward_collection_is_named_by_the_ward_kind(mini_content, kind):
+    ward = dataclasses.replace(mini_content.ward, kind=kind)
+    config = editor_config(dataclasses.replace(mini_content, ward=ward), GITHUB)
+    named = collection(config, "phuong")
+    labels = [f["label"] for f in named["files"][0]["fields"] if f["name"] in ("id", "name")]
+    assert named["label"] == named["files"][0]["label"] == kind[:1].upper() + kind[1:]
+    assert labels == [f"Mã {kind}", f"Tên {kind}"]
+    assert named["description"].startswith(f"Tên {kind} ")
+    others = [f for f in named["files"][0]["fields"] if f["name"] != "kind"]  # it offers all
+    if kind != "phường":
+        assert "phường" not in config_yaml({**named, "files": [{"fields": others}]}).lower()
+
+
 def test_configuration_yaml_reads_back_whatever_the_content_says(mini_content):
     hostile = "Kế hoạch: {{slug}} # '\" </script> & ... \n- item"
     task = dataclasses.replace(mini_content.tasks[0], content=hostile)

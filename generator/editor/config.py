@@ -10,6 +10,7 @@ day in Vietnam. Paths are relative to the git repository's root.
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 import yaml
@@ -59,7 +60,7 @@ def editor_config(
         reports_collection(content, base),
         amendments_collection(content, base),
         units_collection(base),
-        ward_collection(base),
+        ward_collection(content.ward.kind, base),
     ]
     return config
 
@@ -186,20 +187,32 @@ def units_collection(base: PurePosixPath) -> dict[str, object]:
     )
 
 
-def ward_collection(base: PurePosixPath) -> dict[str, object]:
+def ward_collection(kind: str, base: PurePosixPath) -> dict[str, object]:
+    """ward.yaml, named by its own kind: a commune's clerk reads "Xã", not "Phường"."""
     special: dict[str, Widget] = {
-        "kind": choice([(kind, kind) for kind in choices.WARD_KINDS]),
+        "kind": choice([(k, k) for k in choices.WARD_KINDS]),
         **{
             name: {"widget": "string", "pattern": PLAIN_NAME} for name in ("name", "city", "issuer")
         },
     }
+    fields = [
+        f
+        if f["name"] == "kind"
+        else {**f, "label": _kind(f["label"], kind), "hint": _kind(f["hint"], kind)}
+        for f in form_fields(fmt.WARD, special)
+    ]
     return _single_file(
         "phuong",
-        "Phường",
-        "Tên phường và cơ quan ban hành, in ở đầu mọi trang.",
+        kind[:1].upper() + kind[1:],
+        f"Tên {kind} và cơ quan ban hành, in ở đầu mọi trang.",
         base / layout.WARD_YAML,
-        form_fields(fmt.WARD, special),
+        fields,
     )
+
+
+def _kind(text: object, kind: str) -> object:
+    """The declaration's word for the ward ("phường") as the ward's own kind."""
+    return re.sub(r"\bphường\b", kind, text) if isinstance(text, str) else text
 
 
 def task_option(task: Task) -> tuple[str, str]:

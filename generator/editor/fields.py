@@ -38,7 +38,7 @@ LABELS = {
     ("unit", "all"): "Là “Các phòng, đơn vị”",
     ("ward", "id"): "Mã phường",
     ("ward", "name"): "Tên phường",
-    ("ward", "kind"): "Phường hay xã",
+    ("ward", "kind"): "Phường, xã, thị trấn hay đặc khu",
     ("ward", "city"): "Tỉnh, thành phố",
     ("ward", "issuer"): "Cơ quan ban hành",
     ("ward", "code"): "Mã đơn vị hành chính",
