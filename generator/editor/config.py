@@ -123,18 +123,30 @@ def reports_collection(content: Content, base: PurePosixPath) -> dict[str, objec
 
 def amendments_collection(content: Content, base: PurePosixPath) -> dict[str, object]:
     programmes = sorted(content.programmes, key=lambda p: -p.year)
+    latest = programmes[0] if programmes else None
+    year = latest.year if latest else ""  # the examples' year: the latest programme's
     task = form_fields(
         fmt.AMENDED_TASK,
         {
             "task": choice([task_option(t) for t in content.tasks]),
             "content": {"widget": "text"},
-            "deadline": {"widget": "string", "pattern": DEADLINE},
+            "deadline": {
+                "widget": "string",
+                "pattern": DEADLINE,
+                "hint": f"để trống nếu thời hạn không đổi; 20/03/{year}, 10-25/3/{year}",
+            },
         },
     )
     special: dict[str, Widget] = {
         "programme": {
             **choice([(p.id, f"Chương trình năm {p.year}") for p in programmes]),
-            "default": programmes[0].id if programmes else "",
+            "default": latest.id if latest else "",
+            "hint": f"chương trình được điều chỉnh (mã “{latest.id}”)" if latest else "",
+        },
+        "decided_on": {**DATE_WIDGET, "hint": f"ngày/tháng/năm của văn bản, ví dụ 10/03/{year}"},
+        "decision": {
+            "widget": "string",
+            "hint": f"văn bản điều chỉnh, ví dụ Quyết định số 15/QĐ-UBND ngày 10/3/{year}",
         },
         "tasks": {
             "widget": "list",

@@ -54,12 +54,10 @@ HINTS = {
     ("report", "done_on"): "bắt buộc khi tình trạng là Đã hoàn thành",
     ("report", "document"): "số, ký hiệu và ngày, ví dụ Kế hoạch số 12/KH-UBND ngày 14/01/2026",
     ("report", "reported_on"): "ngày/tháng/năm, ví dụ 24/01/2026",
-    ("amendment", "decided_on"): "ngày/tháng/năm của văn bản, ví dụ 10/03/2026",
     ("amendment", "tasks"): "mỗi nhiệm vụ được điều chỉnh: chọn nhiệm vụ, ghi các trường mới",
     ("amended_task", "task"): "gõ vài chữ của nội dung hoặc mã để tìm",
     ("amended_task", "content"): "để trống nếu nội dung không đổi",
     ("amended_task", "lead"): "để trống nếu đơn vị chủ trì không đổi",
-    ("amended_task", "deadline"): "để trống nếu thời hạn không đổi; 20/03/2026, 10-25/3/2026",
 }
 """Hints for the clerk where the declared meaning speaks of stored values (`done`)."""
 
