@@ -25,6 +25,7 @@ from generator.editor.fields import (
     PLAIN_NAME,
     Widget,
     choice,
+    deadline_from,
     form_fields,
 )
 from generator.editor.settings import EditorSettings
@@ -132,7 +133,7 @@ def amendments_collection(content: Content, base: PurePosixPath) -> dict[str, ob
             "content": {"widget": "text"},
             "deadline": {
                 "widget": "string",
-                "pattern": DEADLINE,
+                "pattern": deadline_from(min(p.year for p in programmes)) if latest else DEADLINE,
                 "hint": f"để trống nếu thời hạn không đổi; 20/03/{year}, 10-25/3/{year}",
             },
         },

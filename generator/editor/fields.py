@@ -77,6 +77,18 @@ DEADLINE = [
     _either(DEADLINE_PATTERNS, PER_PLAN),
     "một ngày (15/01/2026), một khoảng (10-20/3/2026) hoặc 'theo KH'",
 ]
+
+
+def deadline_from(year: int) -> list[str]:
+    """DEADLINE, refusing a due date (a deadline's last year) before `year`, as `check` does
+    for an amendment's new deadline."""
+    before = "|".join(str(y) for y in range(FIRST_YEAR, year))
+    pattern = (
+        f"^(?!.*(?<!\\d)(?:{before})\\s*$)" + DEADLINE[0].lstrip("^") if before else DEADLINE[0]
+    )
+    return [pattern, f"một ngày (15/01/{year}), một khoảng (10-20/3/{year}) hoặc 'theo KH'"]
+
+
 HTTPS = [
     r"^https://[^\s/?#.\"'<>`\\@]+\.[^\s/?#\"'<>`\\@]+(?:[/?#][^\s\"'<>`\\]*)?$",
     "đường dẫn bắt đầu bằng https:// và có tên miền, ví dụ https://haiphong.gov.vn/…",

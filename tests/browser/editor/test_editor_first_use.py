@@ -64,3 +64,24 @@ def test_forms_fit_a_phone(editor_page, local_site: str, collection: str) -> Non
     assert width <= page.evaluate("window.innerWidth") == PHONE["width"]
     page.get_by_role("button", name="Công bố", exact=True).click()  # reachable on the screen
     page.get_by_text("Công bố ngay", exact=True).wait_for()
+
+
+def test_a_new_deadline_before_the_programme_year_is_refused_at_the_field(
+    editor_page, local_site: str, repo: Path
+) -> None:
+    page = editor_page
+    page.clock.set_fixed_time(dt.datetime(2026, 3, 20, 10, 0, tzinfo=VIETNAM))
+    sign_in(page, local_site)
+    page.goto(local_site + "admin/#/collections/dieu-chinh/new")
+    field(page, "decided_on").press_sequentially("10032026")
+    field(page, "decision").fill("Quyết định số 15/QĐ-UBND ngày 10/3/2026")
+    field(page, "reason").fill("Lùi hạn.")
+    page.get_by_role("button", name=re.compile("^Thêm nhiệm vụ")).click()
+    field(page, "task").fill("2026-03-05")
+    page.get_by_role("option", name=re.compile("^2026-03-05 — ")).click()
+    field(page, "deadline").fill("10-25/3/2025")
+    publish(page)
+    control_of(page, "deadline").get_by_text("một khoảng (10-20/3/2026)").wait_for()
+    page.wait_for_timeout(1500)  # a save would have been reported by now
+    assert not page.get_by_text("Mục đã được lưu").is_visible()
+    assert not (repo / "content" / "amendments").exists()
