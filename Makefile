@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 JS     := tests/js
 EDITOR := editor
 
-.PHONY: site test check serve edit dist bench bench-ocr clean ocr-tools
+.PHONY: site test check serve edit commit dist bench bench-ocr clean ocr-tools
 
 site: $(VENV)/.installed            ## set up, check the content, build site/
 	$(PY) -m generator check
@@ -24,6 +24,14 @@ serve: $(VENV)/.installed
 
 edit: $(VENV)/.installed $(EDITOR)/node_modules/.installed  ## the web editor on this machine, saving into content/
 	$(PY) -m generator edit
+
+# One step for the clerk after `make edit` or `generator report`: every change under content/
+# (reports, amendments, sources; new, changed or removed) checked, then committed, nothing else.
+commit: $(VENV)/.installed  ## check content/ and commit all of it: make commit M="Báo cáo ..."
+	$(PY) -m generator check
+	git add --all -- content
+	@if git diff --cached --quiet -- content; then echo "Không có thay đổi nào trong content/."; \
+	else git commit --quiet -m "$${M:-Cập nhật dữ liệu}" -- content && git log -1 --stat --format="Đã commit: %h %s"; fi
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/build_speed.py

@@ -40,6 +40,8 @@ class TaskAmendment:
     """The lead cell as the decision writes it."""
     lead_unit_id: str | None
     deadline: Deadline | None
+    deadline_line: int = field(default=0, compare=False)
+    """The line of `deadline` in the amendment's file, for errors."""
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,13 @@ def test_a_broken_amendment_file_is_refused_at_its_line(tmp_path, text, name, ex
     assert any(expected in message and "content/amendments/" in message for message in found), found
 
 
+@pytest.mark.parametrize("deadline", ["10-25/3/2025", "25/03/2024"])
+def test_a_new_deadline_before_the_programme_year_is_refused_at_its_line(tmp_path, deadline):
+    found = errors(with_amendment(tmp_path, replaced(AMENDMENT, "10-25/3/2026", deadline), "a"))
+    assert len(found) == 1 and found[0].startswith("content/amendments/a.yaml:7: deadline:"), found
+    assert "trước năm 2026 của chương trình" in found[0] and "25/03/2026" in found[0]
+
+
 def test_the_old_amendments_field_of_a_programme_says_where_they_live_now(tmp_path):
     content = copy_fixture(tmp_path)
     programme = content / "programmes" / "2026.yaml"

@@ -49,6 +49,9 @@ def ward_fields(config: dict) -> list[dict]:
     return collection(config, "phuong")["files"][0]["fields"]
 
 
+EXAMPLES_OF_THE_YEAR = {("amendment", n) for n in ("programme", "decided_on", "decision")}
+"""Hints whose examples name the latest programme's year (not the declaration's)."""
+
 FORMS = {
     "report": report_fields,
     "amendment": amendment_fields,
@@ -69,7 +72,10 @@ def test_every_declared_field_is_in_its_form_in_declared_order(config, record):
     for declared, field in zip(record.fields, form, strict=True):
         # A field needed only sometimes is checked by the date widget, not marked optional.
         assert field["required"] is (declared.required or bool(declared.when)), declared.name
-        assert field["hint"] == ed.HINTS.get((record.key, declared.name), declared.vi)
+        if (record.key, declared.name) in EXAMPLES_OF_THE_YEAR:
+            assert field["hint"] and "`" not in field["hint"]
+        else:
+            assert field["hint"] == ed.HINTS.get((record.key, declared.name), declared.vi)
         assert field["label"] and "`" not in field["label"]
 
 
@@ -166,6 +172,29 @@ def test_the_ward_kinds_offered_are_the_declared_ones(mini_content):
     ward = collection(editor_config(mini_content, GITHUB), "phuong")["files"][0]["fields"]
     kind = next(f for f in ward if f["name"] == "kind")
     assert [o["value"] for o in kind["options"]] == list(choices.WARD_KINDS)
+
+
+@pytest.mark.parametrize("kind", choices.WARD_KINDS)
+def test_the_ward_collection_is_named_by_the_ward_kind(mini_content, kind):
+    ward = dataclasses.replace(mini_content.ward, kind=kind)
+    config = editor_config(dataclasses.replace(mini_content, ward=ward), GITHUB)
+    named = collection(config, "phuong")
+    labels = [f["label"] for f in named["files"][0]["fields"] if f["name"] in ("id", "name")]
+    assert named["label"] == named["files"][0]["label"] == kind[:1].upper() + kind[1:]
+    assert labels == [f"Mã {kind}", f"Tên {kind}"]
+    assert named["description"].startswith(f"Tên {kind} ")
+    others = [f for f in named["files"][0]["fields"] if f["name"] != "kind"]  # it offers all
+    if kind != "phường":
+        assert "phường" not in config_yaml({**named, "files": [{"fields": others}]}).lower()
+
+
+def test_the_amendment_examples_name_the_latest_programme_year(mini_content):
+    later = [dataclasses.replace(p, id="2031", year=2031) for p in mini_content.programmes]
+    config = editor_config(dataclasses.replace(mini_content, programmes=tuple(later)), GITHUB)
+    hints = [f["hint"] for f in amendment_fields(config)]
+    hints += [f["hint"] for f in nested(amendment_fields(config), "tasks")]
+    assert not [h for h in hints if "2026" in h]
+    assert sum("2031" in h for h in hints) == 4
 
 
 def test_configuration_yaml_reads_back_whatever_the_content_says(mini_content):

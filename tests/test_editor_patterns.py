@@ -135,3 +135,20 @@ def test_link_pattern_is_the_loaders_rule(value):
 @pytest.mark.parametrize("value", ["Bình Minh", "Hải Phòng", "A & B", "<b>", 'x"y', "a`b"])
 def test_plain_name_pattern_refuses_markup_characters(value):
     assert matches(ed.PLAIN_NAME, value) is not any(c in value for c in "<>\"'&`")
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted"),
+    [
+        ("10-25/3/2026", True),
+        ("theo KH", True),
+        ("28/12/2025 - 10/01/2026", True),  # due in the programme's year
+        ("10-25/3/2025", False),
+        ("25/03/2024", False),
+        ("15/01/1945", False),
+    ],
+)
+def test_an_amendment_deadline_before_the_programme_year_is_refused(value, accepted):
+    pattern = ed.deadline_from(2026)
+    assert matches(pattern, value) is accepted
+    assert "2026" in pattern[1] and "2025" not in pattern[1]

@@ -594,3 +594,14 @@ def test_subscribe_page_walks_through_every_app_and_reminders(output):
     for app in ("ICSx⁵", "Google Calendar", "iPhone", "Outlook"):
         assert app in reminders, app
     assert "VALARM" not in b"".join(output.files.values()).decode()
+
+
+def test_subscribe_page_names_the_kind_of_the_ward(content):
+    commune = Content(
+        dataclasses.replace(content.ward, kind="xã"), content.units, content.programmes
+    )
+    out = SiteOutput()
+    add_feeds(out, commune, SITE)
+    page = next(p for p in out.pages if p.path == "lich/index.md")
+    assert "lịch công tác của xã và từng đơn vị" in page.description
+    assert "phường" not in page.description

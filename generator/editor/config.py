@@ -10,6 +10,7 @@ day in Vietnam. Paths are relative to the git repository's root.
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 import yaml
@@ -24,6 +25,7 @@ from generator.editor.fields import (
     PLAIN_NAME,
     Widget,
     choice,
+    deadline_from,
     form_fields,
 )
 from generator.editor.settings import EditorSettings
@@ -59,7 +61,7 @@ def editor_config(
         reports_collection(content, base),
         amendments_collection(content, base),
         units_collection(base),
-        ward_collection(base),
+        ward_collection(content.ward.kind, base),
     ]
     return config
 
@@ -122,18 +124,30 @@ def reports_collection(content: Content, base: PurePosixPath) -> dict[str, objec
 
 def amendments_collection(content: Content, base: PurePosixPath) -> dict[str, object]:
     programmes = sorted(content.programmes, key=lambda p: -p.year)
+    latest = programmes[0] if programmes else None
+    year = latest.year if latest else ""  # the examples' year: the latest programme's
     task = form_fields(
         fmt.AMENDED_TASK,
         {
             "task": choice([task_option(t) for t in content.tasks]),
             "content": {"widget": "text"},
-            "deadline": {"widget": "string", "pattern": DEADLINE},
+            "deadline": {
+                "widget": "string",
+                "pattern": deadline_from(min(p.year for p in programmes)) if latest else DEADLINE,
+                "hint": f"để trống nếu thời hạn không đổi; 20/03/{year}, 10-25/3/{year}",
+            },
         },
     )
     special: dict[str, Widget] = {
         "programme": {
             **choice([(p.id, f"Chương trình năm {p.year}") for p in programmes]),
-            "default": programmes[0].id if programmes else "",
+            "default": latest.id if latest else "",
+            "hint": f"chương trình được điều chỉnh (mã “{latest.id}”)" if latest else "",
+        },
+        "decided_on": {**DATE_WIDGET, "hint": f"ngày/tháng/năm của văn bản, ví dụ 10/03/{year}"},
+        "decision": {
+            "widget": "string",
+            "hint": f"văn bản điều chỉnh, ví dụ Quyết định số 15/QĐ-UBND ngày 10/3/{year}",
         },
         "tasks": {
             "widget": "list",
@@ -186,20 +200,32 @@ def units_collection(base: PurePosixPath) -> dict[str, object]:
     )
 
 
-def ward_collection(base: PurePosixPath) -> dict[str, object]:
+def ward_collection(kind: str, base: PurePosixPath) -> dict[str, object]:
+    """ward.yaml, named by its own kind: a commune's clerk reads "Xã", not "Phường"."""
     special: dict[str, Widget] = {
-        "kind": choice([(kind, kind) for kind in choices.WARD_KINDS]),
+        "kind": choice([(k, k) for k in choices.WARD_KINDS]),
         **{
             name: {"widget": "string", "pattern": PLAIN_NAME} for name in ("name", "city", "issuer")
         },
     }
+    fields = [
+        f
+        if f["name"] == "kind"
+        else {**f, "label": _kind(f["label"], kind), "hint": _kind(f["hint"], kind)}
+        for f in form_fields(fmt.WARD, special)
+    ]
     return _single_file(
         "phuong",
-        "Phường",
-        "Tên phường và cơ quan ban hành, in ở đầu mọi trang.",
+        kind[:1].upper() + kind[1:],
+        f"Tên {kind} và cơ quan ban hành, in ở đầu mọi trang.",
         base / layout.WARD_YAML,
-        form_fields(fmt.WARD, special),
+        fields,
     )
+
+
+def _kind(text: object, kind: str) -> object:
+    """The declaration's word for the ward ("phường") as the ward's own kind."""
+    return re.sub(r"\bphường\b", kind, text) if isinstance(text, str) else text
 
 
 def task_option(task: Task) -> tuple[str, str]:

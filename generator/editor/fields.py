@@ -38,7 +38,7 @@ LABELS = {
     ("unit", "all"): "Là “Các phòng, đơn vị”",
     ("ward", "id"): "Mã phường",
     ("ward", "name"): "Tên phường",
-    ("ward", "kind"): "Phường hay xã",
+    ("ward", "kind"): "Phường, xã, thị trấn hay đặc khu",
     ("ward", "city"): "Tỉnh, thành phố",
     ("ward", "issuer"): "Cơ quan ban hành",
     ("ward", "code"): "Mã đơn vị hành chính",
@@ -54,12 +54,10 @@ HINTS = {
     ("report", "done_on"): "bắt buộc khi tình trạng là Đã hoàn thành",
     ("report", "document"): "số, ký hiệu và ngày, ví dụ Kế hoạch số 12/KH-UBND ngày 14/01/2026",
     ("report", "reported_on"): "ngày/tháng/năm, ví dụ 24/01/2026",
-    ("amendment", "decided_on"): "ngày/tháng/năm của văn bản, ví dụ 10/03/2026",
     ("amendment", "tasks"): "mỗi nhiệm vụ được điều chỉnh: chọn nhiệm vụ, ghi các trường mới",
     ("amended_task", "task"): "gõ vài chữ của nội dung hoặc mã để tìm",
     ("amended_task", "content"): "để trống nếu nội dung không đổi",
     ("amended_task", "lead"): "để trống nếu đơn vị chủ trì không đổi",
-    ("amended_task", "deadline"): "để trống nếu thời hạn không đổi; 20/03/2026, 10-25/3/2026",
 }
 """Hints for the clerk where the declared meaning speaks of stored values (`done`)."""
 
@@ -79,6 +77,18 @@ DEADLINE = [
     _either(DEADLINE_PATTERNS, PER_PLAN),
     "một ngày (15/01/2026), một khoảng (10-20/3/2026) hoặc 'theo KH'",
 ]
+
+
+def deadline_from(year: int) -> list[str]:
+    """DEADLINE, refusing a due date (a deadline's last year) before `year`, as `check` does
+    for an amendment's new deadline."""
+    before = "|".join(str(y) for y in range(FIRST_YEAR, year))
+    pattern = (
+        f"^(?!.*(?<!\\d)(?:{before})\\s*$)" + DEADLINE[0].lstrip("^") if before else DEADLINE[0]
+    )
+    return [pattern, f"một ngày (15/01/{year}), một khoảng (10-20/3/{year}) hoặc 'theo KH'"]
+
+
 HTTPS = [
     r"^https://[^\s/?#.\"'<>`\\@]+\.[^\s/?#\"'<>`\\@]+(?:[/?#][^\s\"'<>`\\]*)?$",
     "đường dẫn bắt đầu bằng https:// và có tên miền, ví dụ https://haiphong.gov.vn/…",

@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 VENDOR = HERE / "vendor" / "decap-cms"
 """Decap CMS's bundle, copied from the pinned npm package (see the README, "Trang quản trị")."""
 STATIC = HERE / "static"
-"""Our own script: the date widget, field checks, Vietnamese words, list labels."""
+"""Our script (the date widget, field checks, Vietnamese words, list labels) and stylesheet."""
 PUBLISHED = "chuong-trinh.json"
 """Status labels and each task's text, for the script's list views."""
 

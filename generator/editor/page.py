@@ -18,6 +18,8 @@ GITHUB_ORIGINS = ("https://api.github.com", "https://www.githubstatus.com")
 AVATARS = "https://avatars.githubusercontent.com"
 GITLAB_COM = "https://gitlab.com"
 SCRIPTS = ("decap-cms.js", "ctct-editor.js")
+STYLE = "ctct-editor.css"
+"""Our layout fixes on top of Decap's own styles (a phone's width)."""
 
 _NOT_CONNECTED = """<main style="max-width:40rem;margin:3rem auto;font-family:system-ui,sans-serif;
 line-height:1.5;padding:0 1rem">
@@ -42,6 +44,7 @@ def admin_page(settings: EditorSettings) -> str:
         f"<title>{html.escape(TITLE)}</title>",
     ]
     if settings.connected:
+        head.append(f'<link rel="stylesheet" href="{STYLE}">')
         body = "\n".join(f'<script src="{name}"></script>' for name in SCRIPTS)
     else:
         body = _NOT_CONNECTED

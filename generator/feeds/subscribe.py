@@ -102,8 +102,8 @@ def subscribe_page(feeds: list[Feed], content: Content, site: SiteInfo) -> Page:
         SUBSCRIBE_PAGE,
         "Đăng ký lịch công tác",
         "lich.html.j2",
-        description="Đăng ký lịch công tác của phường và từng đơn vị vào điện thoại Android, "
-        "iPhone, Google Calendar, Outlook, Thunderbird; đặt lời nhắc trước hạn.",
+        description=f"Đăng ký lịch công tác của {content.ward.kind} và từng đơn vị vào điện "
+        "thoại Android, iPhone, Google Calendar, Outlook, Thunderbird; đặt lời nhắc trước hạn.",
         feeds=[feed_links(f, site, unit_ids) for f in feeds if f.year is None],
         changes_url=CHANGES_URL,
         archives=[feed_links(f, site, qr=False) for f in feeds if f.year is not None],

@@ -90,6 +90,7 @@ def _read_change(item: object, line: int, r: FileReader, units: UnitIndex) -> Ta
         lead,
         resolve_lead(lead, r, r.line_of(c, "lead"), units) if lead else None,
         read_deadline(deadline, deadline, r, r.line_of(c, "deadline")) if deadline else None,
+        r.line_of(c, "deadline"),
     )
 
 
@@ -123,6 +124,7 @@ def _amended(programme: Programme, amendments: list[Amendment], problems: Proble
     _same_day_conflicts(amendments, problems)
     for a in amendments:
         for change in a.changes:
+            _check_deadline_year(programme, a, change, problems)
             if change.task_id in tasks:
                 tasks[change.task_id] = amended_task(tasks[change.task_id], change)
             elif _sets_fields(change):
@@ -157,6 +159,22 @@ def _same_day_conflicts(amendments: list[Amendment], problems: Problems) -> None
                         "vào một tệp hoặc sửa ngày cho đúng",
                     )
                 setters[(change.task_id, name)] = a
+
+
+def _check_deadline_year(
+    programme: Programme, a: Amendment, change: TaskAmendment, problems: Problems
+) -> None:
+    """A new deadline before the programme's year is a typed year, never a decision."""
+    due = change.deadline.end if change.deadline is not None else None
+    if due is not None and due.year < programme.year:
+        problems.error(
+            a.source.file,
+            change.deadline_line or a.source.line,
+            "deadline",
+            f"thời hạn mới '{change.deadline.as_written}' ở năm {due.year}, trước năm "
+            f"{programme.year} của chương trình; viết đúng năm, ví dụ "
+            f"{due.day:02d}/{due.month:02d}/{programme.year}",
+        )
 
 
 def amended_task(task: Task, change: TaskAmendment) -> Task:

@@ -4,7 +4,8 @@
      24.01.2026 or 24012026), stored as an ISO date; its checks (real calendar day, within the
      years the configuration gives, not in the future, required when another field says so, not
      after another date) are shown at the field, in the clerk's words;
-   - the Vietnamese words Decap 3.16's own Vietnamese lacks, and clearer ones where it is vague;
+   - the Vietnamese words Decap 3.16's own Vietnamese lacks, and clearer ones where it is vague,
+     and of the choice lists Decap takes from react-select ("No options");
    - list views in words: status labels and the task's text (from chuong-trinh.json).
    `readDate` is the rule of `generator.dates.parse_date`; tests/test_editor_dates.py runs it in
    Node against the Python rule on the same cases. Dates are Vietnam's. */
@@ -146,8 +147,10 @@
     getValidateValue: function () {
       return "-";
     },
+    /* `getEntry`, not `entry`: Decap passes `entry` only when the field itself re-renders, so
+       a status chosen after the date field last changed went unseen. */
     isValid: function () {
-      var entry = this.props.entry;
+      var entry = this.props.getEntry ? this.props.getEntry() : this.props.entry;
       var data = entry && entry.get("data");
       var label = this.props.field.get("label", this.props.field.get("name"));
       var problem = dateProblem(this.props.value, this.props.field, data, label);
@@ -355,7 +358,27 @@
     });
   }
 
-  new MutationObserver(relabelAll).observe(document.documentElement, {
+  /* Decap's choice lists (react-select) say "No options" when nothing matches what was typed;
+     Decap passes no words of its own for it. */
+  var NOTHING_FOUND = { "No options": "Không có lựa chọn nào khớp; thử gõ ít chữ hơn hoặc gõ mã." };
+
+  function translateNotices(records) {
+    records.forEach(function (record) {
+      record.addedNodes.forEach(function (node) {
+        var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        for (var text = walker.currentNode; text; text = walker.nextNode()) {
+          if (text.nodeType === 3 && NOTHING_FOUND[text.nodeValue]) {
+            text.nodeValue = NOTHING_FOUND[text.nodeValue];
+          }
+        }
+      });
+    });
+  }
+
+  new MutationObserver(function (records) {
+    translateNotices(records);
+    relabelAll();
+  }).observe(document.documentElement, {
     childList: true,
     subtree: true,
     characterData: true,
