@@ -7,9 +7,10 @@ EDITOR := editor
 
 .PHONY: site test check serve edit commit dist bench bench-ocr clean ocr-tools
 
-site: $(VENV)/.installed            ## set up, check the content, build site/
+site: $(VENV)/.installed            ## set up, check the content, build site/, verify it
 	$(PY) -m generator check
 	$(PY) -m generator build
+	$(PY) -m generator verify
 
 test: $(VENV)/.installed $(JS)/node_modules/.installed $(EDITOR)/node_modules/.installed ocr-tools  ## set up, lint, run every test (browser tests included)
 	$(PY) -m ruff check generator tests benchmarks
