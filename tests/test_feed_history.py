@@ -178,6 +178,18 @@ def test_a_commit_to_the_event_code_moves_every_event_but_no_sequence(repo):
     }
 
 
+@pytest.mark.parametrize("setting", ["requirements.txt", "mkdocs.yml", ".gitlab-ci.yml"])
+def test_a_commit_to_the_sites_deployment_moves_every_event_but_no_sequence(repo, setting):
+    """In a ward's own repository the generator is not in git: a new version arrives as a
+    changed pin, the address as a changed setting, and every event moves (by default)."""
+    (repo.content.parent / setting).write_text("ctct-site==9.9.9\n")
+    git(repo.top, "add", ".")
+    repo.commit("Cập nhật công cụ", "2026-04-02T08:00:00+07:00")
+    found = calendar_history(repo.content, Problems())
+    assert {s.modified.isoformat() for s in found.stamps.values()} == {"2026-04-02T01:00:00+00:00"}
+    assert {s.sequence for s in found.stamps.values()} == {0}
+
+
 def test_a_removed_task_stays_as_a_cancelled_event(repo):
     task = "      - id: 2026-02-03\n"
     text = (repo.content / "programmes" / "2026.yaml").read_text(encoding="utf-8")
