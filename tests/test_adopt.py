@@ -415,3 +415,26 @@ def test_migrate_refuses_uncommitted_changes(full_copy):
     assert git_lines(full_copy, "rev-parse", "HEAD") == head
     assert workflow.read_text() == "token: bi-mat-123\n"
     assert (full_copy / "generator" / "site.py").is_file()
+
+
+def test_every_workflow_of_the_thin_repository_runs_the_wards_checks(adopted):
+    """GitHub, GitLab, Gitea and Forgejo: each file parses, every job that builds runs
+    `.ci/run`, and every publishing job gives it the public address."""
+    import yaml
+
+    workflows = [p.path for p in LAYOUT if p.path.endswith(".yml") and "workflows" in p.path]
+    for path in [*workflows, ".gitlab-ci.yml"]:
+        text = (adopted / path).read_text(encoding="utf-8")
+        assert "@RUNS_ON@" not in text, path
+        data = yaml.safe_load(text)
+        jobs = data["jobs"] if "jobs" in data else {k: v for k, v in data.items() if "script" in v}
+        runs = {
+            name: " ".join(
+                [s.get("run", "") for s in job.get("steps", [])] + list(job.get("script", []))
+            )
+            for name, job in jobs.items()
+        }
+        building = [name for name, run in runs.items() if "bash .ci/run" in run]
+        assert building, path
+        if "publish" in path or path == ".gitlab-ci.yml":
+            assert "SITE_URL" in text, path
