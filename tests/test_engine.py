@@ -102,3 +102,45 @@ def test_properdocs_builds_the_same_site(real_site, tmp_path):
     assert {GENERATOR.search(b[name])[1] for name in rendered} == {b"mkdocs-ProperDocs"}
     assert {GENERATOR.search(a[name])[1] for name in rendered} == {b"mkdocs-"}
     assert [n for n in rendered if GENERATOR.sub(b"", a[n]) != GENERATOR.sub(b"", b[n])] == []
+
+
+def test_serve_previews_a_wards_thin_repository(tmp_path):
+    """`python -m generator serve` in a folder holding content/ and a short mkdocs.yml only:
+    the page and the theme's files, from the installed generator's defaults."""
+    import socket
+    import time
+    import urllib.request
+
+    shutil.copytree(MINI, tmp_path / "content")
+    (tmp_path / "mkdocs.yml").write_text("theme:\n  palette:\n    primary: teal\n")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env={
+            **os.environ,
+            **ENV,
+            "SITE_URL": f"http://127.0.0.1:{port}/",
+            "NO_MKDOCS_2_WARNING": "1",
+        },
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline, page = time.monotonic() + 60, None
+        while page is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as answer:
+                    page = answer.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.3)
+        assert page is not None, server.stderr.read().decode() if server.poll() else "no answer"
+        assert 'data-md-color-primary="teal"' in page and "<title>" in page
+        css = f"http://127.0.0.1:{port}/assets/stylesheets/ctct.css"
+        with urllib.request.urlopen(css, timeout=5) as answer:
+            assert answer.status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

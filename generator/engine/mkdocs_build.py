@@ -108,6 +108,7 @@ def serve_site(config_file: Path, address: str) -> int:
     _quiet_mkdocs()
     try:
         options = site_options(Path(config_file))
+        options.pop("site_dir", None)  # serve builds into a folder of its own
         serve(
             config_file=str(DEFAULTS),
             config_file_path=str(Path(config_file).absolute()),
