@@ -75,6 +75,11 @@ class SiteOutput:
         for path in sorted(paths):
             self._claim(path)
 
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """Every place in the site an output has taken so far, sorted."""
+        return tuple(sorted(self._taken))
+
     def _claim(self, place: str, name: str = "") -> None:
         """Refuse a path outside the site, and one path twice: two outputs would silently
         overwrite each other."""
