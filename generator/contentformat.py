@@ -60,6 +60,22 @@ WARD = Record(
         field(
             "feedback_link", "text", "đường dẫn https để góp ý", "https link for feedback", False
         ),
+        field(
+            "info_contact_name",
+            "text",
+            "họ tên người đầu mối tiếp nhận yêu cầu cung cấp thông tin",
+            "who receives requests for information (focal point), full name",
+            False,
+        ),
+        field(
+            "info_contact_title",
+            "text",
+            "chức vụ của người đầu mối (`Chánh Văn phòng`)",
+            "the focal point's position",
+            False,
+        ),
+        field("info_contact_phone", "text", "số điện thoại của đầu mối", "its phone", False),
+        field("info_contact_email", "text", "thư điện tử của đầu mối", "its e-mail", False),
     ),
 )
 

@@ -190,6 +190,20 @@ class Ward:
     email: str = ""
     feedback_link: str = ""
     """An https page where citizens send feedback."""
+    info_contact: InfoContact | None = None
+    """Who receives requests for information (Nghị định 13/2018, art. 11); None when
+    ward.yaml names no one (the site then says to ask the People's Committee)."""
+
+
+@dataclass(frozen=True)
+class InfoContact:
+    """The focal point for requests for information: each part '' when not given."""
+
+    name: str = ""
+    title: str = ""
+    """The position, as the ward writes it."""
+    phone: str = ""
+    email: str = ""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from generator.model import (
     Correction,
     Deadline,
     DeadlineKind,
+    InfoContact,
     KeyTask,
     Month,
     Programme,
@@ -48,7 +49,19 @@ def read_ward(doc: Mapping, r: FileReader) -> Ward:
         r.phone(doc, "phone"),
         r.email(doc, "email"),
         r.https_url(doc, "feedback_link"),
+        _info_contact(doc, r),
     )
+
+
+def _info_contact(doc: Mapping, r: FileReader) -> InfoContact | None:
+    """The focal point for requests for information, checked like the ward's own contacts."""
+    found = InfoContact(
+        r.plain_name(doc, "info_contact_name"),
+        r.plain_name(doc, "info_contact_title"),
+        r.phone(doc, "info_contact_phone"),
+        r.email(doc, "info_contact_email"),
+    )
+    return found if found != InfoContact() else None
 
 
 ADMIN_CODE = re.compile(r"^[0-9]{5}$")
