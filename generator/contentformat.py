@@ -97,6 +97,13 @@ UNIT = Record(
         ),
         field("name", "text", "tên đầy đủ", "full name"),
         field("short", "text", "tên ngắn (bảng, lịch)", "short name (tables, calendar)"),
+        field(
+            "name_en",
+            "text",
+            "tên tiếng Anh chính thức, cho trang tiếng Anh; không có thì trang ghi tên tiếng Việt",
+            "the official English name, for the English pages (never machine-translated)",
+            False,
+        ),
         field("aliases", "texts", "mọi cách viết đã gặp", "every spelling seen", False),
         field("all", "boolean", "`true` cho “Các phòng, đơn vị”", "`true` for “all units”", False),
     ),

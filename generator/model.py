@@ -45,6 +45,9 @@ class Unit:
     """True for 'Các phòng, đơn vị': the task is shared by every unit."""
     source: Source | None = field(default=None, compare=False)
     """Where the registry entry was read (None for units made by the importer)."""
+    name_en: str = ""
+    """The official English name as units.yaml declares it; '' when none is (never
+    translated by the site)."""
 
 
 @dataclass(frozen=True)

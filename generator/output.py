@@ -39,6 +39,8 @@ class Page:
     """Plain text summary for search engines and link previews."""
     searchable: bool = True
     """False for a page that only repeats other pages (the home page): a smaller index."""
+    lang: str = "vi"
+    """The page's language (`<html lang>`): 'en' for the English pages."""
 
 
 class PathTaken(ValueError):

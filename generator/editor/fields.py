@@ -34,6 +34,7 @@ LABELS = {
     ("unit", "id"): "Mã đơn vị",
     ("unit", "name"): "Tên đầy đủ",
     ("unit", "short"): "Tên ngắn",
+    ("unit", "name_en"): "Tên tiếng Anh chính thức (nếu có)",
     ("unit", "aliases"): "Các cách viết khác",
     ("unit", "all"): "Là “Các phòng, đơn vị”",
     ("ward", "id"): "Mã phường",

@@ -97,6 +97,7 @@ def read_units(doc: Mapping, r: FileReader) -> tuple[Unit, ...]:
                 r.texts(rec, "aliases"),
                 r.boolean(rec, "all"),
                 Source(r.label, line),
+                r.plain_name(rec, "name_en"),
             )
         )
     return tuple(units)

@@ -18,6 +18,7 @@ from generator.urls import (
     ACCESS_URL,
     CATALOGUE_URL,
     DATA_URL,
+    ENGLISH_URL,
     SEARCH_URL,
     source_file_url,
 )
@@ -42,6 +43,7 @@ def chrome(content: Content, as_of: dt.date) -> dict[str, object]:
         "search_url": SEARCH_URL,
         "catalogue_url": CATALOGUE_URL,
         "access_url": ACCESS_URL,
+        "english_url": ENGLISH_URL,
         "contacts": contacts(ward),
         "ask_instead": "" if ward.email or ward.phone or ward.feedback_link else ask_instead(ward),
     }

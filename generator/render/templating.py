@@ -91,6 +91,7 @@ def render_page(
     template: str,
     description: str = "",
     searchable: bool = True,
+    lang: str = "vi",
     **context,
 ) -> Page:
     """Render a page body; `link(url)` in the template gives a link relative to this page."""
@@ -100,4 +101,4 @@ def render_page(
         .get_template(template)
         .render(title=title, link=lambda url: relative(here, url), **context)
     )
-    return Page(path, title, body, description, searchable)
+    return Page(path, title, body, description, searchable, lang)
