@@ -28,6 +28,7 @@ from generator.wording import (
     FIELD_LABELS,
     KEPT_AS_WRITTEN,
     NO_DECISION,
+    NOT_STATED,
     STATUS_LABELS,
     month_title,
 )
@@ -55,6 +56,7 @@ def environment() -> Environment:
     env.globals.update(
         field_labels=FIELD_LABELS,
         blank=BLANK,
+        not_stated=NOT_STATED,
         kept_as_written=KEPT_AS_WRITTEN,
         month_url=month_url,
         unit_url=unit_url,
