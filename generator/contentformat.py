@@ -76,7 +76,27 @@ WARD = Record(
         ),
         field("info_contact_phone", "text", "số điện thoại của đầu mối", "its phone", False),
         field("info_contact_email", "text", "thư điện tử của đầu mối", "its e-mail", False),
+        field(
+            "formed_from",
+            "records",
+            "các đơn vị hành chính cũ hợp thành phường từ năm 2025 (dưới đây)",
+            "the former units merged into it since the 2025 reform (below)",
+            False,
+        ),
+        field(
+            "formed_by",
+            "text",
+            "nghị quyết thành lập (`Nghị quyết số …/NQ-UBTVQH15 ngày …`)",
+            "the resolution that formed it",
+            False,
+        ),
     ),
+)
+
+FORMER_UNIT = Record(
+    "former_unit",
+    "đơn vị hành chính cũ",
+    (field("name", "text", "tên như nghị quyết ghi (`xã An Hòa`)", "name, as the resolution"),),
 )
 
 UNITS_FILE = Record(
@@ -305,6 +325,7 @@ AMENDED_TASK = Record(
 
 RECORDS = (
     WARD,
+    FORMER_UNIT,
     UNITS_FILE,
     UNIT,
     PROGRAMME,

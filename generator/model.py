@@ -193,6 +193,10 @@ class Ward:
     email: str = ""
     feedback_link: str = ""
     """An https page where citizens send feedback."""
+    formed_from: tuple[str, ...] = ()
+    """The former units merged into it (2025 reform), as the resolution names them."""
+    formed_by: str = ""
+    """The resolution that formed it, as written; '' when not given."""
     info_contact: InfoContact | None = None
     """Who receives requests for information (Nghị định 13/2018, art. 11); None when
     ward.yaml names no one (the site then says to ask the People's Committee)."""

@@ -49,7 +49,14 @@ def read_ward(doc: Mapping, r: FileReader) -> Ward:
         r.phone(doc, "phone"),
         r.email(doc, "email"),
         r.https_url(doc, "feedback_link"),
-        _info_contact(doc, r),
+        formed_from=tuple(
+            name
+            for item, line in r.records(doc, "formed_from")
+            if (rec := r.record(item, line, fmt.FORMER_UNIT)) is not None
+            and (name := r.plain_name(rec, "name"))
+        ),
+        formed_by=r.text(doc, "formed_by"),
+        info_contact=_info_contact(doc, r),
     )
 
 
