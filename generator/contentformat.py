@@ -77,6 +77,20 @@ WARD = Record(
         field("info_contact_phone", "text", "số điện thoại của đầu mối", "its phone", False),
         field("info_contact_email", "text", "thư điện tử của đầu mối", "its e-mail", False),
         field(
+            "province_portal",
+            "text",
+            "đường dẫn https tới cổng thông tin điện tử của tỉnh, thành phố",
+            "https link to the province's portal",
+            False,
+        ),
+        field(
+            "public_service_portal",
+            "text",
+            "đường dẫn https tới Cổng Dịch vụ công quốc gia",
+            "https link to the National Public Service Portal",
+            False,
+        ),
+        field(
             "formed_from",
             "records",
             "các đơn vị hành chính cũ hợp thành phường từ năm 2025 (dưới đây)",

@@ -193,6 +193,10 @@ class Ward:
     email: str = ""
     feedback_link: str = ""
     """An https page where citizens send feedback."""
+    province_portal: str = ""
+    """The province's portal (https), as ward.yaml gives it; never a built-in address."""
+    public_service_portal: str = ""
+    """The National Public Service Portal (https), as ward.yaml gives it."""
     formed_from: tuple[str, ...] = ()
     """The former units merged into it (2025 reform), as the resolution names them."""
     formed_by: str = ""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.load.content import check_content
-from generator.render.chrome import chrome, contacts, document_line
+from generator.render.chrome import chrome, contacts, document_line, portals
 
 from .conftest import AS_OF, copy_fixture
 
@@ -97,6 +97,8 @@ def test_check_reads_valid_contacts(tmp_path):
         ("info_contact_title: 'Chánh & VP'\n", "info_contact_title", "không được chứa ký tự"),
         ("info_contact_phone: '0225 ABC'\n", "info_contact_phone", "chỉ gồm chữ số"),
         ("info_contact_email: vp@phuong\n", "info_contact_email", "không đúng dạng"),
+        ("province_portal: http://x.gov.vn/\n", "province_portal", "https://"),
+        ("public_service_portal: javascript:x\n", "public_service_portal", "https://"),
     ],
 )
 def test_check_refuses_bad_contacts_at_their_line(tmp_path, extra, field, words):
@@ -106,3 +108,11 @@ def test_check_refuses_bad_contacts_at_their_line(tmp_path, extra, field, words)
     found = [p for p in problems if p.field == field]
     assert found and words in found[0].message, [str(p) for p in problems]
     assert found[0].file.endswith("ward.yaml") and found[0].line == 6
+
+
+def test_related_portals_only_as_declared(mini_content):
+    assert chrome(mini_content, AS_OF)["portals"] == []
+    ward = dataclasses.replace(mini_content.ward, public_service_portal="https://dvc.example.vn/")
+    assert portals(ward) == [
+        {"text": "Cổng Dịch vụ công quốc gia", "href": "https://dvc.example.vn/"}
+    ]

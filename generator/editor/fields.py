@@ -31,6 +31,8 @@ LABELS = {
     ("amendment", "reason"): "Lý do điều chỉnh",
     ("amendment", "tasks"): "Các nhiệm vụ được điều chỉnh",
     ("amendment", "link"): "Đường dẫn tới văn bản",
+    ("ward", "province_portal"): "Cổng thông tin điện tử của tỉnh, thành phố",
+    ("ward", "public_service_portal"): "Cổng Dịch vụ công quốc gia",
     ("ward", "formed_from"): "Các đơn vị hành chính cũ hợp thành (từ năm 2025)",
     ("ward", "formed_by"): "Nghị quyết thành lập",
     ("former_unit", "name"): "Tên đơn vị cũ",

@@ -49,6 +49,8 @@ def read_ward(doc: Mapping, r: FileReader) -> Ward:
         r.phone(doc, "phone"),
         r.email(doc, "email"),
         r.https_url(doc, "feedback_link"),
+        province_portal=r.https_url(doc, "province_portal"),
+        public_service_portal=r.https_url(doc, "public_service_portal"),
         formed_from=tuple(
             name
             for item, line in r.records(doc, "formed_from")

@@ -45,6 +45,7 @@ def chrome(content: Content, as_of: dt.date) -> dict[str, object]:
         "access_url": ACCESS_URL,
         "english_url": ENGLISH_URL,
         "contacts": contacts(ward),
+        "portals": portals(ward),
         "ask_instead": "" if ward.email or ward.phone or ward.feedback_link else ask_instead(ward),
     }
 
@@ -70,6 +71,15 @@ def contacts(ward: Ward) -> list[dict[str, str]]:
         for label, text, href in found
         if (href if label == "Góp ý" else text)
     ]
+
+
+def portals(ward: Ward) -> list[dict[str, str]]:
+    """[{text, href}] of the related portals ward.yaml names; none is built in."""
+    found = [
+        (f"Cổng thông tin điện tử {ward.city}", ward.province_portal),
+        ("Cổng Dịch vụ công quốc gia", ward.public_service_portal),
+    ]
+    return [{"text": text, "href": href} for text, href in found if href]
 
 
 def focal_point(ward: Ward) -> list[dict[str, str]]:
