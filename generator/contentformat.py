@@ -60,7 +60,57 @@ WARD = Record(
         field(
             "feedback_link", "text", "đường dẫn https để góp ý", "https link for feedback", False
         ),
+        field(
+            "info_contact_name",
+            "text",
+            "họ tên người đầu mối tiếp nhận yêu cầu cung cấp thông tin",
+            "who receives requests for information (focal point), full name",
+            False,
+        ),
+        field(
+            "info_contact_title",
+            "text",
+            "chức vụ của người đầu mối (`Chánh Văn phòng`)",
+            "the focal point's position",
+            False,
+        ),
+        field("info_contact_phone", "text", "số điện thoại của đầu mối", "its phone", False),
+        field("info_contact_email", "text", "thư điện tử của đầu mối", "its e-mail", False),
+        field(
+            "province_portal",
+            "text",
+            "đường dẫn https tới cổng thông tin điện tử của tỉnh, thành phố",
+            "https link to the province's portal",
+            False,
+        ),
+        field(
+            "public_service_portal",
+            "text",
+            "đường dẫn https tới Cổng Dịch vụ công quốc gia",
+            "https link to the National Public Service Portal",
+            False,
+        ),
+        field(
+            "formed_from",
+            "records",
+            "các đơn vị hành chính cũ hợp thành phường từ năm 2025 (dưới đây)",
+            "the former units merged into it since the 2025 reform (below)",
+            False,
+        ),
+        field(
+            "formed_by",
+            "text",
+            "nghị quyết thành lập (`Nghị quyết số …/NQ-UBTVQH15 ngày …`)",
+            "the resolution that formed it",
+            False,
+        ),
     ),
+)
+
+FORMER_UNIT = Record(
+    "former_unit",
+    "đơn vị hành chính cũ",
+    (field("name", "text", "tên như nghị quyết ghi (`xã An Hòa`)", "name, as the resolution"),),
 )
 
 UNITS_FILE = Record(
@@ -81,6 +131,13 @@ UNIT = Record(
         ),
         field("name", "text", "tên đầy đủ", "full name"),
         field("short", "text", "tên ngắn (bảng, lịch)", "short name (tables, calendar)"),
+        field(
+            "name_en",
+            "text",
+            "tên tiếng Anh chính thức, cho trang tiếng Anh; không có thì trang ghi tên tiếng Việt",
+            "the official English name, for the English pages (never machine-translated)",
+            False,
+        ),
         field("aliases", "texts", "mọi cách viết đã gặp", "every spelling seen", False),
         field("all", "boolean", "`true` cho “Các phòng, đơn vị”", "`true` for “all units”", False),
     ),
@@ -282,6 +339,7 @@ AMENDED_TASK = Record(
 
 RECORDS = (
     WARD,
+    FORMER_UNIT,
     UNITS_FILE,
     UNIT,
     PROGRAMME,

@@ -45,6 +45,9 @@ class Unit:
     """True for 'Các phòng, đơn vị': the task is shared by every unit."""
     source: Source | None = field(default=None, compare=False)
     """Where the registry entry was read (None for units made by the importer)."""
+    name_en: str = ""
+    """The official English name as units.yaml declares it; '' when none is (never
+    translated by the site)."""
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,28 @@ class Ward:
     email: str = ""
     feedback_link: str = ""
     """An https page where citizens send feedback."""
+    province_portal: str = ""
+    """The province's portal (https), as ward.yaml gives it; never a built-in address."""
+    public_service_portal: str = ""
+    """The National Public Service Portal (https), as ward.yaml gives it."""
+    formed_from: tuple[str, ...] = ()
+    """The former units merged into it (2025 reform), as the resolution names them."""
+    formed_by: str = ""
+    """The resolution that formed it, as written; '' when not given."""
+    info_contact: InfoContact | None = None
+    """Who receives requests for information (Nghị định 13/2018, art. 11); None when
+    ward.yaml names no one (the site then says to ask the People's Committee)."""
+
+
+@dataclass(frozen=True)
+class InfoContact:
+    """The focal point for requests for information: each part '' when not given."""
+
+    name: str = ""
+    title: str = ""
+    """The position, as the ward writes it."""
+    phone: str = ""
+    email: str = ""
 
 
 @dataclass(frozen=True)

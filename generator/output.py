@@ -39,6 +39,8 @@ class Page:
     """Plain text summary for search engines and link previews."""
     searchable: bool = True
     """False for a page that only repeats other pages (the home page): a smaller index."""
+    lang: str = "vi"
+    """The page's language (`<html lang>`): 'en' for the English pages."""
 
 
 class PathTaken(ValueError):
@@ -74,6 +76,11 @@ class SiteOutput:
         """Places the engine writes itself (its theme's files, a sitemap): none may be ours."""
         for path in sorted(paths):
             self._claim(path)
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """Every place in the site an output has taken so far, sorted."""
+        return tuple(sorted(self._taken))
 
     def _claim(self, place: str, name: str = "") -> None:
         """Refuse a path outside the site, and one path twice: two outputs would silently

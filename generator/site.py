@@ -7,6 +7,9 @@ build's only way out. Moving to another engine means rewriting only `generator/e
 
 from __future__ import annotations
 
+from generator.disclosure.catalogue import catalogue
+from generator.disclosure.english import english_pages
+from generator.disclosure.pages import access_page, catalogue_page
 from generator.editor.files import add_editor
 from generator.editor.settings import EditorSettings
 from generator.feeds.atom import add_change_feeds
@@ -27,8 +30,13 @@ def render_site(content: Content, site: SiteInfo, editor: EditorSettings = NO_ED
     add_pages(output, content, site)
     add_feeds(output, content, site)
     add_change_feeds(output, content, site)
-    add_open_data(output, content, site)
     add_source_documents(output, content)
     add_editor(output, content, site, editor)
+    output.add_page(access_page(content))
+    for page in english_pages(content, site):
+        output.add_page(page)
+    rows = catalogue(content, output.paths)  # what the outputs so far hold, and what follows
+    add_open_data(output, content, site, rows)
+    output.add_page(catalogue_page(content, site, rows))
     add_search_index(output, content, site.as_of)  # last: it indexes every page
     return output

@@ -161,3 +161,16 @@ def site_address(value: str) -> str:
             f"SITE_URL={value!r} không hợp lệ: {reason}; ví dụ https://phuong.example.gov.vn/ctct/"
         )
     return value if value.endswith("/") else value + "/"
+
+
+CATALOGUE_PAGE = "danh-muc-thong-tin/index.md"
+CATALOGUE_URL = "danh-muc-thong-tin/"
+"""The list of the information the site publishes (Luật Tiếp cận thông tin, art. 19(1)(g))."""
+ACCESS_PAGE = "tiep-can-thong-tin/index.md"
+ACCESS_URL = "tiep-can-thong-tin/"
+"""How to ask for information, and who receives the requests (art. 19(1)(đ))."""
+ENGLISH_PAGE = "en/index.md"
+ENGLISH_URL = "en/"
+ENGLISH_SITE_PAGE = "en/programme/index.md"
+ENGLISH_SITE_URL = "en/programme/"
+"""The English pages (Nghị định 42/2022): the People's Committee, and how this site works."""

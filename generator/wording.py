@@ -37,6 +37,8 @@ FIELD_LABELS = {
 }
 """Names of the fields a correction can concern."""
 KEPT_AS_WRITTEN = "giữ nguyên như văn bản"
+NOT_STATED = "không ghi"
+"""What the site shows of a document's detail (number, effective date…) the data does not give."""
 BLANK = "(để trống)"
 
 STATUS_LABELS = {

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.load.content import check_content
-from generator.render.chrome import chrome, contacts, document_line
+from generator.render.chrome import chrome, contacts, document_line, portals
 
 from .conftest import AS_OF, copy_fixture
 
@@ -59,6 +59,19 @@ def test_the_document_line_says_only_what_is_known(mini_content):
     assert document_line(full) == f"{programme.title} (số 12/CTr-UBND, ngày 05/01/2026)"
 
 
+def test_check_reads_the_focal_point_for_requests_for_information(tmp_path):
+    content = ward_with(
+        tmp_path,
+        "info_contact_name: Nguyễn Văn A\ninfo_contact_title: Chánh Văn phòng\n"
+        "info_contact_phone: 0225 3 123 456\ninfo_contact_email: tiepcan@phuong.gov.vn\n",
+    )
+    model, problems = check_content(content, AS_OF, history=False)
+    assert model is not None, [str(p) for p in problems]
+    contact = model.ward.info_contact
+    assert (contact.name, contact.title) == ("Nguyễn Văn A", "Chánh Văn phòng")
+    assert (contact.phone, contact.email) == ("0225 3 123 456", "tiepcan@phuong.gov.vn")
+
+
 def test_check_reads_valid_contacts(tmp_path):
     content = ward_with(
         tmp_path,
@@ -80,6 +93,12 @@ def test_check_reads_valid_contacts(tmp_path):
         ("feedback_link: http://phuong.gov.vn/\n", "feedback_link", "https://"),
         ("feedback_link: javascript:alert(1)\n", "feedback_link", "https://"),
         ("address: '<script>x</script>'\n", "address", "không được chứa ký tự"),
+        ("info_contact_name: '<b>An</b>'\n", "info_contact_name", "không được chứa ký tự"),
+        ("info_contact_title: 'Chánh & VP'\n", "info_contact_title", "không được chứa ký tự"),
+        ("info_contact_phone: '0225 ABC'\n", "info_contact_phone", "chỉ gồm chữ số"),
+        ("info_contact_email: vp@phuong\n", "info_contact_email", "không đúng dạng"),
+        ("province_portal: http://x.gov.vn/\n", "province_portal", "https://"),
+        ("public_service_portal: javascript:x\n", "public_service_portal", "https://"),
     ],
 )
 def test_check_refuses_bad_contacts_at_their_line(tmp_path, extra, field, words):
@@ -89,3 +108,11 @@ def test_check_refuses_bad_contacts_at_their_line(tmp_path, extra, field, words)
     found = [p for p in problems if p.field == field]
     assert found and words in found[0].message, [str(p) for p in problems]
     assert found[0].file.endswith("ward.yaml") and found[0].line == 6
+
+
+def test_related_portals_only_as_declared(mini_content):
+    assert chrome(mini_content, AS_OF)["portals"] == []
+    ward = dataclasses.replace(mini_content.ward, public_service_portal="https://dvc.example.vn/")
+    assert portals(ward) == [
+        {"text": "Cổng Dịch vụ công quốc gia", "href": "https://dvc.example.vn/"}
+    ]

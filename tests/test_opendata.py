@@ -72,6 +72,7 @@ def test_files_and_page(output: SiteOutput, content: Content) -> None:
         "du-lieu/chuong-trinh.csv",
         "du-lieu/chuong-trinh.json",
         "du-lieu/chuong-trinh.schema.json",
+        "du-lieu/danh-muc-thong-tin.csv",
         "du-lieu/datapackage.json",
         "du-lieu/lich-su.csv",
     ]
@@ -220,6 +221,7 @@ def test_datapackage_describes_both_files(output: SiteOutput) -> None:
     assert {r["path"] for r in resources.values()} == {
         "chuong-trinh.csv",
         "lich-su.csv",
+        "danh-muc-thong-tin.csv",
         "chuong-trinh.json",
         "chuong-trinh.schema.json",
     }

@@ -207,6 +207,13 @@ def ward_collection(kind: str, base: PurePosixPath) -> dict[str, object]:
         **{
             name: {"widget": "string", "pattern": PLAIN_NAME} for name in ("name", "city", "issuer")
         },
+        "formed_from": {
+            "widget": "list",
+            "summary": "{{fields.name}}",
+            "fields": form_fields(
+                fmt.FORMER_UNIT, {"name": {"widget": "string", "pattern": PLAIN_NAME}}
+            ),
+        },
     }
     fields = [
         f

@@ -118,6 +118,17 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         ours = self.pages.get(page.file.src_uri)
         return ours.body if ours else html
 
+    def on_post_page(self, output: str, page, config) -> str:
+        """An English page says so in `<html lang>` (Material writes the site's language)."""
+        ours = self.pages.get(page.file.src_uri)
+        if ours is None or ours.lang == SITE_LANG:
+            return output
+        return output.replace(f'<html lang="{SITE_LANG}"', f'<html lang="{ours.lang}"', 1)
+
+
+SITE_LANG = "vi"
+"""The site's language, as mkdocs.yml's `theme.language` sets it."""
+
 
 def _mkdocs_places(files: Files, config) -> set[str]:
     """Where mkdocs writes besides the output: the theme's files, and its static and extra
@@ -165,6 +176,8 @@ def _meta(page: Page) -> dict[str, object]:
     # Material's lunr index stays empty: generator/search/ indexes the site (it honours
     # page.searchable), and no page view downloads anything for search.
     meta["search"] = {"exclude": True}
+    if page.lang != SITE_LANG:
+        meta["lang"] = page.lang  # the frame's Vietnamese says so (theme/main.html, footer)
     return meta
 
 

@@ -21,6 +21,7 @@ from generator.model import (
     Correction,
     Deadline,
     DeadlineKind,
+    InfoContact,
     KeyTask,
     Month,
     Programme,
@@ -48,7 +49,28 @@ def read_ward(doc: Mapping, r: FileReader) -> Ward:
         r.phone(doc, "phone"),
         r.email(doc, "email"),
         r.https_url(doc, "feedback_link"),
+        province_portal=r.https_url(doc, "province_portal"),
+        public_service_portal=r.https_url(doc, "public_service_portal"),
+        formed_from=tuple(
+            name
+            for item, line in r.records(doc, "formed_from")
+            if (rec := r.record(item, line, fmt.FORMER_UNIT)) is not None
+            and (name := r.plain_name(rec, "name"))
+        ),
+        formed_by=r.text(doc, "formed_by"),
+        info_contact=_info_contact(doc, r),
     )
+
+
+def _info_contact(doc: Mapping, r: FileReader) -> InfoContact | None:
+    """The focal point for requests for information, checked like the ward's own contacts."""
+    found = InfoContact(
+        r.plain_name(doc, "info_contact_name"),
+        r.plain_name(doc, "info_contact_title"),
+        r.phone(doc, "info_contact_phone"),
+        r.email(doc, "info_contact_email"),
+    )
+    return found if found != InfoContact() else None
 
 
 ADMIN_CODE = re.compile(r"^[0-9]{5}$")
@@ -84,6 +106,7 @@ def read_units(doc: Mapping, r: FileReader) -> tuple[Unit, ...]:
                 r.texts(rec, "aliases"),
                 r.boolean(rec, "all"),
                 Source(r.label, line),
+                r.plain_name(rec, "name_en"),
             )
         )
     return tuple(units)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from generator.disclosure.catalogue import CATALOGUE_FIELDS, CATALOGUE_FILE, Row, catalogue_csv
 from generator.model import Content, Programme
 from generator.opendata.csvdata import CSV_FIELDS, to_csv
 from generator.opendata.export import to_json
@@ -39,12 +40,17 @@ LICENCE = {
 }
 
 
-def add_open_data(output: SiteOutput, content: Content, site: SiteInfo) -> None:
+def add_open_data(
+    output: SiteOutput, content: Content, site: SiteInfo, rows: tuple[Row, ...] = ()
+) -> None:
+    """The data files and their page; `rows`, the list of the information the site publishes
+    (`disclosure.catalogue`), is published with them."""
     files = {
         JSON_FILE: to_json(content).encode("utf-8"),
         CSV_FILE: to_csv(content, site),
         HISTORY_FILE: history_csv(content, site),
         SCHEMA_FILE: export_schema(),
+        CATALOGUE_FILE: catalogue_csv(rows, site),
     }
     files[PACKAGE_FILE] = package_json(content, site, files)
     for name, data in files.items():
@@ -123,7 +129,20 @@ def package(content: Content, site: SiteInfo, files: dict[str, bytes]) -> dict[s
         "title": "Thay đổi và báo cáo tiến độ, mỗi sự kiện một dòng / one row per event",
         "schema": {"fields": [f.table_schema() for f in HISTORY_FIELDS], "missingValues": [""]},
     }
-    resources_ = [csv_resource, history_resource, json_resource, schema_resource]
+    catalogue_resource = {
+        **csv_resource,
+        "name": "danh-muc-thong-tin-csv",
+        "path": CATALOGUE_FILE,
+        "title": "Danh mục thông tin công khai: địa chỉ, hình thức, thời điểm, thời hạn / "
+        "the list of the information published",
+        "schema": {
+            "fields": [f.table_schema() for f in CATALOGUE_FIELDS],
+            "primaryKey": ["Mã"],
+            "missingValues": [""],
+        },
+    }
+    resources_ = [csv_resource, history_resource, catalogue_resource, json_resource]
+    resources_.append(schema_resource)
     for resource in resources_:
         data = files[resource["path"]]
         resource.update(bytes=len(data), hash="sha256:" + hashlib.sha256(data).hexdigest())
@@ -187,6 +206,13 @@ def data_page(content: Content, site: SiteInfo, files: dict[str, bytes]) -> Page
             human_size(len(files[HISTORY_FILE])),
             f"{len(content.changes)} dòng: mỗi thay đổi hay báo cáo tiến độ một dòng, mới nhất "
             "trước (như trang Thay đổi).",
+        ),
+        FileInfo(
+            CATALOGUE_FILE,
+            "CSV (bảng tính)",
+            human_size(len(files[CATALOGUE_FILE])),
+            "Danh mục thông tin công khai: mỗi loại thông tin một dòng, với địa chỉ, hình "
+            "thức, thời điểm và thời hạn công khai.",
         ),
         FileInfo(
             JSON_FILE,

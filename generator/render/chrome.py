@@ -13,7 +13,15 @@ import datetime as dt
 from generator.dates import format_date, vietnam_date
 from generator.model import Content, Programme, Ward
 from generator.render.pages import current_programme
-from generator.urls import ABOUT_URL, DATA_URL, SEARCH_URL, source_file_url
+from generator.urls import (
+    ABOUT_URL,
+    ACCESS_URL,
+    CATALOGUE_URL,
+    DATA_URL,
+    ENGLISH_URL,
+    SEARCH_URL,
+    source_file_url,
+)
 from generator.wording import SITE_KIND, ward_place
 
 ASK_INSTEAD = "Hỏi hoặc góp ý về chương trình: liên hệ trực tiếp {issuer}."
@@ -33,7 +41,11 @@ def chrome(content: Content, as_of: dt.date) -> dict[str, object]:
         "updated": format_date(vietnam_date(content.updated)) if content.updated else "",
         "data_url": DATA_URL,
         "search_url": SEARCH_URL,
+        "catalogue_url": CATALOGUE_URL,
+        "access_url": ACCESS_URL,
+        "english_url": ENGLISH_URL,
         "contacts": contacts(ward),
+        "portals": portals(ward),
         "ask_instead": "" if ward.email or ward.phone or ward.feedback_link else ask_instead(ward),
     }
 
@@ -50,7 +62,7 @@ def contacts(ward: Ward) -> list[dict[str, str]]:
     """[{label, text, href}] of the ways to reach the ward it gave; href '' for plain text."""
     found = [
         ("Địa chỉ", ward.address, ""),
-        ("Điện thoại", ward.phone, "tel:" + "".join(c for c in ward.phone if c in "+0123456789")),
+        ("Điện thoại", ward.phone, _tel(ward.phone)),
         ("Thư điện tử", ward.email, f"mailto:{ward.email}"),
         ("Góp ý", "Gửi góp ý trực tuyến", ward.feedback_link),
     ]
@@ -59,6 +71,33 @@ def contacts(ward: Ward) -> list[dict[str, str]]:
         for label, text, href in found
         if (href if label == "Góp ý" else text)
     ]
+
+
+def portals(ward: Ward) -> list[dict[str, str]]:
+    """[{text, href}] of the related portals ward.yaml names; none is built in."""
+    found = [
+        (f"Cổng thông tin điện tử {ward.city}", ward.province_portal),
+        ("Cổng Dịch vụ công quốc gia", ward.public_service_portal),
+    ]
+    return [{"text": text, "href": href} for text, href in found if href]
+
+
+def focal_point(ward: Ward) -> list[dict[str, str]]:
+    """[{label, text, href}] of who receives requests for information, as the ward gave it."""
+    contact = ward.info_contact
+    if contact is None:
+        return []
+    found = [
+        ("Họ tên", contact.name, ""),
+        ("Chức vụ", contact.title, ""),
+        ("Điện thoại", contact.phone, _tel(contact.phone)),
+        ("Thư điện tử", contact.email, f"mailto:{contact.email}"),
+    ]
+    return [{"label": label, "text": text, "href": href} for label, text, href in found if text]
+
+
+def _tel(phone: str) -> str:
+    return "tel:" + "".join(c for c in phone if c in "+0123456789")
 
 
 def ask_instead(ward: Ward) -> str:

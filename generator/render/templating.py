@@ -28,6 +28,7 @@ from generator.wording import (
     FIELD_LABELS,
     KEPT_AS_WRITTEN,
     NO_DECISION,
+    NOT_STATED,
     STATUS_LABELS,
     month_title,
 )
@@ -55,6 +56,7 @@ def environment() -> Environment:
     env.globals.update(
         field_labels=FIELD_LABELS,
         blank=BLANK,
+        not_stated=NOT_STATED,
         kept_as_written=KEPT_AS_WRITTEN,
         month_url=month_url,
         unit_url=unit_url,
@@ -91,6 +93,7 @@ def render_page(
     template: str,
     description: str = "",
     searchable: bool = True,
+    lang: str = "vi",
     **context,
 ) -> Page:
     """Render a page body; `link(url)` in the template gives a link relative to this page."""
@@ -100,4 +103,4 @@ def render_page(
         .get_template(template)
         .render(title=title, link=lambda url: relative(here, url), **context)
     )
-    return Page(path, title, body, description, searchable)
+    return Page(path, title, body, description, searchable, lang)

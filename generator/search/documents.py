@@ -81,6 +81,7 @@ def task_doc(content: Content, programme: Programme, task: Task, as_of: dt.date)
     if task.progress:
         facts += [task.progress.document, task.progress.note]
     facts += [c.read_as or "" for c in task.corrections if c.field == "content"]
+    facts += content.ward.formed_from  # an old commune's name finds the new commune's tasks
     lead_part = lead and f"{FIELD_LABELS['lead']}: {lead}"
     teaser = " · ".join(
         part for part in (month, lead_part, deadline, progress_text(task, as_of)) if part

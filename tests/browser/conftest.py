@@ -68,6 +68,10 @@ def paths(model: Content, programme: Programme) -> dict[str, str]:
         "about": "gioi-thieu/",
         "progress": "tien-do/",
         "search": "tim-kiem/",
+        "catalogue": "danh-muc-thong-tin/",
+        "access": "tiep-can-thong-tin/",
+        "english": "en/",
+        "english-site": "en/programme/",
     }
 
 

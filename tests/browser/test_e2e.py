@@ -7,6 +7,7 @@ Screenshots go to test-artifacts/screenshots/.
 
 from __future__ import annotations
 
+import gzip
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,7 +19,12 @@ from .helpers import CORE, SEARCH_FILES, SERIOUS, Visits, axe_report
 
 pytestmark = pytest.mark.browser
 
-PAGES = (*CORE, "key-tasks", "data", "about", "progress", "search")
+VIETNAMESE = (*CORE, "key-tasks", "data", "about", "progress", "search", "catalogue", "access")
+ENGLISH = ("english", "english-site")
+PAGES = (*VIETNAMESE, *ENGLISH)
+NEW_PAGES = ("catalogue", "access", *ENGLISH)
+"""The pages the law asks for (issue 31): each light enough for slow mobile data."""
+FIRST_VIEW_BYTES = 80_000
 WIDTHS = ("phone", "desktop")
 
 
@@ -48,10 +54,30 @@ def test_every_request_stays_on_localhost(visits: Visits, key: str, width: str) 
     assert not visit.foreign, f"{visit.url} asked other hosts:\n" + "\n".join(visit.foreign)
 
 
-@pytest.mark.parametrize("key", PAGES)
+@pytest.mark.parametrize("key", VIETNAMESE)
 def test_page_is_in_vietnamese(visits: Visits, key: str) -> None:
     visit = visits(key, "desktop")
     assert visit.lang == "vi", f'{visit.url}: <html lang="{visit.lang}">'
+
+
+@pytest.mark.parametrize("key", ENGLISH)
+def test_english_pages_say_they_are_english(visits: Visits, key: str) -> None:
+    visit = visits(key, "desktop")
+    assert visit.lang == "en", f'{visit.url}: <html lang="{visit.lang}">'
+
+
+@pytest.mark.parametrize("key", NEW_PAGES)
+def test_first_view_of_the_new_pages_is_light(visits: Visits, real_site, key: str) -> None:
+    """The page and every file it loads on a phone (CSS, JS, images), gzip-compressed as a
+    web server sends them (Material's own bundle is most of it, on every page alike)."""
+    visit = visits(key, "phone")
+    fetched = sorted({urlsplit(url).path.lstrip("/") for url in visit.requests})
+    files = [real_site / p / "index.html" if p.endswith("/") or not p else real_site / p
+             for p in fetched]  # fmt: skip
+    sent = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files if f.is_file())
+    stored = sum(f.stat().st_size for f in files if f.is_file())
+    print(f"{visit.url}: first view {sent} bytes gzip ({stored} stored), {len(files)} files")
+    assert sent <= FIRST_VIEW_BYTES, f"{sent} bytes: {fetched}"
 
 
 @pytest.mark.parametrize("width", WIDTHS)
