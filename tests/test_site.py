@@ -220,10 +220,14 @@ def test_no_file_makes_a_request_to_another_host(real_site):
             ), page
 
 
-def test_every_page_is_vietnamese(real_site):
+def test_every_page_is_vietnamese_but_the_english_section(real_site):
+    from generator.urls import ENGLISH_URL
+
+    english = real_site / ENGLISH_URL.strip("/")
     for page in html_files(real_site):
         head = page.read_text(encoding="utf-8")[:300]
-        assert '<html lang="vi"' in head, page
+        lang = "en" if page.is_relative_to(english) else "vi"
+        assert f'<html lang="{lang}"' in head, page
 
 
 def test_built_site_has_every_page(real_site, tmp_path):

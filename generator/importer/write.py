@@ -18,11 +18,12 @@ from generator.yamlwrite import dump
 
 
 def ward_data(ward: Ward) -> dict[str, Any]:
-    """ward.yaml: every declared field, the optional ones only when given."""
+    """ward.yaml: every declared field, the optional ones only when given (the focal point's
+    fields, kept in `Ward.info_contact`, are never in a programme document)."""
     return {
-        f.name: getattr(ward, f.name)
+        f.name: getattr(ward, f.name, None)
         for f in fmt.WARD.fields
-        if f.required or getattr(ward, f.name)
+        if f.required or getattr(ward, f.name, None)
     }
 
 
