@@ -34,7 +34,13 @@ JSON_FILE, TASKS_CSV, WARDS_CSV, PACKAGE_FILE = (
 )
 FEED = "thay-doi/atom.xml"
 COUNT_FIELDS = (
-    CsvField("Năm", "integer", "Năm của chương trình mới nhất", "newest programme year"),
+    CsvField(
+        "Năm",
+        "integer",
+        "Năm của chương trình hiện hành: năm của ngày tính số liệu, "
+        "hoặc năm mới nhất nếu phường chưa có chương trình năm đó",
+        "current programme's year: the year of the figures' date, else the newest",
+    ),
     CsvField("Nhiệm vụ", "integer", "Số nhiệm vụ của chương trình đó", "its tasks"),
     CsvField("Đã báo cáo", "integer", "Số nhiệm vụ đã có báo cáo tiến độ", "tasks reported"),
     CsvField("Quá hạn", "integer", "Quá hạn, chưa báo cáo hoàn thành", "overdue tasks"),

@@ -1,0 +1,110 @@
+"""The portal's figures are the wards' own: each ward's current programme counted as its own
+site counts it, every year's tasks searchable, the administration's words known, the open data
+valid against its own Data Package, and no two wards the portal cannot tell apart."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.search.text import shard_of, terms, words
+
+from .conftest import MINI
+from .province_kit import build_all, make_province, with_next_year
+
+BUILD_YEAR = 2026
+"""The year of the province kit's build day (`province_kit.PROVINCE_EPOCH`)."""
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory) -> Path:
+    """One ward with this year's programme only, one that has imported next year's too."""
+    root = tmp_path_factory.mktemp("hai-nam")
+    both = with_next_year(MINI, root / "both")
+    wards = {"mot-nam": ("An Biên", MINI, "31006"), "hai-nam": ("Đông Hưng", both, "31007")}
+    site = root / "site"
+    done = build_all(make_province(root / "repo", wards), site)
+    assert done.returncode == 0, done.stderr
+    return site
+
+
+def _own_figures(ward_site: Path) -> dict[str, int]:
+    """The ward's figures as its own site shows them: the year and the overdue tasks on
+    /tien-do/, the tasks and those without a report in the home page's chart."""
+    progress = (ward_site / "tien-do" / "index.html").read_text(encoding="utf-8")
+    home = (ward_site / "index.html").read_text(encoding="utf-8")
+    overdue = re.search(r'<h2 id="qua-han">[^<]*<span class="ctct-count">\((\d+)\)', progress)
+    chart = re.search(r"Tổng số <strong>(\d+)</strong> nhiệm vụ ·[^<]*tiến độ: (\d+)/", home)
+    return {
+        "year": int(re.search(r"<h1>Tiến độ năm (\d{4})", progress)[1]),
+        "tasks": int(chart[1]),
+        "reported": int(chart[1]) - int(chart[2]),
+        "overdue": int(overdue[1]),
+    }
+
+
+def _portal_row(site: Path, ward_id: str) -> dict[str, int]:
+    page = (site / "index.html").read_text(encoding="utf-8")
+    row = re.search(rf'<tr><th scope="row"><a href="{ward_id}/">.*?</tr>', page)[0]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+    return dict(zip(("year", "tasks", "reported", "overdue"), map(int, cells[1:5]), strict=True))
+
+
+@pytest.mark.parametrize("ward_id", ["mot-nam", "hai-nam"])
+def test_each_ward_is_counted_as_its_own_progress_page_counts_it(two_years, ward_id):
+    own = _own_figures(two_years / ward_id)
+    assert own["year"] == BUILD_YEAR and own["overdue"] > 0 and own["reported"] > 0
+    assert _portal_row(two_years, ward_id) == own
+    wards = json.loads((two_years / "du-lieu" / "tinh.json").read_text(encoding="utf-8"))["wards"]
+    ward = next(w for w in wards if w["id"] == ward_id)
+    assert {k: ward[k] for k in own} == own
+    rows = csv.DictReader(
+        io.StringIO((two_years / "du-lieu" / "phuong.csv").read_text("utf-8-sig"))
+    )
+    row = next(r for r in rows if r["Mã phường"] == ward_id)
+    assert [row["Năm"], row["Nhiệm vụ"], row["Đã báo cáo"], row["Quá hạn"]] == [
+        str(own[k]) for k in ("year", "tasks", "reported", "overdue")
+    ]
+
+
+def _portal_results(site: Path) -> list[str]:
+    """The address of every result of the portal's search, in index order."""
+    search = site / "tim-kiem"
+    count = json.loads((search / "chi-muc.json").read_text(encoding="utf-8"))["docs"]
+    return [json.loads((search / "d" / f"{n}.json").read_text("utf-8"))[0] for n in range(count)]
+
+
+def _portal_finds(site: Path, query: str) -> set[str]:
+    """The results holding every word of `query`, read from the portal's index files as
+    search.js reads them (`generator/search/index.py`)."""
+    search = site / "tim-kiem"
+    shards = json.loads((search / "chi-muc.json").read_text(encoding="utf-8"))["shards"]
+    results, found = _portal_results(site), None
+    for term in terms(words(query)):
+        part = json.loads((search / "t" / f"{shard_of(term, shards)}.json").read_text("utf-8"))
+        docs, doc = set(), 0
+        for step, *_ in part.get(term, [[], []])[1]:
+            doc += step
+            docs.add(doc)
+        found = docs if found is None else found & docs
+    return {results[n] for n in found or ()}
+
+
+def test_every_years_tasks_stay_searchable_and_in_the_data(two_years):
+    results = _portal_results(two_years)
+    for year in (BUILD_YEAR, BUILD_YEAR + 1):
+        assert f"hai-nam/nhiem-vu/{year}-01-01/" in results
+    assert results.index("hai-nam/nhiem-vu/2026-01-01/") < results.index(
+        "hai-nam/nhiem-vu/2027-01-01/"
+    ), "the current year's first"
+    assert "mot-nam/nhiem-vu/2027-01-01/" not in results
+    data = json.loads((two_years / "du-lieu" / "tinh.json").read_text(encoding="utf-8"))
+    years = {t["programme"] for t in data["tasks"] if t["ward"] == "hai-nam"}
+    assert years == {BUILD_YEAR, BUILD_YEAR + 1}
+    rows = csv.DictReader(io.StringIO((two_years / "du-lieu" / "tinh.csv").read_text("utf-8-sig")))
+    assert {r["Năm"] for r in rows if r["Mã phường"] == "hai-nam"} == {"2026", "2027"}
