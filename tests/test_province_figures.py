@@ -108,3 +108,16 @@ def test_every_years_tasks_stay_searchable_and_in_the_data(two_years):
     assert years == {BUILD_YEAR, BUILD_YEAR + 1}
     rows = csv.DictReader(io.StringIO((two_years / "du-lieu" / "tinh.csv").read_text("utf-8-sig")))
     assert {r["Năm"] for r in rows if r["Mã phường"] == "hai-nam"} == {"2026", "2027"}
+
+
+@pytest.mark.parametrize(
+    ("query", "task"),
+    [
+        ("gpmb", "hai-nam/nhiem-vu/2027-02-03/"),  # "Giải phóng mặt bằng đường ven sông"
+        ("cchc", "hai-nam/nhiem-vu/2026-01-01/"),  # "Kế hoạch cải cách hành chính năm 2026"
+        ("cchc", "mot-nam/nhiem-vu/2026-01-01/"),
+        ("giai phong mat bang", "hai-nam/nhiem-vu/2027-02-03/"),
+    ],
+)
+def test_the_portal_search_knows_the_administrations_words(two_years, query, task):
+    assert task in _portal_finds(two_years, query)

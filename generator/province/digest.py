@@ -25,7 +25,7 @@ from generator.province.wardparts import (
 )
 from generator.render.changes import announced
 from generator.render.context import current_programme
-from generator.search.documents import SearchDoc, task_doc, year_order
+from generator.search.documents import SearchDoc, task_doc, with_other_forms, year_order
 from generator.search.index import IndexShare, index_share
 from generator.urls import task_url
 from generator.wording import CHANGE_LABELS, shorten, ward_place
@@ -59,8 +59,8 @@ class WardDigest:
     """ISO date of the newest progress report on a task of any year, '' when there is none."""
     search: IndexShare
     """The ward's part of the portal's search: each task of every programme, the current
-    one's first, its link from the portal, title, teaser and words
-    (`search.index.index_share`)."""
+    one's first, its link from the portal, title, teaser and words, the other forms of its
+    abbreviations among them (`search.index.index_share`, `documents.with_other_forms`)."""
     task_lines: str
     """The ward's tasks as lines of the province's CSV (`wardparts.ward_task_lines`)."""
     task_items: str
@@ -98,15 +98,15 @@ def ward_digest(content: Content, ward_id: str, site: SiteInfo) -> WardDigest:
     tasks = programme.tasks
     reports = [r.reported_on for task in content.tasks for r in task.reports]
     place = ward_place(content.ward)
-    search = []
-    for shown in year_order(content.programmes, site.as_of.year):
-        for task in shown.tasks:
-            doc = task_doc(content, shown, task, site.as_of)
-            search.append(
-                SearchDoc(
-                    f"{ward_id}/{doc.url}", doc.title, f"{place} · {doc.teaser}", (place, *doc.body)
-                )
-            )
+    own = [
+        task_doc(content, shown, task, site.as_of)
+        for shown in year_order(content.programmes, site.as_of.year)
+        for task in shown.tasks
+    ]
+    search = [
+        SearchDoc(f"{ward_id}/{d.url}", d.title, f"{place} · {d.teaser}", (place, *d.body))
+        for d in with_other_forms(content, own)
+    ]
     changes = [
         (
             change.when.isoformat(),
