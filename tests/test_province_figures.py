@@ -121,3 +121,37 @@ def test_every_years_tasks_stay_searchable_and_in_the_data(two_years):
 )
 def test_the_portal_search_knows_the_administrations_words(two_years, query, task):
     assert task in _portal_finds(two_years, query)
+
+
+def test_the_province_data_is_valid_against_its_own_data_package(two_years):
+    """Task ids repeat across wards (each numbers its own): the key is the ward and the id."""
+    from frictionless import validate
+
+    package = json.loads((two_years / "du-lieu" / "datapackage.json").read_text("utf-8"))
+    tasks = next(r for r in package["resources"] if r["path"] == "tinh.csv")
+    assert tasks["schema"]["primaryKey"] == ["Mã phường", "Mã"]
+    report = validate(two_years / "du-lieu" / "datapackage.json")
+    errors = [(t.name, e.type, e.note) for t in report.tasks for e in t.errors]
+    assert report.valid, errors[:10]
+    assert [t.stats["rows"] for t in report.tasks if t.name == "phuong-csv"] == [2]
+
+
+def test_each_task_says_whether_it_is_overdue_and_when_it_was_reported(two_years):
+    data = json.loads((two_years / "du-lieu" / "tinh.json").read_text(encoding="utf-8"))
+    tasks = {(t["ward"], t["id"]): t for t in data["tasks"]}
+    done = tasks["mot-nam", "2026-01-01"]  # reported on 08/01, done on 14/01 (fixtures/mini)
+    assert (done["overdue"], done["last_report"], done["done_on"]) == (
+        False,
+        "2026-01-14",
+        "2026-01-14",
+    )
+    late = tasks["mot-nam", "2026-01-02"]  # due 20/01/2026, never reported
+    assert (late["overdue"], late["last_report"], late["done_on"]) == (True, None, None)
+    assert tasks["hai-nam", "2027-01-02"]["overdue"] is False, "next year's is not due"
+    for ward in data["wards"]:
+        counted = [
+            t["overdue"]
+            for t in data["tasks"]
+            if t["ward"] == ward["id"] and t["programme"] == ward["year"]
+        ]
+        assert sum(counted) == ward["overdue"]

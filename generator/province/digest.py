@@ -132,7 +132,7 @@ def ward_digest(content: Content, ward_id: str, site: SiteInfo) -> WardDigest:
         last_report=max(reports).isoformat() if reports else "",
         search=index_share(search),
         task_lines=ward_task_lines(content, ward_id, place, site),
-        task_items=ward_task_items(content, ward_id),
+        task_items=ward_task_items(content, ward_id, site.as_of),
         changes=tuple(changes),
     )
 
