@@ -8,13 +8,20 @@ import csv
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from generator.output import SiteInfo
+from generator.province.digest import WardDigest
+from generator.province.distinct import clashes
+from generator.province.portal import PORTAL_PAGE, PortalAssets, render_portal
+from generator.province.provincefile import Province, read_province
 from generator.search.text import shard_of, terms, words
 
-from .conftest import MINI
+from .conftest import AS_OF, MINI
+from .helpers import edit_file
 from .province_kit import build_all, make_province, with_next_year
 
 BUILD_YEAR = 2026
@@ -155,3 +162,74 @@ def test_each_task_says_whether_it_is_overdue_and_when_it_was_reported(two_years
             if t["ward"] == ward["id"] and t["programme"] == ward["year"]
         ]
         assert sum(counted) == ward["overdue"]
+
+
+# --- wards the portal could not tell apart ---------------------------------------------------
+
+
+def _digests(site: Path) -> list[WardDigest]:
+    found = []
+    for ward_id in ("mot-nam", "hai-nam"):
+        data = json.loads((site / ".province" / "wards" / f"{ward_id}.json").read_text("utf-8"))
+        found.append(WardDigest.from_json(data, ward_id, "https://tinh.example.org/"))
+    return found
+
+
+def _province_of(site: Path) -> Province:
+    province, problems = read_province(site.parent / "repo")
+    assert province is not None, problems
+    return province
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "field", "said"),
+    [
+        (("An Biên", "31006"), ("Đông Hưng", "31006"), "code", "cùng mã đơn vị hành chính 31006"),
+        (("An Biên", ""), ("An Biên", ""), "name", "cùng tên"),
+        (("An Biên", "31006"), ("an  biên", ""), "name", "cùng tên"),
+    ],
+)
+def test_two_wards_of_one_code_or_one_name_are_named_together(
+    two_years, first, second, field, said
+):
+    mot, hai = _digests(two_years)
+    wards = [
+        replace(mot, name=first[0], code=first[1]),
+        replace(hai, name=second[0], code=second[1]),
+    ]
+    [problem] = clashes(_province_of(two_years), wards)
+    assert problem.field == field and said in problem.message
+    assert "(mã phường mot-nam)" in problem.message and "(mã phường hai-nam)" in problem.message
+    assert problem.file == "wards/hai-nam/content/ward.yaml"
+
+
+def test_two_wards_of_one_name_and_two_codes_are_told_apart_by_their_code(two_years):
+    mot, hai = _digests(two_years)
+    wards = [replace(mot, name="An Biên"), replace(hai, name="An Biên")]
+    assert not clashes(_province_of(two_years), wards)
+    site = SiteInfo("https://tinh.example.org/", AS_OF)
+    page = render_portal("Hải Phòng", wards, [], site, PortalAssets({}))[PORTAL_PAGE].decode()
+    rows = re.findall(r'<tr><th scope="row"><a .*?</tr>', page)
+    assert len(rows) == 2 and rows[0] != rows[1]
+    assert ">phường An Biên (mã 31006)</a>" in rows[0]
+    assert ">phường An Biên (mã 31007)</a>" in rows[1]
+
+
+def test_build_all_refuses_two_wards_of_one_code_and_keeps_the_last_portal(tmp_path):
+    wards = {"an-bien": ("An Biên", MINI, "31006"), "dong-hung": ("Đông Hưng", MINI, "31007")}
+    root = make_province(tmp_path / "repo", wards)
+    site = tmp_path / "site"
+    assert build_all(root, site).returncode == 0
+    portal = (site / "index.html").read_bytes()
+    (root / "province.yaml").write_text(
+        "name: Hải Phòng\nwards:\n  - id: an-bien\n  - id: dong-hung\n", encoding="utf-8"
+    )
+    edit_file(root / "wards" / "dong-hung" / "content" / "ward.yaml", "31007", "31006")
+    done = build_all(root, site)
+    assert done.returncode == 1
+    assert (
+        "province.yaml:4: code: Lỗi: phường Đông Hưng (mã phường dong-hung) cùng mã đơn vị "
+        "hành chính 31006 với phường An Biên (mã phường an-bien)" in done.stderr
+    ), done.stderr
+    assert "Traceback" not in done.stderr
+    assert (site / "index.html").read_bytes() == portal
