@@ -45,3 +45,15 @@ def build_all(province: Path, site: Path, *more: str) -> subprocess.CompletedPro
     argv += ["--site-dir", str(site), "--base-url", "https://tinh.example.org/", "-j", "2", *more]
     env = {"SOURCE_DATE_EPOCH": PROVINCE_EPOCH, "PATH": "/usr/bin:/bin", "HOME": str(site.parent)}
     return subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+
+def with_next_year(source: Path, target: Path) -> Path:
+    """A copy of `source` that has also imported next year's programme, as a ward does in
+    December: its newest programme a year on, one task on site clearance (GPMB), no report."""
+    shutil.copytree(source, target)
+    newest = max((target / "programmes").glob("*.yaml"))
+    year = int(newest.stem)
+    text = newest.read_text(encoding="utf-8").replace(str(year), str(year + 1))
+    text = replaced(text, "Kiểm tra an toàn thực phẩm", "Giải phóng mặt bằng đường ven sông", 1)
+    (target / "programmes" / f"{year + 1}.yaml").write_text(text, encoding="utf-8")
+    return target

@@ -33,6 +33,7 @@ from generator.engine.sitedir import (
 from generator.output import SiteInfo
 from generator.province import manifest
 from generator.province.digest import WardDigest
+from generator.province.distinct import clashes
 from generator.province.keys import THEME, generator_key, ward_key
 from generator.province.portal import PORTAL_PAGE, PortalAssets, render_portal
 from generator.province.provincefile import WARDS_DIR, Province, read_province
@@ -214,6 +215,10 @@ def _write_portal(province: Province, site_dir: Path, site: SiteInfo, config: Pa
         digest = WardDigest.from_json(parsed, ward_id, site.url) if parsed else None
         (digests.append(digest) if digest is not None else missing.append(ward_id))
     _forget_damaged(site_dir, [w for w in missing if raw[w] is not None])
+    if refused := clashes(province, digests):
+        raise BuildRefused(
+            "\n".join(map(str, refused)) + "\nCổng tỉnh chưa dựng lại: sửa các lỗi trên."
+        )
     files = render_portal(province.name, digests, missing, site, load_assets())
     _replace_portal(site_dir, files)
     manifest.write_portal_key(site_dir, key.hexdigest())

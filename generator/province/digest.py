@@ -24,12 +24,13 @@ from generator.province.wardparts import (
     well_formed_lines,
 )
 from generator.render.changes import announced
-from generator.search.documents import SearchDoc, task_doc
+from generator.render.context import current_programme
+from generator.search.documents import SearchDoc, task_doc, with_other_forms, year_order
 from generator.search.index import IndexShare, index_share
 from generator.urls import task_url
 from generator.wording import CHANGE_LABELS, shorten, ward_place
 
-DIGEST_FORMAT = 4
+DIGEST_FORMAT = 5
 
 
 @dataclass(frozen=True)
@@ -47,17 +48,19 @@ class WardDigest:
     url: str
     """The ward site's absolute address."""
     year: int
-    """The newest programme's year; the counts below are of its tasks."""
+    """The current programme's year, as the ward's own site picks it
+    (`render.context.current_programme`); the counts below are of its tasks."""
     tasks: int
     reported: int
     """Tasks with at least one progress report."""
     overdue: int
     """Tasks past their deadline and not reported done (`progress.Standing.OVERDUE`)."""
     last_report: str
-    """ISO date of the newest progress report, '' when there is none."""
+    """ISO date of the newest progress report on a task of any year, '' when there is none."""
     search: IndexShare
-    """The ward's part of the portal's search: each task of the newest programme, its link
-    from the portal, title, teaser and words (`search.index.index_share`)."""
+    """The ward's part of the portal's search: each task of every programme, the current
+    one's first, its link from the portal, title, teaser and words, the other forms of its
+    abbreviations among them (`search.index.index_share`, `documents.with_other_forms`)."""
     task_lines: str
     """The ward's tasks as lines of the province's CSV (`wardparts.ward_task_lines`)."""
     task_items: str
@@ -91,18 +94,19 @@ class WardDigest:
 
 
 def ward_digest(content: Content, ward_id: str, site: SiteInfo) -> WardDigest:
-    programme = content.programmes[-1]
+    programme = current_programme(content, site.as_of)
     tasks = programme.tasks
     reports = [r.reported_on for task in content.tasks for r in task.reports]
     place = ward_place(content.ward)
-    search = []
-    for task in tasks:
-        doc = task_doc(content, programme, task, site.as_of)
-        search.append(
-            SearchDoc(
-                f"{ward_id}/{doc.url}", doc.title, f"{place} · {doc.teaser}", (place, *doc.body)
-            )
-        )
+    own = [
+        task_doc(content, shown, task, site.as_of)
+        for shown in year_order(content.programmes, site.as_of.year)
+        for task in shown.tasks
+    ]
+    search = [
+        SearchDoc(f"{ward_id}/{d.url}", d.title, f"{place} · {d.teaser}", (place, *d.body))
+        for d in with_other_forms(content, own)
+    ]
     changes = [
         (
             change.when.isoformat(),
@@ -128,7 +132,7 @@ def ward_digest(content: Content, ward_id: str, site: SiteInfo) -> WardDigest:
         last_report=max(reports).isoformat() if reports else "",
         search=index_share(search),
         task_lines=ward_task_lines(content, ward_id, place, site),
-        task_items=ward_task_items(content, ward_id),
+        task_items=ward_task_items(content, ward_id, site.as_of),
         changes=tuple(changes),
     )
 

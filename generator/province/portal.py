@@ -18,6 +18,7 @@ from generator.dates import format_date
 from generator.opendata.page import LICENCE, human_size
 from generator.output import SiteInfo
 from generator.province.digest import WardDigest
+from generator.province.distinct import told_apart_by_code
 from generator.province.portal_data import (
     FEED,
     JSON_FILE,
@@ -84,6 +85,7 @@ def portal_page(
             province=province,
             as_of=site.as_of,
             wards=wards,
+            told_apart=told_apart_by_code(wards),
             missing=missing,
             totals=totals,
             feed=FEED,

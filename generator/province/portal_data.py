@@ -2,9 +2,11 @@
 same digests.
 
     du-lieu/tinh.json         every ward (with its counts) and every task, each task naming
-                              its ward and the ward's official administrative unit code
+                              its ward and the ward's official administrative unit code, with
+                              its overdue flag and report dates (`wardparts.task_standing`)
     du-lieu/tinh.csv          one row per task of every ward: the ward's columns, then the
-                              ward's own CSV columns (`opendata.csvdata.CSV_FIELDS`)
+                              ward's own CSV columns (`opendata.csvdata.CSV_FIELDS`); a task
+                              is known by its ward and its id together (`TASK_KEY`)
     du-lieu/phuong.csv        one row per ward: what the portal's table shows
     du-lieu/datapackage.json  a Frictionless Data Package describing the three
     thay-doi/atom.xml         every ward's changes and progress reports, newest first
@@ -16,6 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import uuid
+from dataclasses import replace
 from typing import Any
 
 from generator.feeds.atom import DatedFeed
@@ -34,7 +37,13 @@ JSON_FILE, TASKS_CSV, WARDS_CSV, PACKAGE_FILE = (
 )
 FEED = "thay-doi/atom.xml"
 COUNT_FIELDS = (
-    CsvField("Năm", "integer", "Năm của chương trình mới nhất", "newest programme year"),
+    CsvField(
+        "Năm",
+        "integer",
+        "Năm của chương trình hiện hành: năm của ngày tính số liệu, "
+        "hoặc năm mới nhất nếu phường chưa có chương trình năm đó",
+        "current programme's year: the year of the figures' date, else the newest",
+    ),
     CsvField("Nhiệm vụ", "integer", "Số nhiệm vụ của chương trình đó", "its tasks"),
     CsvField("Đã báo cáo", "integer", "Số nhiệm vụ đã có báo cáo tiến độ", "tasks reported"),
     CsvField("Quá hạn", "integer", "Quá hạn, chưa báo cáo hoàn thành", "overdue tasks"),
@@ -43,11 +52,20 @@ COUNT_FIELDS = (
 )
 
 
+WARD_KEY = WARD_FIELDS[0].name
+"""phuong.csv's primary key: the ward id."""
+TASK_KEY = (WARD_KEY, CSV_FIELDS[0].name)
+"""tinh.csv's primary key: the ward id and the task id (each ward numbers its own tasks)."""
+TASK_ID = replace(CSV_FIELDS[0], extra=(("constraints", {"required": True}),))
+"""The task id column of tinh.csv: unique within its ward only."""
+TASK_FIELDS = (*WARD_FIELDS, TASK_ID, *CSV_FIELDS[1:])
+
+
 def data_files(province: str, wards: list[WardDigest], site: SiteInfo) -> dict[str, bytes]:
     """The wards' tasks are joined from each ward's part (`wardparts`), as the worker wrote it."""
     files = {
         JSON_FILE: province_json(province, wards, site),
-        TASKS_CSV: _csv(WARD_FIELDS + CSV_FIELDS, "".join(w.task_lines for w in wards)),
+        TASKS_CSV: _csv(TASK_FIELDS, "".join(w.task_lines for w in wards)),
         WARDS_CSV: _csv(
             WARD_FIELDS + COUNT_FIELDS, csv_lines(_ward_row(w) + _counts(w) for w in wards)
         ),
@@ -78,18 +96,26 @@ def _wards(wards: list[WardDigest]) -> list[dict[str, Any]]:
 
 
 def package(province: str, site: SiteInfo, files: dict[str, bytes]) -> dict[str, Any]:
-    def table(path: str, name: str, title: str, fields: tuple[CsvField, ...]) -> dict[str, Any]:
+    def table(
+        path: str, name: str, title: str, fields: tuple[CsvField, ...], key: tuple[str, ...]
+    ) -> dict[str, Any]:
         return {
             "name": name, "path": path.removeprefix(DATA_DIR), "type": "table",
             "profile": "tabular-data-resource", "title": title, "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8-sig",
-            "schema": {"fields": [f.table_schema() for f in fields], "missingValues": [""]},
+            "schema": {"fields": [f.table_schema() for f in fields], "primaryKey": list(key),
+                       "missingValues": [""]},
         }  # fmt: skip
 
+    tasks = table(TASKS_CSV, "nhiem-vu-csv", "Nhiệm vụ của mọi phường, xã / every ward's tasks",
+                  TASK_FIELDS, TASK_KEY)  # fmt: skip
+    tasks["schema"]["foreignKeys"] = [
+        {"fields": [WARD_KEY], "reference": {"resource": "phuong-csv", "fields": [WARD_KEY]}}
+    ]
     resources = [
-        table(TASKS_CSV, "nhiem-vu-csv", "Nhiệm vụ của mọi phường, xã / every ward's tasks",
-              WARD_FIELDS + CSV_FIELDS),
-        table(WARDS_CSV, "phuong-csv", "Các phường, xã / the wards", WARD_FIELDS + COUNT_FIELDS),
+        tasks,
+        table(WARDS_CSV, "phuong-csv", "Các phường, xã / the wards", WARD_FIELDS + COUNT_FIELDS,
+              (WARD_KEY,)),
         {"name": "tinh-json", "path": JSON_FILE.removeprefix(DATA_DIR), "type": "json",
          "profile": "data-resource", "title": "Phường, xã và nhiệm vụ / wards and tasks",
          "format": "json", "mediatype": "application/json", "encoding": "utf-8"},

@@ -59,6 +59,8 @@ class WardEntry:
     """Safe slug: the ward's folder in the site, `site/<id>/`."""
     content: Path
     """Its content folder, absolute, inside the province folder (perhaps missing)."""
+    line: int = 0
+    """The line of province.yaml naming it; 0 when found under wards/."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def _entry(item: object, line: int, root: Path, r: FileReader) -> WardEntry | No
         return None
     written = r.text(rec, "content") if "content" in rec else f"{WARDS_DIR}/{ward_id}/content"
     content = _inside(written, root, r.line_of(rec, "content"), r) if written else None
-    return WardEntry(ward_id, content) if content else None
+    return WardEntry(ward_id, content, line) if content else None
 
 
 def is_ward_id(text: object) -> bool:

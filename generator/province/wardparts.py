@@ -9,14 +9,16 @@ an incremental build re-reads no unchanged ward's tasks. Pure.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterable
 
-from generator.model import Content
+from generator.model import Content, Status, Task
 from generator.opendata.csvdata import CsvField, csv_row, spreadsheet_safe
 from generator.opendata.export import task_export
 from generator.output import SiteInfo
+from generator.progress import Standing, standing
 
 WARD_FIELDS = (
     CsvField("Mã phường", "string", "Mã phường, cũng là thư mục trang", "ward id"),
@@ -78,11 +80,29 @@ def ward_task_lines(content: Content, ward_id: str, place: str, site: SiteInfo) 
     )
 
 
-def ward_task_items(content: Content, ward_id: str) -> str:
+def ward_task_items(content: Content, ward_id: str, as_of: dt.date) -> str:
     """The ward's tasks as items of `tinh.json`'s `tasks`, comma-separated: each names its
-    ward and the ward's official code (null when not given)."""
+    ward and the ward's official code (null when not given), then the task as the ward's own
+    JSON gives it and where it stands on `as_of` (`task_standing`)."""
     code = content.ward.code or None
     return ",".join(
-        json_text({"ward": ward_id, "ward_code": code, **task_export(task, content)})
+        json_text(
+            {"ward": ward_id, "ward_code": code}
+            | task_export(task, content)
+            | task_standing(task, as_of)
+        )
         for task in content.tasks
     )
+
+
+def task_standing(task: Task, as_of: dt.date) -> dict[str, object]:
+    """`overdue`: past its deadline on `as_of` and not reported done (`progress.standing`,
+    as the portal's counts and the ward's /tien-do/ count it); `last_report`: the date of its
+    newest progress report; `done_on`: the day it was reported done (ISO dates, or null)."""
+    reported = [r.reported_on for r in task.reports]
+    done = task.progress if task.progress and task.progress.status is Status.DONE else None
+    return {
+        "overdue": standing(task, as_of) is Standing.OVERDUE,
+        "last_report": max(reported).isoformat() if reported else None,
+        "done_on": done.done_on.isoformat() if done and done.done_on else None,
+    }

@@ -49,6 +49,13 @@ def search_documents(content: Content, pages: list[Page], as_of: dt.date) -> lis
     docs += [page_doc(by_path.pop(path)) for path in months if path in by_path]
     covered = {doc.url for doc in docs}
     docs += [page_doc(page) for page in by_path.values() if page_url(page.path) not in covered]
+    return with_other_forms(content, docs)
+
+
+def with_other_forms(content: Content, docs: list[SearchDoc]) -> list[SearchDoc]:
+    """Each document with, in its body, the other forms of the abbreviations it holds: the
+    declared glossary's and the content's own (`glossary`). The ward's search and its share
+    of the province portal's both index them so."""
     glossary = GLOSSARY + derived(_texts(content))
     return [replace(d, body=d.body + _expanded(d, glossary)) for d in docs]
 

@@ -92,3 +92,19 @@ def test_bau_cu_finds_the_election_tasks_of_every_ward(phone_context, portal_ser
         assert not tab.problems() and not tab.foreign_requests()
     finally:
         page.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "phrase"), [("gpmb", "giải phóng mặt bằng"), ("cchc", "cải cách hành chính")]
+)
+def test_the_administrations_words_find_their_tasks(phone_context, portal_server, query, phrase):
+    """The box's own example, GPMB: the portal's index carries the glossary as a ward's does."""
+    page = phone_context.new_page()
+    try:
+        Tab(page, portal_server).goto("", wait_until="networkidle")
+        page.fill("#q", query)
+        page.wait_for_selector(f"[data-ctct-search] .md-search-result__list[data-query='{query}']")
+        titles = page.locator(".md-search-result__item h1").all_inner_texts()
+        assert titles and phrase in titles[0].lower(), titles
+    finally:
+        page.close()
