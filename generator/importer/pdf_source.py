@@ -18,6 +18,7 @@ from PIL import Image
 from generator.errors import Problems
 from generator.importer.docx_lines import DOCX_COLUMNS, DOCX_EDGES
 from generator.importer.ocr import LANGUAGE, OcrError, ocr_page, ocr_words, tesseract_version
+from generator.importer.ocr_grid import grid_page
 from generator.importer.pdf_child import OCR_DPI
 from generator.importer.pdf_file import NotPdfError, PdfPage, read_pdf
 from generator.importer.pdf_lines import Spot, pdf_lines
@@ -53,11 +54,12 @@ def read_pdf_source(source: Path, problems: Problems) -> tuple[list[Line], PdfPr
             scanned = [page for page in pages if page.image is not None]
             engine = tesseract_version() if scanned else ""
             images = {page.number: _kept(page.image) for page in scanned if page.image}
-            pages = [_read(page) for page in pages]
+            read = [_read(page) for page in pages]
         except (NotPdfError, OcrError) as exc:
             problems.error(label, 0, "tệp", str(exc))
             return None
-    lines, spots = pdf_lines(ruled_tables(pages, {page.number for page in scanned}))
+    laid_out = {page.number for page, by_layout in read if by_layout}
+    lines, spots = pdf_lines(ruled_tables([page for page, _ in read], laid_out))
     if not any(line.text.strip() for line in lines):
         problems.error(
             label,
@@ -79,12 +81,16 @@ def read_pdf_source(source: Path, problems: Problems) -> tuple[list[Line], PdfPr
     return lines, report
 
 
-def _read(page: PdfPage) -> PdfPage:
-    """A scanned page read by OCR; a text page as it is."""
+def _read(page: PdfPage) -> tuple[PdfPage, bool]:
+    """A scanned page read by OCR (its ruled table cell by cell, or else its table rebuilt from
+    the layout: then True); a text page as it is."""
     if page.image is None:
-        return page
+        return page, False
+    ruled = grid_page(page.number, page.width, page.height, page.image, OCR_DPI)
+    if ruled is not None:
+        return ruled, False
     words = ocr_words(page.image, OCR_DPI)
-    return ocr_page(page.number, page.width, page.height, words, page.image, OCR_DPI)
+    return ocr_page(page.number, page.width, page.height, words, page.image, OCR_DPI), True
 
 
 def _kept(image: Path) -> Image.Image:
