@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.errors import Problems, Severity  # noqa: E402
-from generator.importer.ocr_review import review  # noqa: E402
+from generator.importer.ocr_review import review, settle_leads  # noqa: E402
 from generator.importer.run import model_of_document  # noqa: E402
 from generator.importer.source import read_source  # noqa: E402
 from generator.importer.table import CELLS, HEADING  # noqa: E402
@@ -122,6 +122,7 @@ def measure_corpus(scan: Path) -> tuple[Counter, float, int]:
     problems = Problems()
     started = time.perf_counter()
     lines, report = read_source(scan, problems)
+    settle_leads(lines, report.scan, ())
     imported = model_of_document(lines, report, (), "x")
     flags = review(lines, report, report.scan, problems, ())
     seconds = time.perf_counter() - started

@@ -11,22 +11,26 @@ text as read (`van-ban.txt`, the text form: correct it against the paper and imp
 
 from __future__ import annotations
 
+import difflib
 import io
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.dates import fold_accents
 from generator.errors import Problems
 from generator.importer.ocr import CONFIDENT
 from generator.importer.ocr_checks import Vocabulary
 from generator.importer.pdf_file import TableCell
 from generator.importer.pdf_source import REVIEW_DPI, Scan
 from generator.importer.table import CELLS
-from generator.importer.text import ImportProblems, Line
+from generator.importer.text import ImportProblems, Line, is_header
 from generator.load.units import UnitIndex, unit_key
 from generator.model import Unit
 from generator.safewrite import write_inside
 
+NEAR = 0.9
+"""How alike (0–1, letters without tone marks) a lead read must be to a known one to be it."""
 FOLDER = "kiem-tra-ocr"
 """The review folder, written beside the imported files."""
 _TEXT = "văn bản"
@@ -66,10 +70,13 @@ def review(
         line = lines[number - 1]
         row = "\t" in line.text
         texts = line.text.split("\t") if row else [line.text]
+        if row and is_header(texts):  # the header row, drawn again on each page
+            continue
         names = CELLS if row else (_TEXT,)
         for k, (name, text) in enumerate(zip(names, texts, strict=False)):
             cell = spot.cells[k] if k < len(spot.cells) else None
-            reasons = _confidence(cell) + found.get((number, name), ())
+            reasons = _confidence(cell) + scan.notes.get((number, name), ())
+            reasons += found.get((number, name), ())
             reasons += vocabulary.doubts(text, name) if name != "number" else ()
             if row and name == "lead" and text:
                 reasons += _unknown_lead(text, index, leads)
@@ -86,6 +93,39 @@ def review(
                     f"({'; '.join(reasons)}); ảnh: {FOLDER}/{image}",
                 )
     return flags
+
+
+def settle_leads(lines: list[Line], scan: Scan, units: tuple[Unit, ...]) -> None:
+    """A lead unit read near a known spelling (the units list's, or one the document writes
+    more often) is that unit: the line is put right and the cell noted, to be checked. Two
+    spellings alike but for tone marks, spaces or a letter or two are near ('Phòng Vănhóa- Xã
+    hôi'); an abbreviation ('Phòng VH-XH') is another spelling, not a misreading."""
+    rows = {n: lines[n - 1].text.split("\t") for n in scan.spots if "\t" in lines[n - 1].text}
+    counts = Counter(cells[2] for cells in rows.values() if len(cells) > 2 and cells[2])
+    listed = {s for unit in units for s in (unit.name, unit.short, *unit.aliases) if s}
+    for number, cells in rows.items():
+        lead = cells[2] if len(cells) > 2 else ""
+        if not lead or lead in listed:
+            continue
+        weight = {s: counts[s] for s in counts if counts[s] > counts[lead]} | dict.fromkeys(
+            listed, len(lines)
+        )
+        near = [s for s in weight if s != lead and _near(s, lead)]
+        if not near:
+            continue
+        best = max(near, key=lambda s: (weight[s], s))
+        cells[2] = best
+        lines[number - 1] = Line(number, "\t".join(cells), lines[number - 1].place)
+        scan.notes[(number, "lead")] = (
+            f"đọc được '{lead}', gần giống tên đơn vị '{best}' nên lấy là '{best}'",
+        )
+
+
+def _near(a: str, b: str) -> bool:
+    squeezed = ["".join(c for c in fold_accents(s) if c.isalnum()) for s in (a, b)]
+    if squeezed[0] == squeezed[1]:
+        return True
+    return difflib.SequenceMatcher(None, *squeezed).ratio() >= NEAR
 
 
 def _problems_by_line(problems: Problems, report: ImportProblems, scan: Scan) -> dict:

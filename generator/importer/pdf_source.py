@@ -10,7 +10,7 @@ the scanned pages' images, and where each line came from.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image
@@ -31,12 +31,15 @@ REVIEW_DPI = 150
 
 @dataclass(frozen=True)
 class Scan:
-    """What OCR read: how, which pages, their images (at `REVIEW_DPI`), each line's origin."""
+    """What OCR read: how, which pages, their images (at `REVIEW_DPI`), each line's origin,
+    and the cells put right."""
 
     engine: str
     pages: tuple[int, ...]
     images: dict[int, Image.Image]
     spots: dict[int, Spot]
+    notes: dict[tuple[int, str], tuple[str, ...]] = field(default_factory=dict)
+    """What was put right in a cell read (a lead unit read near a known one), to be checked."""
 
 
 class PdfProblems(ImportProblems):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator import contentlayout as layout
 from generator.errors import Problem, Problems, unwritable
-from generator.importer.ocr_review import ocr_note, review, review_files
+from generator.importer.ocr_review import ocr_note, review, review_files, settle_leads
 from generator.importer.outfolder import (
     links_on_the_way,
     same_ward,
@@ -83,6 +83,8 @@ def run_import(
         return problems.sorted()
     where = source_document or f"{layout.SOURCES}/{source.name}"
     lines, report = read
+    if isinstance(report, PdfProblems) and report.scan is not None:
+        settle_leads(lines, report.scan, existing)
     imported = model_of_document(
         lines,
         report,
