@@ -155,6 +155,6 @@ def test_the_review_is_never_written_through_a_link(tmp_path):
     out.mkdir()
     (out / "kiem-tra-ocr").symlink_to(elsewhere)
     with pytest.raises(OSError, match="liên kết"):
-        write_review(out, {"kiem-tra-ocr/bao-cao.md": "# x"})
+        write_review(out / "kiem-tra-ocr", {"kiem-tra-ocr/bao-cao.md": "# x"})
     assert (elsewhere / "anh.png").read_bytes() == b"kept"
     assert not (elsewhere / "bao-cao.md").exists()
