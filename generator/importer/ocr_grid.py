@@ -23,8 +23,10 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
+from generator.dates import fold_accents
 from generator.importer.ocr import digits, ocr_run, tsv_words
 from generator.importer.pdf_file import PdfPage, TableCell, Word
+from generator.importer.table import NUMBER
 
 INK = 150
 """Grey below this is ink."""
@@ -55,16 +57,19 @@ def grid_page(number: int, width: float, height: float, image: Path, dpi: int) -
     if not tables:
         return None
     scale = 72 / dpi
+    level = _otsu(page.histogram())
+    black_white = page.point(lambda v: 0 if v < level else 255)
     crops: list[tuple[Image.Image, tuple[int, int]]] = []
     where: list[tuple[int, int, int]] = []
     for t, table in enumerate(tables):
         for r, row in enumerate(table):
             for c, box in enumerate(row):
-                if box is not None and (crop := _inside(page, box, dpi)) is not None:
+                if box is not None and (crop := _inside(black_white, box, dpi)) is not None:
                     crops.append(crop)
                     where.append((t, r, c))
     read = _read_crops(crops, dpi)
     words: dict[tuple[int, int, int], tuple[Word, ...]] = dict(zip(where, read, strict=True))
+    _numbers_again(tables, words, dict(zip(where, crops, strict=True)), dpi)
     rows = tuple(
         tuple(
             tuple(
@@ -100,8 +105,13 @@ def _tables(ink: Image.Image, dpi: int) -> list[list[list[_Box | None]]]:
     rules = _horizontal_rules(ink, dpi)
     tables: list[list[tuple[int, int, list[int]]]] = []
     joined = False
-    for (_, above), (below, _) in zip(rules, rules[1:], strict=False):
+    for (_, above, left0, right0), (below, _, left1, right1) in zip(rules, rules[1:], strict=False):
         xs = _vertical_rules(ink, above, below, dpi) if below - above > dpi // 12 else []
+        ends = (max(left0, left1), min(right0, right1))  # a border faint, or off the page
+        if xs and ends[0] < xs[0] - dpi // 4:
+            xs.insert(0, ends[0])
+        if xs and ends[1] > xs[-1] + dpi // 4:
+            xs.append(ends[1])
         if len(xs) < 2:  # not a row of a table: the text between two lines drawn across
             joined = False
             continue
@@ -112,20 +122,69 @@ def _tables(ink: Image.Image, dpi: int) -> list[list[list[_Box | None]]]:
     return [_cells(ink, table, dpi) for table in tables]
 
 
-def _horizontal_rules(ink: Image.Image, dpi: int) -> list[tuple[int, int]]:
-    """The pixel rows (top, bottom) of each horizontal ruling."""
+def _otsu(histogram: list[int]) -> int:
+    """The grey level parting ink from paper over the whole page (Otsu's): a cell alone is
+    thresholded badly by Tesseract (the dot under 'rộng' lost), the page as a whole is not."""
+    total = sum(histogram)
+    mean = sum(v * n for v, n in enumerate(histogram)) / total
+    best, level, below, below_sum = 0.0, 128, 0, 0.0
+    for v, n in enumerate(histogram):
+        below, below_sum = below + n, below_sum + v * n
+        if below == 0 or below == total:
+            continue
+        low = below_sum / below
+        high = (mean * total - below_sum) / (total - below)
+        spread = below * (total - below) * (low - high) ** 2
+        if spread > best:
+            best, level = spread, v + 1
+    return level
+
+
+def _numbers_again(tables, words: dict, crops: dict, dpi: int) -> None:
+    """A number cell (one column wide) that is not a number is read again as digits and dots
+    alone; what that gives is marked for checking (confidence 0)."""
+    again = [
+        at
+        for at, found in words.items()
+        if at[2] == 0
+        and _width(tables, at) == 1
+        and not NUMBER.match(text := " ".join(w.text for w in found))
+        and fold_accents(text).replace(" ", "") not in ("tt", "stt")
+    ]
+    digits_only = ("--psm", "7", "-c", "tessedit_char_whitelist=0123456789.")
+    read = _read_crops([crops[a] for a in again], dpi, *digits_only)
+    for at, found in zip(again, read, strict=True):
+        text = "".join(w.text for w in found)
+        if found and NUMBER.match(text):
+            first = found[0]
+            box = (first.x0, found[-1].x1, first.top, first.bottom)
+            words[at] = (Word(*box, text, 0.0),)
+
+
+def _width(tables, at: tuple[int, int, int]) -> int:
+    """How many columns the cell at (table, row, column) spans."""
+    row = tables[at[0]][at[1]]
+    return 1 + next((k for k, box in enumerate(row[at[2] + 1 :]) if box is not None), len(row))
+
+
+def _horizontal_rules(ink: Image.Image, dpi: int) -> list[tuple[int, int, int, int]]:
+    """The pixel rows (top, bottom) and the ends (left, right) of each horizontal ruling."""
     small = ink.resize((ink.width // _BLOCK, ink.height), Image.BOX)
     small = small.point(lambda v: 255 if v >= 160 else 0)
     data = small.tobytes()
-    run = b"\xff" * int(RULE_INCHES * dpi / _BLOCK)
+    run = re.compile(rb"\xff{%d,}" % int(RULE_INCHES * dpi / _BLOCK))
     width = small.width
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, int, int]] = []
     for y in range(small.height):
-        if run in data[y * width : (y + 1) * width]:
-            if found and found[-1][1] >= y - 1:
-                found[-1] = (found[-1][0], y)
-            else:
-                found.append((y, y))
+        runs = [(m.start(), m.end()) for m in run.finditer(data, y * width, (y + 1) * width)]
+        if not runs:
+            continue
+        left, right = (runs[0][0] - y * width) * _BLOCK, (runs[-1][1] - y * width) * _BLOCK
+        if found and found[-1][1] >= y - 1:
+            top, _, was_left, was_right = found[-1]
+            found[-1] = (top, y, min(left, was_left), max(right, was_right))
+        else:
+            found.append((y, y, left, right))
     return found
 
 
