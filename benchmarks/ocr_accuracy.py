@@ -1,6 +1,7 @@
 """How well a scanned programme is read: every task field exact, flagged for review, or wrong.
 
     .venv/bin/python benchmarks/ocr_accuracy.py [--dpi 200] [--angle 0.4] [--noise 0.005]
+    .venv/bin/python benchmarks/ocr_accuracy.py --corpus [SCAN.pdf ...]
 
 For each programme (the 2026 one of content/sources/ and the test fixture of a commune), the
 text form is laid out as a PDF (tests/pdfdoc.py), the PDF is scanned as a scanner would (turned
@@ -14,6 +15,13 @@ at its place (rows aligned by their content), and each of its four fields counte
   - missing: a row of the text not found among the rows read (flagged if a flag or error
     stands on the page where it should be).
 It also counts the false alarms (exact fields flagged anyway). Figures go into the README.
+
+With --corpus, the scans made as a copier makes them (the corpus's `*-scan.pdf`: ../shared/corpus
+beside the repository, or /work/shared/corpus; or the scans named) are read as a ward would
+import them, and each task compared with the one its Word twin (tests/fixtures/corpus/) gives,
+tasks aligned by their content; a task of the Word twin with no task read for it is missing.
+A lead unit the scan gives that the Word twin has not is a phantom unit: counted (each of its
+tasks is also counted in the lead field, flagged or wrong).
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.errors import Problems, Severity  # noqa: E402
-from generator.importer.ocr_review import review  # noqa: E402
+from generator.importer.ocr_review import review, settle_leads  # noqa: E402
 from generator.importer.run import model_of_document  # noqa: E402
 from generator.importer.source import read_source  # noqa: E402
 from generator.importer.table import CELLS, HEADING  # noqa: E402
@@ -99,22 +107,84 @@ def measure(source: Path, dpi: int, angle: float, noise: float) -> tuple[Counter
     return counts, seconds, len(truth)
 
 
+CORPUS = next(
+    (p for p in (ROOT.parent / "shared" / "corpus", Path("/work/shared/corpus")) if p.is_dir()),
+    ROOT.parent / "shared" / "corpus",
+)
+TWINS = ROOT / "tests" / "fixtures" / "corpus"
+
+
+def measure_corpus(scan: Path) -> tuple[Counter, float, int]:
+    """A corpus scan against its Word twin, task by task (see the module)."""
+    twin = TWINS / f"{scan.stem.removesuffix('-scan')}.docx"
+    lines, report = read_source(twin, Problems())
+    truth = model_of_document(lines, report, (), "x").programme.tasks
+    problems = Problems()
+    started = time.perf_counter()
+    lines, report = read_source(scan, problems)
+    settle_leads(lines, report.scan, ())
+    imported = model_of_document(lines, report, (), "x")
+    flags = review(lines, report, report.scan, problems, ())
+    seconds = time.perf_counter() - started
+    read = imported.programme.tasks if imported is not None else ()
+    flagged = {(f.line, f.field) for f in flags}
+    erroneous = {p.line for p in problems.items if p.severity is Severity.ERROR}
+    matcher = difflib.SequenceMatcher(
+        None, [t.content for t in truth], [t.content for t in read], autojunk=False
+    )
+    counts: Counter = Counter()
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag in ("equal", "replace") and a1 - a0 == b1 - b0:
+            pairs = [(truth[a0 + k], read[b0 + k]) for k in range(a1 - a0)]
+        else:
+            pairs = []
+            counts["missing", "*"] += a1 - a0
+            for task in truth[a0:a1]:
+                print(f"  missing: {task.number} {task.content!r}")
+        for want, have in pairs:
+            line = have.source.line
+            for field, a, b in (
+                ("number", want.number, have.number),
+                ("content", want.content, have.content),
+                ("lead", want.lead_as_written, have.lead_as_written),
+                ("deadline", want.deadline.as_written, have.deadline.as_written),
+            ):
+                marked = (line, field) in flagged or line in erroneous
+                kind = "exact" if a == b else "flagged" if marked else "wrong"
+                counts[kind, field] += 1
+                counts["false alarm", field] += a == b and marked
+                if kind == "wrong":
+                    print(f"  wrong {field} at {report.where(line)}: {a!r} read {b!r}")
+    counts["phantom", "*"] = len(
+        {t.lead_as_written for t in read} - {t.lead_as_written for t in truth}
+    )
+    return counts, seconds, len(truth)
+
+
+def _print(name: str, counts: Counter, seconds: float, rows: int) -> None:
+    print(f"\n{name}: {rows} task rows, read in {seconds:.1f} s")
+    print(f"{'field':10} {'exact':>6} {'flagged':>8} {'wrong':>6} {'false alarm':>12}")
+    for field in CELLS:
+        print(
+            f"{field:10} {counts['exact', field]:6} {counts['flagged', field]:8} "
+            f"{counts['wrong', field]:6} {counts['false alarm', field]:12}"
+        )
+    print(f"rows missing: {counts['missing', '*']}; phantom units: {counts['phantom', '*']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dpi", type=int, default=200)
     parser.add_argument("--angle", type=float, default=0.4)
     parser.add_argument("--noise", type=float, default=0.005)
+    parser.add_argument("--corpus", nargs="*", type=Path, help="corpus scans (default: all)")
     args = parser.parse_args()
+    if args.corpus is not None:
+        for scan in args.corpus or sorted(CORPUS.glob("*-scan.pdf")):
+            _print(scan.name, *measure_corpus(scan))
+        return
     for source in PROGRAMMES:
-        counts, seconds, rows = measure(source, args.dpi, args.angle, args.noise)
-        print(f"\n{source.name}: {rows} task rows, read in {seconds:.1f} s")
-        print(f"{'field':10} {'exact':>6} {'flagged':>8} {'wrong':>6} {'false alarm':>12}")
-        for field in CELLS:
-            print(
-                f"{field:10} {counts['exact', field]:6} {counts['flagged', field]:8} "
-                f"{counts['wrong', field]:6} {counts['false alarm', field]:12}"
-            )
-        print(f"rows missing: {counts['missing', '*']}")
+        _print(source.name, *measure(source, args.dpi, args.angle, args.noise))
 
 
 if __name__ == "__main__":

@@ -80,28 +80,49 @@ def _run(command: list[str]) -> str:
     return done.stdout.decode("utf-8", errors="replace")
 
 
-def ocr_words(image: Path, dpi: int, *options: str) -> tuple[Word, ...]:
-    """The words Tesseract reads on the page image, in points, with their confidence."""
-    command = ["tesseract", str(image), "stdout", "-l", LANGUAGE, "--dpi", str(dpi), *options]
-    tsv = _run([*command, "tsv"])
+def ocr_run(image: Path, dpi: int, *options: str) -> str:
+    """Tesseract's TSV for an image (or a file listing images, one a line: one run for all)."""
+    return _run(["tesseract", str(image), "stdout", "-l", LANGUAGE, "--dpi", str(dpi), *options,
+                 "tsv"])  # fmt: skip
+
+
+def tsv_words(
+    tsv: str, dpi: int, origins: list[tuple[int, int]], *, bordered: bool = True
+) -> list[tuple[Word, ...]]:
+    """The words of each image of a TSV, in points, each image placed at its origin (pixels).
+    On a `bordered` image a '|' is a table's border; inside a cell it is kept, to be checked."""
     scale = 72 / dpi
-    words = []
+    words: list[list[Word]] = [[] for _ in origins]
     for row in tsv.split("\n")[1:]:
         fields = row.split("\t")
         if len(fields) < 12 or fields[0] != "5" or float(fields[10]) < 0:
             continue
-        left, top, width, height = (int(v) * scale for v in fields[6:10])
+        x, y = origins[int(fields[1]) - 1]
+        left, top, width, height = (int(v) for v in fields[6:10])
+        left, top, width, height = (
+            (left + x) * scale,
+            (top + y) * scale,
+            width * scale,
+            height * scale,
+        )
         conf = float(fields[10])
         text = unicodedata.normalize("NFC", fields[11].strip())
         if not text:
             continue
         at = 0
-        for piece in text.split("|"):  # a table border read with the word beside it
+        for piece in text.split("|") if bordered else [text]:  # a border beside a word
             x0, at = left + width * at / len(text), at + len(piece) + 1
             if _is_word(piece, conf):
-                words.append(Word(x0, x0 + width * len(piece) / len(text), top, top + height,
-                                  piece, conf))  # fmt: skip
-    return tuple(words)
+                words[int(fields[1]) - 1].append(
+                    Word(x0, x0 + width * len(piece) / len(text), top, top + height, piece, conf)
+                )
+    return [tuple(found) for found in words]
+
+
+def ocr_words(image: Path, dpi: int, *options: str) -> tuple[Word, ...]:
+    """The words Tesseract reads on the page image, in points, with their confidence."""
+    (words,) = tsv_words(ocr_run(image, dpi, *options), dpi, [(0, 0)])
+    return words
 
 
 def _is_word(piece: str, conf: float) -> bool:
@@ -160,7 +181,7 @@ def _again(cell: TableCell | None, image: Path, dpi: int) -> TableCell | None:
 
 def _extends(table: list[list[list[Word]]], words: tuple[Word, ...], columns: list[float]) -> bool:
     """Add the line to the table (a new row, a heading, or the row above); False if it ends it."""
-    if _HEADING.match(fold_accents(_digits(" ".join(w.text for w in words)))):
+    if _HEADING.match(fold_accents(digits(" ".join(w.text for w in words)))):
         table.append([list(words)] + [[] for _ in columns[1:]])
         return True
     split = _by_column(words, columns)
@@ -196,7 +217,7 @@ def _by_column(words: tuple[Word, ...], columns: list[float]) -> list[list[Word]
     return cells
 
 
-def _digits(text: str) -> str:
+def digits(text: str) -> str:
     """Letters that OCR reads for digits ('O', 'l') put back, in a token of digits and '/'."""
     return " ".join(
         token.translate(_DIGIT_LIKE)
@@ -213,7 +234,7 @@ def _cell(words: list[Word], column: int) -> TableCell | None:
     conf = min(w.conf for w in words)
     fixed = text.strip(_EDGES)
     if column in (0, 3):  # the number and the deadline: digits, '/', '-', 'theo KH'
-        fixed = _SLASH.sub("/", _digits(fixed)).rstrip(".,;:")
+        fixed = _SLASH.sub("/", digits(fixed)).rstrip(".,;:")
         fixed = fixed + "." if column == 0 and text.rstrip(_EDGES).endswith(".") else fixed
     box = (
         min(w.x0 for w in words),

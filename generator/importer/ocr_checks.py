@@ -6,15 +6,32 @@ cell with the rest of the document, which a scan writes many times over:
 - a pair of words spelled elsewhere more often with other tone marks (same letters);
 - a lead unit spelled elsewhere, more often, with the same letters and other tone marks;
 - a lone punctuation mark, or a cell ending in one, where a speck may have been read;
-- ' - ' between words, which the paper may print as '–'.
+- ' - ' between words, which the paper may print as '–' (not in the national motto);
+and with the word lists kept beside this module (built by tests/make_wordlist.py from the
+programmes' texts and Tesseract's Vietnamese wordlist):
+- a syllable not in the list ('dip', 'ï'), a character no Vietnamese text has ('|', '¡');
+- digits against letters ('kết6');
+- a pair of syllables that the texts write with other tone marks ('trật tư' for 'trật tự').
+Capitals are not doubted: a heading in capitals is the same words.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
+from functools import cache
+from pathlib import Path
 
 from generator.dates import fold_accents
+
+SYLLABLES = Path(__file__).with_name("am-tiet.txt")
+PAIRS = Path(__file__).with_name("cap-tu.txt")
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+_GLUED = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
+_ODD = re.compile(r"[^\w\s.,;:!?()/%&+\-–—'\"“”]|[_ªº¹²³]")
+"""A character a Vietnamese programme does not write (a border or speck read as one)."""
+_MOTTO = "doc lap - tu do - hanh phuc"
 
 _LONE = re.compile(r"(?:^|\s)[.,:;!?'\"`~^*](?=\s|$)")
 """A punctuation mark standing alone (a dash between words is checked on its own)."""
@@ -42,16 +59,68 @@ class Vocabulary:
             found.append("có dấu câu đứng riêng, có thể là vết bẩn của bản quét")
         elif field == "content" and stripped.endswith((".", ":", ";", ",")):
             found.append("dấu câu ở cuối ô có thể là vết bẩn của bản quét")
-        if " - " in text:
+        if " - " in text and fold_accents(stripped) != _MOTTO:
             found.append("dấu ' - ' trên giấy có thể là '–'")
-        return tuple(found)
+        return tuple(found) + word_doubts(text)
 
     @staticmethod
     def _usual(written: str, spellings: dict[str, Counter]) -> str | None:
         """A spelling with the same letters written more often than `written`, if any."""
         counts = spellings.get(fold_accents(written), Counter())
         best = max(counts, key=lambda s: counts[s], default=written)
-        return best if counts[best] > counts[written] else None
+        differs = best.lower() != written.lower()  # not only in capitals
+        return best if differs and counts[best] > counts[written] else None
+
+
+def word_doubts(text: str) -> tuple[str, ...]:
+    """Doubts from the word lists: unknown syllables, odd characters, digits against letters,
+    pairs the texts write with other tone marks."""
+    found = []
+    known = _syllables()
+    unknown = [w for w in syllables_of(text) if w not in known]
+    if unknown:
+        found.append(f"chữ không có trong từ điển: {', '.join(dict.fromkeys(unknown))}")
+    if odd := _ODD.findall(text):
+        found.append(f"có ký tự lạ: {' '.join(dict.fromkeys(odd))}")
+    if _GLUED.search(text):
+        found.append("chữ số dính liền với chữ cái")
+    pairs = _pairs_known()
+    for pair in pairs_of(text):
+        usual = pairs.get(fold_accents(pair))
+        if usual and pair not in usual:
+            found.append(f"'{pair}' thường viết '{sorted(usual)[0]}'")
+    return tuple(found)
+
+
+def syllables_of(text: str) -> list[str]:
+    """The syllables of a text, in small letters (a token with digits is none)."""
+    text = unicodedata.normalize("NFC", text).lower()
+    return [w for w in re.findall(r"\w+", text) if _SYLLABLE.fullmatch(w)]
+
+
+def pairs_of(text: str) -> list[str]:
+    """The pairs of syllables that follow each other within a cell (a tab or a digit parts)."""
+    found = []
+    for cell in text.split("\t"):
+        words = re.findall(r"\w+", unicodedata.normalize("NFC", cell).lower())
+        for a, b in zip(words, words[1:], strict=False):
+            if _SYLLABLE.fullmatch(a) and _SYLLABLE.fullmatch(b):
+                found.append(f"{a} {b}")
+    return found
+
+
+@cache
+def _syllables() -> frozenset[str]:
+    return frozenset(SYLLABLES.read_text(encoding="utf-8").split())
+
+
+@cache
+def _pairs_known() -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for pair in PAIRS.read_text(encoding="utf-8").split("\n"):
+        if pair:
+            found.setdefault(fold_accents(pair), set()).add(pair)
+    return found
 
 
 def _by_letters(spellings) -> dict[str, Counter]:

@@ -53,12 +53,23 @@ def same_ward(ward: Ward, files: list[Path], problems: Problems, label: str) -> 
 
 
 def write_review_or_say(
-    out: Path, files: dict[str, str | bytes], label: str, problems: Problems
+    folder: Path, files: dict[str, str | bytes], label: str, problems: Problems, *, force: bool
 ) -> None:
+    """Write the review folder; a text there the clerk corrected is kept (a warning says where
+    the new reading went), unless `force`."""
     try:
-        write_review(out, files)
+        kept = write_review(folder, files, force=force)
     except OSError as exc:
-        problems.error(label, 1, "out", unwritable(out, exc))
+        problems.error(label, 1, "out", unwritable(folder, exc))
+        return
+    for name in kept:
+        problems.warn(
+            label,
+            1,
+            "out",
+            f"{folder / name} khác bản vừa đọc (có thể đã được sửa tay) nên được giữ nguyên; "
+            f"bản vừa đọc ở {folder / name.replace('.', '.moi.', 1)}. Thêm --force để ghi đè",
+        )
 
 
 def taken(out: Path, files: dict[str, str | bytes]) -> list[str]:

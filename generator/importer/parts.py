@@ -15,9 +15,11 @@ from generator.dates import DateError, fold_accents, make_date
 from generator.importer.text import MARKUP, ImportProblems, Line, cells_of, is_header, strip_markup
 from generator.model import Cadence, KeyTask, Signer, Source
 
-_KEY = re.compile(r"^(?:[ivx]+\.|\d+\.|[a-z][.)])?\s*nhiem vu trong tam\s*:?$")
-_TABLE = re.compile(r"^(?:[ivx]+\.|\d+\.|[a-z][.)])?\s*nhiem vu cu the\s*:?$")
-_ORGANISATION = re.compile(r"^(?:[ivx]+\.|\d+\.)?\s*to chuc thuc hien\s*:?$")
+_ROMAN = r"[ivxlh1|]{1,4}\."
+"""A section's Roman number ('II.'), also as a scan may read it ('H.', 'Il.')."""
+_KEY = re.compile(rf"^(?:{_ROMAN}|\d+\.|[a-z][.)])?\s*nhiem vu trong tam\s*:?$")
+_TABLE = re.compile(rf"^(?:{_ROMAN}|\d+\.|[a-z][.)])?\s*nhiem vu cu the\s*:?$")
+_ORGANISATION = re.compile(rf"^(?:{_ROMAN}|\d+\.)?\s*to chuc thuc hien\s*:?$")
 _RECIPIENTS = re.compile(r"^noi nhan\s*:?")
 _SIGNER = re.compile(r"^(?:tm|kt|tl|tuq|q)\.\s")
 _CLOSING = re.compile(r"^tren day la\b")

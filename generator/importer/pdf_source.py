@@ -10,7 +10,7 @@ the scanned pages' images, and where each line came from.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image
@@ -18,6 +18,7 @@ from PIL import Image
 from generator.errors import Problems
 from generator.importer.docx_lines import DOCX_COLUMNS, DOCX_EDGES
 from generator.importer.ocr import LANGUAGE, OcrError, ocr_page, ocr_words, tesseract_version
+from generator.importer.ocr_grid import grid_page
 from generator.importer.pdf_child import OCR_DPI
 from generator.importer.pdf_file import NotPdfError, PdfPage, read_pdf
 from generator.importer.pdf_lines import Spot, pdf_lines
@@ -30,12 +31,15 @@ REVIEW_DPI = 150
 
 @dataclass(frozen=True)
 class Scan:
-    """What OCR read: how, which pages, their images (at `REVIEW_DPI`), each line's origin."""
+    """What OCR read: how, which pages, their images (at `REVIEW_DPI`), each line's origin,
+    and the cells put right."""
 
     engine: str
     pages: tuple[int, ...]
     images: dict[int, Image.Image]
     spots: dict[int, Spot]
+    notes: dict[tuple[int, str], tuple[str, ...]] = field(default_factory=dict)
+    """What was put right in a cell read (a lead unit read near a known one), to be checked."""
 
 
 class PdfProblems(ImportProblems):
@@ -53,11 +57,12 @@ def read_pdf_source(source: Path, problems: Problems) -> tuple[list[Line], PdfPr
             scanned = [page for page in pages if page.image is not None]
             engine = tesseract_version() if scanned else ""
             images = {page.number: _kept(page.image) for page in scanned if page.image}
-            pages = [_read(page) for page in pages]
+            read = [_read(page) for page in pages]
         except (NotPdfError, OcrError) as exc:
             problems.error(label, 0, "tệp", str(exc))
             return None
-    lines, spots = pdf_lines(ruled_tables(pages, {page.number for page in scanned}))
+    laid_out = {page.number for page, by_layout in read if by_layout}
+    lines, spots = pdf_lines(ruled_tables([page for page, _ in read], laid_out))
     if not any(line.text.strip() for line in lines):
         problems.error(
             label,
@@ -79,12 +84,16 @@ def read_pdf_source(source: Path, problems: Problems) -> tuple[list[Line], PdfPr
     return lines, report
 
 
-def _read(page: PdfPage) -> PdfPage:
-    """A scanned page read by OCR; a text page as it is."""
+def _read(page: PdfPage) -> tuple[PdfPage, bool]:
+    """A scanned page read by OCR (its ruled table cell by cell, or else its table rebuilt from
+    the layout: then True); a text page as it is."""
     if page.image is None:
-        return page
+        return page, False
+    ruled = grid_page(page.number, page.width, page.height, page.image, OCR_DPI)
+    if ruled is not None:
+        return ruled, False
     words = ocr_words(page.image, OCR_DPI)
-    return ocr_page(page.number, page.width, page.height, words, page.image, OCR_DPI)
+    return ocr_page(page.number, page.width, page.height, words, page.image, OCR_DPI), True
 
 
 def _kept(image: Path) -> Image.Image:

@@ -18,7 +18,9 @@ order:
   row's, and it stays, empty, counted among the page's rows ('trang P, dòng R' counts what
   a person sees).
 
-Scanned pages (read by OCR, `ocr`) have their own table reading and are left as they are.
+Scanned pages whose table is ruled are read cell by cell (`ocr_grid`) and joined by these same
+rules; a scanned page read without rulings (`ocr`, its table rebuilt from the layout) is left as
+it is. A cell keeps the least OCR confidence of its words.
 """
 
 from __future__ import annotations
@@ -50,13 +52,14 @@ class _Cell:
 _Row = list[_Cell | None]
 
 
-def ruled_tables(pages: list[PdfPage], scanned: set[int]) -> list[PdfPage]:
-    """The pages with the tables of their text layer read as whole rows (see the module)."""
+def ruled_tables(pages: list[PdfPage], laid_out: set[int]) -> list[PdfPage]:
+    """The pages with their ruled tables read as whole rows (see the module); the pages of
+    `laid_out` (tables rebuilt from a scan's layout) are left as they are."""
     tables: dict[int, list[list[_Row]]] = {}
     last: _Row | None = None
     """The latest row of tasks, which a row split by the next page break continues."""
     for page in pages:
-        if page.number in scanned:
+        if page.number in laid_out:
             last = None
             continue
         tables[page.number] = []
@@ -169,7 +172,11 @@ def _done(rows: list[_Row]) -> tuple[tuple[TableCell | None, ...], ...]:
             tuple(
                 None
                 if cell is None
-                else TableCell(_text(cell), (cell.box[0], top, cell.box[2], bottom))
+                else TableCell(
+                    _text(cell),
+                    (cell.box[0], top, cell.box[2], bottom),
+                    min((w.conf for line in cell.lines for w in line), default=100.0),
+                )
                 for cell in row
             )
         )

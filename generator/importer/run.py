@@ -14,7 +14,14 @@ from pathlib import Path
 
 from generator import contentlayout as layout
 from generator.errors import Problem, Problems, unwritable
-from generator.importer.ocr_review import ocr_note, review, review_files
+from generator.importer.ocr_review import (
+    FOLDER,
+    corrected_source,
+    ocr_note,
+    review,
+    review_files,
+    settle_leads,
+)
 from generator.importer.outfolder import (
     links_on_the_way,
     same_ward,
@@ -65,6 +72,7 @@ def run_import(
     city: str | None = None,
     source_document: str | None = None,
     force: bool = False,
+    review_folder: Path | None = None,
 ) -> list[Problem]:
     """Import `source` into `out`; returns every problem (nothing is written if one is an error).
 
@@ -74,15 +82,22 @@ def run_import(
     the source is copied to `out/sources/` and named from there. No existing file of `out` is
     ever changed unless `force`: it may hold corrections and progress added by hand. A scanned
     PDF also gets the review folder (`ocr_review`), written even when there are errors: it shows
-    what to check.
+    what to check; it is `out/kiem-tra-ocr` unless `review_folder` says where (then it is
+    always written there). The review's corrected `van-ban.txt` imports with its scan as the
+    source document and `read_by_ocr` saying which cells a person checked.
     """
     problems = Problems()
     read = read_source(source, problems)
     existing = read_registry(units_file, problems) if units_file is not None else ()
     if read is None or problems.has_errors:
         return problems.sorted()
-    where = source_document or f"{layout.SOURCES}/{source.name}"
+    corrected = corrected_source(source)
+    document = corrected[0] if corrected else source  # a corrected review: its scan
+    where = source_document or f"{layout.SOURCES}/{document.name}"
     lines, report = read
+    scan = report.scan if isinstance(report, PdfProblems) else None
+    if scan is not None:
+        settle_leads(lines, scan, existing)
     imported = model_of_document(
         lines,
         report,
@@ -93,21 +108,27 @@ def run_import(
         city=city,
     )
     checked: dict[str, str | bytes] = {}
-    if isinstance(report, PdfProblems) and report.scan is not None:
-        flags = review(lines, report, report.scan, problems, existing)
-        checked = review_files(lines, report.scan, flags)
+    folder = review_folder or out / FOLDER
+    shown = FOLDER if review_folder is None else str(review_folder)
+    if scan is not None:
+        tasks = {t.source.line: t.id for t in imported.programme.tasks} if imported else {}
+        flags = review(lines, report, scan, problems, existing, tasks, shown)
+        checked = review_files(lines, scan, flags, source)
         if imported is not None:
-            note = ocr_note(report.scan, flags)
-            programme = dataclasses.replace(imported.programme, read_by_ocr=note)
-            imported = dataclasses.replace(imported, programme=programme)
-    if checked and (imported is None or problems.has_errors):
-        write_review_or_say(out, checked, source.name, problems)  # what to check, to fix errors
+            imported = _read_by_ocr(imported, ocr_note(scan, flags))
+    elif corrected and imported is not None:
+        imported = _read_by_ocr(imported, corrected[1])
+    failed = imported is None or problems.has_errors
+    if checked and (failed or review_folder is not None):  # what to check, to fix errors
+        write_review_or_say(folder, checked, source.name, problems, force=force)
+        checked = {}
     if imported is not None and not problems.has_errors:
         same_ward(imported.ward, ward_files(out, units_file), problems, source.name)
+    checked.pop(f"{FOLDER}/{source.name}", None)  # the scan is kept in sources/
     if imported is not None and not problems.has_errors:
         files = render(imported.ward, imported.units, imported.programme) | checked
         if source_document is None:
-            files[f"{layout.SOURCES}/{source.name}"] = source.read_bytes()
+            files[f"{layout.SOURCES}/{document.name}"] = document.read_bytes()
         if links := links_on_the_way(out, files):
             problems.error(source.name, 1, "out", links)
             return problems.sorted()
@@ -120,6 +141,8 @@ def run_import(
                 "sửa tay (đính chính, tiến độ). Nhập vào một thư mục trống rồi so sánh, hoặc thêm "
                 "--force để ghi đè",
             )
+            if checked:  # the review still shows what was read
+                write_review_or_say(folder, checked, source.name, problems, force=False)
             return problems.sorted()
         try:
             write_files(out, files)
@@ -128,6 +151,11 @@ def run_import(
         except OSError as exc:
             problems.error(source.name, 1, "out", unwritable(out, exc))
     return problems.sorted()
+
+
+def _read_by_ocr(imported: Imported, note: str) -> Imported:
+    programme = dataclasses.replace(imported.programme, read_by_ocr=note)
+    return dataclasses.replace(imported, programme=programme)
 
 
 def model_of_document(

@@ -102,4 +102,4 @@ def cells_of(text: str) -> list[str]:
 def is_header(cells: list[str]) -> bool:
     """The table header 'TT | Nội dung | Chủ trì | ...', repeated at each page break."""
     first, second = (fold_accents(cell) for cell in [*cells, "", ""][:2])
-    return first in ("tt", "stt") and second.startswith("noi dung")
+    return first.replace(" ", "") in ("tt", "stt") and second.startswith("noi dung")

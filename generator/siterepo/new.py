@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import Problem, Problems, Severity, unwritable
+from generator.importer.ocr_review import FOLDER
 from generator.importer.run import run_import
 from generator.load.content import check_content
 from generator.model import Ward
@@ -47,7 +48,8 @@ def new_site(
 
     `out` must not exist or be an empty folder, and lie in no repository or content folder.
     `pin` is the generator's line of `requirements.txt` (by default: this version, its hash
-    from pip's index). Nothing is written when there is an error.
+    from pip's index). Nothing is written when there is an error, but for a scanned document
+    its OCR review, always written beside `out` ('<out>.kiem-tra-ocr/').
     """
     problems = Problems()
     label = document.name
@@ -58,7 +60,9 @@ def new_site(
     if scratch is None:
         return problems.sorted()
     try:
-        _make(document, scratch, problems, owners, pin, year=year, ward_name=ward_name, city=city)
+        review = out.parent / f"{out.name}.{FOLDER}"  # a scan's review, kept if `new` fails
+        overrides = {"year": year, "ward_name": ward_name, "city": city, "review_folder": review}
+        _make(document, scratch, problems, owners, pin, **overrides)
         if not problems.has_errors:
             if out.exists():
                 out.rmdir()  # empty, checked above
