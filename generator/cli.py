@@ -102,6 +102,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     every.add_argument("--province", type=Path, default=Path("."), help="thư mục có province.yaml")
     every.add_argument("--site-dir", type=Path, default=Path("site"))
+    every.add_argument(
+        "--state-dir",
+        type=Path,
+        default=None,
+        help="trạng thái giữ cho lần dựng sau, không đăng (mặc định: <site-dir>.state, bên cạnh)",
+    )
     every.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     every.add_argument(
         "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="số tiến trình dựng song song"
@@ -313,7 +319,11 @@ def run_build_all(args: argparse.Namespace) -> int:
         return 1
     base_url = base_url or "http://127.0.0.1:8000/"
     options = Options(args.province, args.site_dir, args.config, args.jobs, base_url)
-    return build_all(dataclasses.replace(options, shard=shard, portal_only=args.portal_only))
+    return build_all(
+        dataclasses.replace(
+            options, shard=shard, portal_only=args.portal_only, state_dir=args.state_dir
+        )
+    )
 
 
 COMMANDS = {

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.engine.mkdocs_build import build_site
+from generator.engine.sitedir import Outside
 from generator.load.content import check_content
 from generator.output import SiteInfo
 from generator.province.digest import ward_digest
@@ -36,6 +37,8 @@ class WardJob:
     url: str
     """The ward site's public address, ending with '/'."""
     as_of: dt.date
+    outside: Outside | None = None
+    """Where its staging, lock and mark go, out of the published folder (`sitedir.Outside`)."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def build_ward(job: WardJob) -> WardResult:
         content = None
     if content is None:
         return WardResult(job.ward_id, False, "", None, time.perf_counter() - start)
-    if build_site(job.config, content_dir=job.content, site_dir=job.site_dir) != 0:
+    if build_site(job.config, job.content, job.site_dir, outside=job.outside) != 0:
         return WardResult(job.ward_id, False, "", None, time.perf_counter() - start)
     digest = ward_digest(content, job.ward_id, SiteInfo(job.url, job.as_of)).to_json()
     return WardResult(job.ward_id, True, "", digest, time.perf_counter() - start)
