@@ -117,6 +117,12 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="địa chỉ công khai của cổng tỉnh (mặc định: SITE_URL); phường ở <địa chỉ><mã>/",
     )
+    every.add_argument(
+        "--ward-timeout",
+        type=float,
+        default=None,
+        help="số giây tối đa cho một phường; quá thì phường đó lỗi, giữ trang cũ (mặc định 600)",
+    )
     every.add_argument("--shard", default=None, help="K/N: chỉ dựng phần K trong N phần (CI)")
     every.add_argument(
         "--portal-only", action="store_true", help="chỉ dựng cổng tỉnh từ các phường đã dựng"
@@ -318,7 +324,15 @@ def run_build_all(args: argparse.Namespace) -> int:
     if _no_public_address(base_url):
         return 1
     base_url = base_url or "http://127.0.0.1:8000/"
+    if args.ward_timeout is not None and not 0 < args.ward_timeout < 86400:
+        print(
+            f"--ward-timeout {args.ward_timeout:g}: phải là số giây, lớn hơn 0, dưới 86400",
+            file=sys.stderr,
+        )
+        return 1
     options = Options(args.province, args.site_dir, args.config, args.jobs, base_url)
+    if args.ward_timeout is not None:
+        options = dataclasses.replace(options, ward_timeout=args.ward_timeout)
     return build_all(
         dataclasses.replace(
             options, shard=shard, portal_only=args.portal_only, state_dir=args.state_dir

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import errno
 import io
 import json
@@ -682,3 +683,47 @@ def test_a_state_folder_inside_the_site_or_not_a_builds_is_refused(tmp_path):
     done = build_all(root, site, "--state-dir", str(mine))
     assert done.returncode == 1 and "không do build-all tạo ra" in done.stderr
     assert sorted(p.name for p in mine.iterdir()) == ["notes.txt"] and not site.exists()
+
+
+# --- a ward that takes too long holds up no other (issue 29, R12) ------------------------------
+
+
+def test_a_ward_past_its_time_limit_fails_alone_and_keeps_its_last_good_site(
+    province, monkeypatch, capsys
+):
+    from generator.province import build_all as recipe
+    from generator.province import worker
+
+    root, site = province
+    page = (site / "xa-dong" / "index.html").read_bytes()
+    build_ward = worker.build_ward
+
+    def slow(job):  # runs in the forked child
+        if job.ward_id == "xa-dong":
+            subprocess.run(["sleep", "60"])  # a child of its own, killed with it
+        return build_ward(job)
+
+    monkeypatch.setattr(worker, "build_ward", slow)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PROVINCE_EPOCH)
+    monkeypatch.delenv("CTCT_ALLOW_SHALLOW", raising=False)
+    for ward in ("an-bien", "xa-dong"):  # both to be built again
+        (state_of(site) / "built" / ward).unlink()
+    options = recipe.Options(root, site, ROOT / "mkdocs.yml", 2, "https://tinh.example.org/")
+    started = time.monotonic()
+    assert recipe.build_all(dataclasses.replace(options, ward_timeout=3)) == 1
+    assert time.monotonic() - started < 30
+    said = capsys.readouterr().err
+    assert "xa-dong: LỖI, giữ trang cũ\n  quá 3 giây mà chưa dựng xong" in said
+    assert "an-bien: đã dựng" in said and "1 phường lỗi, giữ trang cũ: xa-dong" in said
+    assert (site / "xa-dong" / "index.html").read_bytes() == page
+    assert _hidden(site) == [] and (site / "index.html").is_file()
+    monkeypatch.undo()
+    assert build_all(root, site).returncode == 0
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "nan", "1e9"])
+def test_a_bad_ward_timeout_is_refused(tmp_path, value):
+    root = make_province(tmp_path / "p", {"phuong-a": ("A", MINI, "")})
+    done = build_all(root, tmp_path / "site", "--ward-timeout", value)
+    assert done.returncode == 1 and "--ward-timeout" in done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "site").exists()

@@ -42,6 +42,8 @@ from generator.safewrite import UnsafeWrite
 from generator.urls import site_address
 
 STATIC = Path(__file__).resolve().parent / "static"
+WARD_TIMEOUT = 600.0
+"""`--ward-timeout`'s default: a ward takes about 1 s, its history capped (`load/gitlog.py`)."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ class Options:
     """Build no ward: the portal from the digests present (the job assembling the shards)."""
     state_dir: Path | None = None
     """What a run keeps for the next (`manifest.py`); by default `<site-dir>.state`."""
+    ward_timeout: float = WARD_TIMEOUT
+    """Seconds a ward may take; after it, the ward fails alone and keeps its last good site."""
 
 
 def build_all(options: Options) -> int:
@@ -158,7 +162,7 @@ def _build_wards(
     if len(jobs) > 1:  # for one ward, the worker imports and compiles only what it uses
         _warm_up(options.config)
     failed = [w.id for w in missing]
-    for result in run_jobs(jobs, max(1, options.jobs)):
+    for result in run_jobs(jobs, max(1, options.jobs), options.ward_timeout):
         _report(result)
         if result.ok and result.digest is not None:
             manifest.write_digest(state, result.ward_id, result.digest)

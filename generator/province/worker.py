@@ -4,15 +4,19 @@ Each ward runs in a forked child (the parent has imported mkdocs, Material and t
 once, so no child pays for it), with its own public address in `SITE_URL`, as a ward built
 alone would. Its messages go to a file of the parent's, so that they are reported under the
 ward's name, even when the child dies. A child that fails or dies fails only its ward:
-`generator build` keeps that ward's last good site.
+`generator build` keeps that ward's last good site. A child still building after the time
+limit (`build-all --ward-timeout`) is killed with what it started (its process group), and
+its ward fails alike.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
 import multiprocessing.connection
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -21,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.engine.mkdocs_build import build_site
-from generator.engine.sitedir import Outside
+from generator.engine.sitedir import Outside, restore
 from generator.load.content import check_content
 from generator.output import SiteInfo
 from generator.province.digest import ward_digest
@@ -74,11 +78,14 @@ def build_ward(job: WardJob) -> WardResult:
     return WardResult(job.ward_id, True, "", digest, time.perf_counter() - start)
 
 
-def run_jobs(jobs: list[WardJob], workers: int) -> Iterator[WardResult]:
-    """Build the wards in at most `workers` children at once, each result as it comes."""
+def run_jobs(
+    jobs: list[WardJob], workers: int, timeout: float | None = None
+) -> Iterator[WardResult]:
+    """Build the wards in at most `workers` children at once, each result as it comes; a
+    ward still building `timeout` seconds after it started fails."""
     context = multiprocessing.get_context("fork")
     pending = list(jobs)
-    running: dict[object, tuple[multiprocessing.Process, WardJob, object]] = {}
+    running: dict[object, tuple[multiprocessing.Process, WardJob, object, float]] = {}
     while pending or running:
         while pending and len(running) < workers:
             job = pending.pop(0)
@@ -87,9 +94,13 @@ def run_jobs(jobs: list[WardJob], workers: int) -> Iterator[WardResult]:
             child = context.Process(target=_child, args=(job, send, log.fileno()), daemon=True)
             child.start()
             send.close()
-            running[receive] = (child, job, log)
-        for receive in multiprocessing.connection.wait(list(running)):
-            child, job, log = running.pop(receive)
+            running[receive] = (child, job, log, time.monotonic())
+        wait = None
+        if timeout is not None:
+            first = min(started for *_, started in running.values())
+            wait = max(0.0, first + timeout - time.monotonic())
+        for receive in multiprocessing.connection.wait(list(running), wait):
+            child, job, log, _ = running.pop(receive)
             try:
                 result = receive.recv()
             except (EOFError, OSError):
@@ -97,9 +108,33 @@ def run_jobs(jobs: list[WardJob], workers: int) -> Iterator[WardResult]:
             receive.close()
             child.join()
             yield _with_messages(result or _died(job, child.exitcode), log)
+        for receive in [r for r, run in running.items() if _late(run[3], timeout)]:
+            child, job, log, _ = running.pop(receive)
+            receive.close()
+            yield _with_messages(_stopped(child, job, timeout), log)
+
+
+def _late(started: float, timeout: float | None) -> bool:
+    return timeout is not None and time.monotonic() - started >= timeout
+
+
+def _stopped(child: multiprocessing.Process, job: WardJob, timeout: float) -> WardResult:
+    """Kill a ward's build that took too long, and whatever it started; put its last good
+    site back if it was killed between the swap's two renames."""
+    with contextlib.suppress(ProcessLookupError):  # not yet its own group: the child alone
+        os.killpg(child.pid, signal.SIGKILL)
+    child.kill()
+    child.join()
+    restore(job.site_dir, job.outside)
+    said = (
+        f"quá {timeout:g} giây mà chưa dựng xong nên đã dừng (--ward-timeout); lịch sử git quá "
+        "dài hoặc máy quá tải"
+    )
+    return WardResult(job.ward_id, False, said, None, timeout)
 
 
 def _child(job: WardJob, send, log_fd: int) -> None:
+    os.setpgrp()  # its own process group: a ward that takes too long is killed with its git
     sys.stderr.flush()
     os.dup2(log_fd, 2)
     try:
