@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.engine.sitedir import MARK
 from generator.load.content import check_content
@@ -178,9 +179,12 @@ def test_a_ward_built_in_the_province_is_the_ward_built_alone(province, tmp_path
     env["SITE_URL"] = "https://tinh.example.org/an-bien/"
     done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    built_alone = snapshot(alone)
+    built_alone, in_province = snapshot(alone), snapshot(site / "an-bien")
     assert built_alone.pop(MARK)  # a lone build marks its folder; a ward's mark is in the state
-    assert built_alone == snapshot(site / "an-bien")
+    editor = "admin/config.yml"  # the editor writes the ward's folder of the province's repository
+    alone_editor, province_editor = built_alone.pop(editor), in_province.pop(editor)
+    assert province_editor == alone_editor.replace(b"content/", b"wards/an-bien/content/")
+    assert built_alone == in_province
 
 
 def test_open_data_names_each_ward_and_its_code(province):
@@ -727,3 +731,13 @@ def test_a_bad_ward_timeout_is_refused(tmp_path, value):
     done = build_all(root, tmp_path / "site", "--ward-timeout", value)
     assert done.returncode == 1 and "--ward-timeout" in done.stderr
     assert "Traceback" not in done.stderr and not (tmp_path / "site").exists()
+
+
+def test_each_wards_editor_writes_only_its_own_folder(province):
+    _, site = province
+    for ward in ("an-bien", "xa-dong"):
+        config = yaml.safe_load((site / ward / "admin" / "config.yml").read_text(encoding="utf-8"))
+        folders = [c["folder"] for c in config["collections"] if "folder" in c]
+        files = [f["file"] for c in config["collections"] for f in c.get("files", [])]
+        assert folders and all(f.startswith(f"wards/{ward}/content/") for f in folders + files)
+        assert config["media_folder"].startswith(f"wards/{ward}/content/")

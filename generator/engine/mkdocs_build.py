@@ -36,9 +36,11 @@ def build_site(
     site_dir: Path | None = None,
     strict: bool = True,
     outside: Outside | None = None,
+    content_in_repo: str | None = None,
 ) -> int:
     """Build the site; 0 on success, 1 (with a clear message, old site kept) on failure.
-    `outside`: where the staging, lock and mark go instead (`sitedir.Outside`, `build-all`)."""
+    `outside`: where the staging, lock and mark go instead (`sitedir.Outside`, `build-all`);
+    `content_in_repo`: the content's folder in its repository, where the editor writes."""
     _quiet_mkdocs()
     try:
         overrides = {"docs_dir": str(Path(content_dir).resolve())} if content_dir else {}
@@ -52,6 +54,8 @@ def build_site(
         return 1
     if content_dir is not None:
         config.plugins["ctct"].config.content = str(Path(content_dir).resolve())
+    if content_in_repo is not None:
+        config.plugins["ctct"].config.content_in_repo = content_in_repo
     target = Path(site_dir or config.site_dir).resolve()
     try:
         check_target(target, protected_folders(config, Path(config_file)), outside)

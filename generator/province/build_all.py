@@ -137,7 +137,10 @@ def _build_wards(
         said = f"không tìm thấy thư mục dữ liệu {w.content.relative_to(province.root)}"
         _report(WardResult(w.id, False, said, None, 0.0))
     wards = [w for w in wards if w not in missing]
-    keys = {w.id: ward_key(common, w.id, w.content, repositories) for w in wards}
+    in_repo = {w.id: content_in_repo(w.content, province.root) for w in wards}
+    keys = {
+        w.id: ward_key(f"{common}\n{in_repo[w.id]}", w.id, w.content, repositories) for w in wards
+    }
     kept = manifest.read_keys(state)
     jobs = [
         WardJob(
@@ -148,6 +151,7 @@ def _build_wards(
             f"{base}{w.id}/",
             as_of,
             manifest.ward_outside(state, w.id),
+            in_repo[w.id],
         )
         for w in wards
         if kept.get(w.id) != keys[w.id] or not _has_build(places, w.id)
@@ -173,6 +177,16 @@ def _build_wards(
         _remove_gone(places, kept, {w.id for w in province.wards})
     manifest.write_keys(state, {k: v for k, v in kept.items() if k in keys})
     return sorted(failed)
+
+
+def content_in_repo(content: Path, root: Path) -> str:
+    """The ward's content folder in its git repository (the province's, or a ward repository
+    checked out inside it: the nearest folder holding `.git`), where its editor writes; relative
+    to the province folder outside any repository."""
+    top = next(
+        (p for p in content.parents if p.is_relative_to(root) and (p / ".git").exists()), root
+    )
+    return content.relative_to(top).as_posix()
 
 
 def _has_build(places: Places, ward_id: str) -> bool:

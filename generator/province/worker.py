@@ -43,6 +43,8 @@ class WardJob:
     as_of: dt.date
     outside: Outside | None = None
     """Where its staging, lock and mark go, out of the published folder (`sitedir.Outside`)."""
+    content_in_repo: str | None = None
+    """Its content folder in its git repository: the only folder its editor (/admin/) writes."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,16 @@ def build_ward(job: WardJob) -> WardResult:
         content = None
     if content is None:
         return WardResult(job.ward_id, False, "", None, time.perf_counter() - start)
-    if build_site(job.config, job.content, job.site_dir, outside=job.outside) != 0:
+    if (
+        build_site(
+            job.config,
+            job.content,
+            job.site_dir,
+            outside=job.outside,
+            content_in_repo=job.content_in_repo,
+        )
+        != 0
+    ):
         return WardResult(job.ward_id, False, "", None, time.perf_counter() - start)
     digest = ward_digest(content, job.ward_id, SiteInfo(job.url, job.as_of)).to_json()
     return WardResult(job.ward_id, True, "", digest, time.perf_counter() - start)
