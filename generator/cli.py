@@ -81,7 +81,14 @@ def main(argv: list[str] | None = None) -> int:
         "new", help="tạo kho mã trang web mới cho phường, xã mà văn bản chương trình nêu tên"
     )
     new.add_argument("source", type=Path, help="văn bản chương trình: .docx hoặc .txt")
-    new.add_argument("--out", type=Path, required=True, help="thư mục mới (chưa có, hoặc trống)")
+    new.add_argument("--out", type=Path, default=None, help="thư mục mới (chưa có, hoặc trống)")
+    new.add_argument(
+        "--province",
+        type=Path,
+        default=None,
+        help="thay cho --out: thêm phường vào thư mục tỉnh này (wards/<mã>/content/), commit",
+    )
+    new.add_argument("--id", default=None, help="với --province: mã phường (mặc định theo tên)")
     new.add_argument("--city", default=None, help="tỉnh, thành phố (nếu văn bản thiếu)")
     new.add_argument("--ward", default=None, help="tên phường, xã (nếu văn bản thiếu)")
     new.add_argument("--year", type=int, default=None, help="năm (nếu văn bản thiếu)")
@@ -209,6 +216,12 @@ def run_new(args: argparse.Namespace) -> int:
     if not args.source.is_file():
         print(f"{args.source}: không tìm thấy tệp văn bản", file=sys.stderr)
         return 1
+    if (args.out is None) == (args.province is None):
+        print("new: cần đúng một trong hai: --out (kho mới) hoặc --province (thêm vào tỉnh)",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    if args.province is not None:
+        return _new_in_province(args)
     if bad := [o for o in args.office if not OWNER.match(o)]:
         print(
             f"--office {bad[0]!r}: phải là tài khoản hoặc nhóm, ví dụ @van-phong", file=sys.stderr
@@ -228,6 +241,18 @@ def run_new(args: argparse.Namespace) -> int:
             f"Đã tạo kho mã tại {args.out}. Tiếp theo: cd {args.out} && bash .ci/run",
             file=sys.stderr,
         )
+    return code
+
+
+def _new_in_province(args: argparse.Namespace) -> int:
+    from generator.siterepo.new import new_ward_in_province
+
+    ward_id, problems = new_ward_in_province(
+        args.source, args.province, args.id, city=args.city, ward_name=args.ward, year=args.year
+    )
+    code = report(problems)
+    if code == 0:
+        print(f"Đã thêm phường {ward_id} vào {args.province}/wards/{ward_id}/", file=sys.stderr)
     return code
 
 

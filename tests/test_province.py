@@ -741,3 +741,33 @@ def test_each_wards_editor_writes_only_its_own_folder(province):
         files = [f["file"] for c in config["collections"] for f in c.get("files", [])]
         assert folders and all(f.startswith(f"wards/{ward}/content/") for f in folders + files)
         assert config["media_folder"].startswith(f"wards/{ward}/content/")
+
+
+# --- a ward made inside a province (issue 29) ----------------------------------------------------
+
+
+def test_new_adds_a_ward_to_the_province_and_commits_only_its_folder(tmp_path):
+    document = ROOT / "tests" / "fixtures" / "import" / "ctct-2027-xa-an-hoa.txt"
+    root = make_province(tmp_path / "p", {"phuong-a": ("An Biên", MINI, "")})
+    (root / "notes.txt").write_text("chưa commit", encoding="utf-8")
+    run_git(root, "add", "notes.txt")  # staged by someone: not part of the ward's commit
+    argv = [sys.executable, "-m", "generator", "new", str(document), "--province", str(root)]
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [*argv, "--id", "an-hoa"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    ward = root / "wards" / "an-hoa"
+    assert (ward / "content" / "ward.yaml").is_file() and not (ward / ".git").exists()
+    assert not (ward / "requirements.txt").exists() and not (ward / "content" / ".git").exists()
+    files = run_git(root, "show", "--name-only", "--format=", "HEAD").split()
+    assert files and all(f.startswith("wards/an-hoa/content/") for f in files)
+    assert sorted(p.name for p in (root / "wards").iterdir()) == ["an-hoa", "phuong-a"]
+    again = subprocess.run(
+        [*argv, "--id", "an-hoa"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert again.returncode == 1 and "đã có" in again.stderr and "Traceback" not in again.stderr
+    bad = subprocess.run([*argv, "--id", "../x"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert bad.returncode == 1 and "mã phường" in bad.stderr
+    assert sorted(p.name for p in (root / "wards").iterdir()) == ["an-hoa", "phuong-a"]
+    assert build_all(root, tmp_path / "site").returncode == 0
