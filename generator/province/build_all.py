@@ -408,8 +408,8 @@ def _move_out_old_state(site_dir: Path, state: Path) -> None:
         if entry.is_symlink():
             continue
         if is_ward_id(name) and entry.is_dir() and (entry / MARK).is_file():
-            outside = manifest.ward_outside(state, name)
-            manifest.replace_file(outside.record.parent, outside.record.name, b"")
+            record = manifest.ward_outside(state, name).record
+            manifest.replace_file(state, record.relative_to(state).as_posix(), b"")
             (entry / MARK).unlink()
         elif name.startswith(".") and name.endswith(".lock") and is_ward_id(name[1:-5]):
             if entry.is_file() and entry.stat().st_size == 0:

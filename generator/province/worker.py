@@ -5,18 +5,16 @@ once, so no child pays for it), with its own public address in `SITE_URL`, as a 
 alone would. Its messages go to a file of the parent's, so that they are reported under the
 ward's name, even when the child dies. A child that fails or dies fails only its ward:
 `generator build` keeps that ward's last good site. A child still building after the time
-limit (`build-all --ward-timeout`) is killed with what it started (its process group), and
-its ward fails alike.
+limit (`build-all --ward-timeout`) is killed, and its ward fails alike. The children stay in
+the parent's process group, so that Ctrl-C or a cancelled CI job stops them with it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import multiprocessing
 import multiprocessing.connection
 import os
-import signal
 import sys
 import tempfile
 import time
@@ -132,8 +130,6 @@ def _late(started: float, timeout: float | None) -> bool:
 def _stopped(child: multiprocessing.Process, job: WardJob, timeout: float) -> WardResult:
     """Kill a ward's build that took too long, and whatever it started; put its last good
     site back if it was killed between the swap's two renames."""
-    with contextlib.suppress(ProcessLookupError):  # not yet its own group: the child alone
-        os.killpg(child.pid, signal.SIGKILL)
     child.kill()
     child.join()
     restore(job.site_dir, job.outside)
@@ -145,7 +141,6 @@ def _stopped(child: multiprocessing.Process, job: WardJob, timeout: float) -> Wa
 
 
 def _child(job: WardJob, send, log_fd: int) -> None:
-    os.setpgrp()  # its own process group: a ward that takes too long is killed with its git
     sys.stderr.flush()
     os.dup2(log_fd, 2)
     try:
