@@ -6,7 +6,10 @@ For each count it makes a repository in a temporary folder holding `content/` an
 commits on top of the first, in two shapes:
   - `toggle`:   each commit moves one deadline back and forth, so the programme file has
                 only two distinct versions however many commits there are;
-  - `distinct`: each commit writes a new progress note, so every commit is a new version.
+  - `distinct`: each commit writes a new progress note, so every commit is a new version;
+  - `programme`: each commit writes a new version of the programme (a comment line), so every
+                commit's programme is read again (the history reads the newest
+                `gitlog.MAX_COMMITS` only).
 It then times `python -m generator check` (which reads the whole history) in a fresh process,
 best of `--repeat`, and its peak memory (the child's own ru_maxrss), against the same check
 without git. `--roots` times other checkouts' generators on the same repositories, in turn
@@ -59,6 +62,9 @@ def make_repo(folder: Path, commits: int, shape: str) -> Path:
         if shape == "toggle":
             text = programme if n % 2 else programme.replace(task, task + " ", 1)
             path = "content/programmes/2026.yaml"
+        elif shape == "programme":
+            text = f"{programme}# sửa lần {n}\n"
+            path = "content/programmes/2026.yaml"
         else:
             task_id = "2026-01-01"
             text = (
@@ -102,6 +108,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--commits", type=int, nargs="+", default=[100, 2000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--shapes", nargs="+", default=["toggle", "distinct", "programme"])
     parser.add_argument(
         "--roots", type=Path, nargs="+", default=[ROOT],
         help="checkouts whose generator is timed (e.g. this one and an older clone), in turn",
@@ -113,7 +120,7 @@ def main() -> int:
     print("|---|---:|---|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
         for commits in args.commits:
-            for shape in ("toggle", "distinct"):
+            for shape in args.shapes:
                 repo = make_repo(Path(tmp), commits, shape)
                 for root in args.roots:
                     print(_row(repo, root, commits, shape, args.repeat), flush=True)

@@ -81,7 +81,14 @@ def main(argv: list[str] | None = None) -> int:
         "new", help="tạo kho mã trang web mới cho phường, xã mà văn bản chương trình nêu tên"
     )
     new.add_argument("source", type=Path, help="văn bản chương trình: .docx hoặc .txt")
-    new.add_argument("--out", type=Path, required=True, help="thư mục mới (chưa có, hoặc trống)")
+    new.add_argument("--out", type=Path, default=None, help="thư mục mới (chưa có, hoặc trống)")
+    new.add_argument(
+        "--province",
+        type=Path,
+        default=None,
+        help="thay cho --out: thêm phường vào thư mục tỉnh này (wards/<mã>/content/), commit",
+    )
+    new.add_argument("--id", default=None, help="với --province: mã phường (mặc định theo tên)")
     new.add_argument("--city", default=None, help="tỉnh, thành phố (nếu văn bản thiếu)")
     new.add_argument("--ward", default=None, help="tên phường, xã (nếu văn bản thiếu)")
     new.add_argument("--year", type=int, default=None, help="năm (nếu văn bản thiếu)")
@@ -102,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     every.add_argument("--province", type=Path, default=Path("."), help="thư mục có province.yaml")
     every.add_argument("--site-dir", type=Path, default=Path("site"))
+    every.add_argument(
+        "--state-dir",
+        type=Path,
+        default=None,
+        help="trạng thái giữ cho lần dựng sau, không đăng (mặc định: <site-dir>.state, bên cạnh)",
+    )
     every.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     every.add_argument(
         "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="số tiến trình dựng song song"
@@ -110,6 +123,12 @@ def main(argv: list[str] | None = None) -> int:
         "--base-url",
         default=None,
         help="địa chỉ công khai của cổng tỉnh (mặc định: SITE_URL); phường ở <địa chỉ><mã>/",
+    )
+    every.add_argument(
+        "--ward-timeout",
+        type=float,
+        default=None,
+        help="số giây tối đa cho một phường; quá thì phường đó lỗi, giữ trang cũ (mặc định 600)",
     )
     every.add_argument("--shard", default=None, help="K/N: chỉ dựng phần K trong N phần (CI)")
     every.add_argument(
@@ -197,6 +216,12 @@ def run_new(args: argparse.Namespace) -> int:
     if not args.source.is_file():
         print(f"{args.source}: không tìm thấy tệp văn bản", file=sys.stderr)
         return 1
+    if (args.out is None) == (args.province is None):
+        print("new: cần đúng một trong hai: --out (kho mới) hoặc --province (thêm vào tỉnh)",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    if args.province is not None:
+        return _new_in_province(args)
     if bad := [o for o in args.office if not OWNER.match(o)]:
         print(
             f"--office {bad[0]!r}: phải là tài khoản hoặc nhóm, ví dụ @van-phong", file=sys.stderr
@@ -216,6 +241,18 @@ def run_new(args: argparse.Namespace) -> int:
             f"Đã tạo kho mã tại {args.out}. Tiếp theo: cd {args.out} && bash .ci/run",
             file=sys.stderr,
         )
+    return code
+
+
+def _new_in_province(args: argparse.Namespace) -> int:
+    from generator.siterepo.new import new_ward_in_province
+
+    ward_id, problems = new_ward_in_province(
+        args.source, args.province, args.id, city=args.city, ward_name=args.ward, year=args.year
+    )
+    code = report(problems)
+    if code == 0:
+        print(f"Đã thêm phường {ward_id} vào {args.province}/wards/{ward_id}/", file=sys.stderr)
     return code
 
 
@@ -312,8 +349,20 @@ def run_build_all(args: argparse.Namespace) -> int:
     if _no_public_address(base_url):
         return 1
     base_url = base_url or "http://127.0.0.1:8000/"
+    if args.ward_timeout is not None and not 0 < args.ward_timeout < 86400:
+        print(
+            f"--ward-timeout {args.ward_timeout:g}: phải là số giây, lớn hơn 0, dưới 86400",
+            file=sys.stderr,
+        )
+        return 1
     options = Options(args.province, args.site_dir, args.config, args.jobs, base_url)
-    return build_all(dataclasses.replace(options, shard=shard, portal_only=args.portal_only))
+    if args.ward_timeout is not None:
+        options = dataclasses.replace(options, ward_timeout=args.ward_timeout)
+    return build_all(
+        dataclasses.replace(
+            options, shard=shard, portal_only=args.portal_only, state_dir=args.state_dir
+        )
+    )
 
 
 COMMANDS = {

@@ -40,6 +40,11 @@ def make_province(root: Path, wards: dict[str, tuple[str, Path, str]]) -> Path:
     return root
 
 
+def state_of(site: Path) -> Path:
+    """Where `build-all` keeps its state by default: beside the site, never in it."""
+    return site.with_name(site.name + ".state")
+
+
 def build_all(province: Path, site: Path, *more: str) -> subprocess.CompletedProcess:
     argv = [sys.executable, "-m", "generator", "build-all", "--province", str(province)]
     argv += ["--site-dir", str(site), "--base-url", "https://tinh.example.org/", "-j", "2", *more]

@@ -222,3 +222,29 @@ def test_a_reformatting_commit_does_not_date_the_data(tmp_path):
     repo.commit("Định dạng lại", "2026-02-21T10:00:00+07:00")
     assert repo.load().updated == dt.datetime(2026, 1, 6, 1, 0, tzinfo=dt.UTC)
     assert load_content(repo.content, AS_OF, history=False).updated is None
+
+
+def test_only_the_newest_commits_are_read_after_the_content_as_it_stood(tmp_path, monkeypatch):
+    """`gitlog.MAX_COMMITS` caps the history read: the commit before the newest ones is read
+    whole, as the first version, and a warning says older history was not read."""
+    from generator.load import gitlog
+    from generator.load.content import check_content
+
+    repo = Repo(tmp_path)
+    line = next(
+        x for x in repo.programme.read_text(encoding="utf-8").splitlines() if "deadline:" in x
+    )
+    for n in range(4):
+        repo.edit(line, line + " ") if n % 2 == 0 else repo.edit(line + " ", line)
+        repo.commit(f"Sửa {n}", f"2026-02-0{n + 1}T08:00:00+07:00")
+    whole = gitlog.read_log(repo.content)
+    monkeypatch.setattr(gitlog, "MAX_COMMITS", 2)
+    capped = gitlog.read_log(repo.content)
+    assert [v.commit for v in capped.versions] == [v.commit for v in whole.versions[-3:]]
+    every = {path for v in whole.versions for path, text in v.changed.items() if text}
+    assert set(capped.versions[0].changed) == every and len(every) > 1
+    assert capped.versions[0].changed["ward.yaml"] == whole.versions[0].changed["ward.yaml"]
+    content, problems = check_content(repo.content, AS_OF)
+    assert content is not None
+    said = [str(p) for p in problems if "chỉ đọc 2 commit mới nhất" in str(p)]
+    assert len(said) == 1 and "không đọc" in said[0]

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import errno
 import io
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+import yaml
 
+from generator.engine.sitedir import MARK
 from generator.load.content import check_content
 from generator.province.digest import WardDigest
 from generator.province.keys import generator_key, ward_key
@@ -21,7 +26,7 @@ from generator.province.provincefile import read_province
 
 from .conftest import MINI, ROOT, copy_fixture, run_git
 from .helpers import snapshot
-from .province_kit import PROVINCE_EPOCH, build_all, make_province, rename_ward
+from .province_kit import PROVINCE_EPOCH, build_all, make_province, rename_ward, state_of
 
 # --- the province file -----------------------------------------------------------------------
 
@@ -174,7 +179,12 @@ def test_a_ward_built_in_the_province_is_the_ward_built_alone(province, tmp_path
     env["SITE_URL"] = "https://tinh.example.org/an-bien/"
     done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert snapshot(alone) == snapshot(site / "an-bien")
+    built_alone, in_province = snapshot(alone), snapshot(site / "an-bien")
+    assert built_alone.pop(MARK)  # a lone build marks its folder; a ward's mark is in the state
+    editor = "admin/config.yml"  # the editor writes the ward's folder of the province's repository
+    alone_editor, province_editor = built_alone.pop(editor), in_province.pop(editor)
+    assert province_editor == alone_editor.replace(b"content/", b"wards/an-bien/content/")
+    assert built_alone == in_province
 
 
 def test_open_data_names_each_ward_and_its_code(province):
@@ -210,7 +220,7 @@ def test_the_digest_survives_its_json(province):
         return WardDigest.from_json(data, "an-bien", "https://tinh.example.org/")
 
     _, site = province
-    data = json.loads((site / ".province" / "wards" / "an-bien.json").read_text(encoding="utf-8"))
+    data = json.loads((state_of(site) / "wards" / "an-bien.json").read_text(encoding="utf-8"))
     digest = _read(data)
     assert digest is not None and digest.code == "31006"
     assert _read(json.loads(json.dumps(digest.to_json()))) == digest
@@ -253,9 +263,7 @@ def _portal_files(site: Path) -> dict[str, bytes]:
     return {
         p.relative_to(site).as_posix(): p.read_bytes()
         for p in site.rglob("*")
-        if p.is_file()
-        and p.relative_to(site).parts[0] not in wards | {".province"}
-        and not p.name.startswith(".")  # the wards' build locks
+        if p.is_file() and p.relative_to(site).parts[0] not in wards
     }
 
 
@@ -269,7 +277,7 @@ def test_the_portal_made_again_for_one_ward_is_the_portal_made_afresh(province, 
     fresh = tmp_path / "fresh"
     assert build_all(root, fresh).returncode == 0
     assert _portal_files(site) == _portal_files(fresh)
-    record = json.loads((site / ".province" / "portal-files.json").read_text(encoding="utf-8"))
+    record = json.loads((state_of(site) / "portal-files.json").read_text(encoding="utf-8"))
     assert set(record["files"]) == set(_portal_files(fresh))
 
 
@@ -281,8 +289,8 @@ def test_a_forged_record_of_the_portal_deletes_nothing_outside_it(province):
     forged = {"../outside.txt": "0", "an-bien/index.html": "0", "du-lieu/../../outside.txt": "0"}
     folders = {"an-bien": "0", "tim-kiem/t": "0"}  # folders, not files
     for record in ({"format": 1, "files": forged}, {"format": 1, "files": folders}):
-        (site / ".province" / "portal-files.json").write_text(json.dumps(record), "utf-8")
-        (site / ".province" / "portal.key").unlink()  # the portal is written again
+        (state_of(site) / "portal-files.json").write_text(json.dumps(record), "utf-8")
+        (state_of(site) / "portal.key").unlink()  # the portal is written again
         done = build_all(root, site)
         assert done.returncode == 0, done.stderr
         assert outside.read_text(encoding="utf-8") == "giữ" and ward_page.is_file()
@@ -290,11 +298,11 @@ def test_a_forged_record_of_the_portal_deletes_nothing_outside_it(province):
 
 def test_a_forged_digest_reaches_no_published_file_and_its_ward_is_built_again(province):
     root, site = province
-    path = site / ".province" / "wards" / "xa-dong.json"
+    path = state_of(site) / "wards" / "xa-dong.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     formula = '"=HYPERLINK(""https://x.example/"")"'
     path.write_text(json.dumps({**data, "task_lines": f"xa-dong,,{formula}\r\n"}), "utf-8")
-    (site / ".province" / "portal.key").unlink()
+    (state_of(site) / "portal.key").unlink()
     done = build_all(root, site)
     assert done.returncode == 0, done.stderr
     assert "xa-dong: tệp tóm tắt xa-dong.json hỏng" in done.stderr
@@ -348,11 +356,10 @@ def test_shards_built_apart_and_assembled_give_the_same_portal(province, tmp_pat
     merged = tmp_path / "merged"
     for part in parts:
         shutil.copytree(part, merged, dirs_exist_ok=True)
+        shutil.copytree(state_of(part), state_of(merged), dirs_exist_ok=True)
     done = build_all(root, merged, "--portal-only")
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in merged.iterdir() if not p.name.startswith(".")) == sorted(
-        p.name for p in site.iterdir() if not p.name.startswith(".")
-    )
+    assert sorted(p.name for p in merged.iterdir()) == sorted(p.name for p in site.iterdir())
     for path in ("index.html", "du-lieu/tinh.json", "thay-doi/atom.xml", "tim-kiem/chi-muc.json"):
         assert (merged / path).read_bytes() == (site / path).read_bytes(), path
 
@@ -381,7 +388,7 @@ def test_a_forged_manifest_key_deletes_no_folder_outside_the_site(province, tmp_
     victims = [site.parent / "victim", tmp_path / "absolute"]
     for victim in victims:
         (victim / "keep").mkdir(parents=True)
-    path = site / ".province" / "manifest.json"
+    path = state_of(site) / "manifest.json"
     record = json.loads(path.read_text(encoding="utf-8"))
     forged = {"../victim": "0", str(victims[1]): "0", "du-lieu": "0", "An-Hoa": "0"}
     path.write_text(json.dumps({**record, "wards": {**record["wards"], **forged}}), "utf-8")
@@ -404,7 +411,7 @@ def test_a_portal_folder_swapped_for_a_link_is_neither_emptied_nor_written(provi
     shutil.rmtree(site / "du-lieu")
     (site / "du-lieu").symlink_to(victim)
     for name in ("portal-files.json", "portal.key"):  # as after a killed run
-        (site / ".province" / name).unlink(missing_ok=True)
+        (state_of(site) / name).unlink(missing_ok=True)
     done = build_all(root, site)
     assert {p.name: p.read_bytes() for p in victim.iterdir()} == before
     assert done.returncode == 1 and "liên kết (symlink)" in done.stderr
@@ -444,12 +451,12 @@ def _forged(data: dict, how: str) -> dict:
 )  # fmt: skip
 def test_a_forged_digest_field_is_named_and_left_out(province, how):
     root, site = province
-    path = site / ".province" / "wards" / "xa-dong.json"
+    path = state_of(site) / "wards" / "xa-dong.json"
     good = path.read_text(encoding="utf-8")
     data = json.loads(good)
     assert data["changes"] and data["search"]["results"]
     path.write_text(json.dumps(_forged(data, how)), "utf-8")
-    (site / ".province" / "portal.key").unlink()
+    (state_of(site) / "portal.key").unlink()
     try:
         done = build_all(root, site, "--portal-only")
         assert "Traceback" not in done.stderr
@@ -471,7 +478,7 @@ def test_each_shard_builds_its_own_wards_only(tmp_path):
         done = build_all(root, part, "--shard", f"{k}/2")
         assert done.returncode == 0, done.stderr
         built.append({p.name for p in part.iterdir() if not p.name.startswith(".")})
-        keys = json.loads((part / ".province" / "manifest.json").read_text(encoding="utf-8"))
+        keys = json.loads((state_of(part) / "manifest.json").read_text(encoding="utf-8"))
         assert set(keys["wards"]) == built[k]
     assert built[0] and built[1] and not built[0] & built[1]
     assert built[0] | built[1] == set(wards)
@@ -533,7 +540,7 @@ def test_a_ward_whose_folder_is_missing_fails_alone(tmp_path):
 def _portal_to_write(site: Path) -> bytes:
     """The portal's page as it is; its record and key gone, one of its files made stale."""
     for name in ("portal-files.json", "portal.key"):
-        (site / ".province" / name).unlink(missing_ok=True)
+        (state_of(site) / name).unlink(missing_ok=True)
     (site / "du-lieu" / "tinh.json").write_text("{}", encoding="utf-8")
     return (site / "index.html").read_bytes()
 
@@ -555,7 +562,7 @@ def test_a_full_disk_is_one_line_and_keeps_the_site(province, monkeypatch, capsy
     options = recipe.Options(root, site, ROOT / "mkdocs.yml", 1, "https://tinh.example.org/")
     assert recipe.build_all(options) == 1
     said = capsys.readouterr().err.strip().splitlines()[-1]
-    assert said.startswith(f"{site}/.province/manifest.json: không ghi được (No space left")
+    assert said.startswith(f"{state_of(site)}/manifest.json: không ghi được (No space left")
     assert (site / "index.html").read_bytes() == page
     monkeypatch.undo()
     assert build_all(root, site).returncode == 0
@@ -574,3 +581,193 @@ def test_a_read_only_site_is_one_line_and_keeps_the_site(province):
     assert f"{site / 'du-lieu'}" in done.stderr.strip().splitlines()[-1]
     assert (site / "index.html").read_bytes() == page
     assert build_all(root, site).returncode == 0
+
+
+# --- the published tree is exactly the public files (issue 29, R15, R20) -----------------------
+
+
+def _hidden(site: Path) -> list[str]:
+    """As `find site -name '.*'`."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob(".*"))
+
+
+def test_the_published_tree_holds_no_hidden_file_and_each_ward_verifies(province):
+    from generator.verify.run import verify_site
+
+    root, site = province
+    assert _hidden(site) == []
+    assert (state_of(site) / "manifest.json").is_file()
+    for ward in ("an-bien", "xa-dong"):
+        result = verify_site(site / ward, root / "wards" / ward / "content")
+        assert result.findings == [], ward
+
+
+def _killed_while_building(root: Path, site: Path) -> None:
+    """Start `build-all`, and kill it and its workers once a ward's staging folder exists."""
+    argv = [sys.executable, "-m", "generator", "build-all", "--province", str(root)]
+    argv += ["--site-dir", str(site), "--base-url", "https://tinh.example.org/", "-j", "1"]
+    env = {"SOURCE_DATE_EPOCH": PROVINCE_EPOCH, "PATH": "/usr/bin:/bin", "HOME": str(site.parent)}
+    run = subprocess.Popen(
+        argv, cwd=ROOT, env=env, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    work = state_of(site) / "work"
+    try:
+        for _ in range(3000):
+            if work.is_dir() and any(p.is_dir() for p in work.iterdir()):
+                break
+            assert run.poll() is None, "the run ended before any staging folder was seen"
+            time.sleep(0.01)
+    finally:
+        os.killpg(run.pid, signal.SIGKILL)
+        run.wait()
+
+
+def test_a_killed_run_leaves_nothing_hidden_and_its_wards_to_be_built(tmp_path):
+    wards = {"phuong-a": ("An Hòa", MINI, ""), "phuong-b": ("Bình Minh", MINI, "")}
+    root = make_province(tmp_path / "p", wards)
+    site = tmp_path / "site"
+    assert build_all(root, site).returncode == 0
+    rename_ward(root / "wards" / "phuong-a" / "content", "phuong-a", "An Hòa Mới")
+    rename_ward(root / "wards" / "phuong-b" / "content", "phuong-b", "Bình Minh Mới")
+    _killed_while_building(root, site)
+    assert _hidden(site) == []
+    keys = json.loads((state_of(site) / "manifest.json").read_text(encoding="utf-8"))["wards"]
+    assert keys == {}, "a ward being built has no key until its site is swapped in"
+    done = build_all(root, site)
+    assert done.returncode == 0, done.stderr
+    assert "2 phường cần dựng" in done.stderr and _hidden(site) == []
+    work = state_of(site) / "work"
+    assert not any(p.is_dir() for p in work.iterdir()), "the killed run's copies are removed"
+
+
+def test_a_ward_whose_site_lost_its_record_or_folder_is_built_again(province):
+    root, site = province
+    (state_of(site) / "built" / "xa-dong").unlink()
+    shutil.rmtree(site / "an-bien")
+    done = build_all(root, site)
+    assert done.returncode == 0, done.stderr
+    assert "2 phường cần dựng, 0 không đổi" in done.stderr
+    assert (state_of(site) / "built" / "xa-dong").is_file() and (site / "an-bien").is_dir()
+
+
+def test_the_state_of_an_older_layout_is_moved_out_unread(tmp_path):
+    """A site built before `--state-dir` kept `.province/`, marks and locks in the published
+    folder: they leave it; what `.province/` says is never used (a link to elsewhere too)."""
+    root = make_province(tmp_path / "p", {"phuong-a": ("A", MINI, "")})
+    site = tmp_path / "site"
+    assert build_all(root, site).returncode == 0
+    shutil.rmtree(state_of(site))
+    victim = tmp_path / "victim"
+    (victim / "wards").mkdir(parents=True)
+    (victim / "wards" / "keep.json").write_text("{}", encoding="utf-8")
+    (site / ".province").symlink_to(victim)
+    (site / MARK).write_text("", encoding="utf-8")
+    (site / "phuong-a" / MARK).write_text("", encoding="utf-8")
+    (site / ".phuong-a.lock").write_text("", encoding="utf-8")
+    done = build_all(root, site)
+    assert done.returncode == 0, done.stderr
+    assert _hidden(site) == [] and (victim / "wards" / "keep.json").is_file()
+    assert (state_of(site) / "built" / "phuong-a").is_file()
+    (site / ".province" / "wards").mkdir(parents=True)
+    forged = {"format": 1, "wards": {"../victim": "0"}}
+    (site / ".province" / "manifest.json").write_text(json.dumps(forged), encoding="utf-8")
+    done = build_all(root, site)
+    assert done.returncode == 0, done.stderr
+    assert _hidden(site) == [] and victim.is_dir()
+
+
+def test_a_state_folder_inside_the_site_or_not_a_builds_is_refused(tmp_path):
+    root = make_province(tmp_path / "p", {"phuong-a": ("A", MINI, "")})
+    site = tmp_path / "site"
+    done = build_all(root, site, "--state-dir", str(site / "state"))
+    assert done.returncode == 1 and "phải nằm ngoài thư mục trang" in done.stderr
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("giữ", encoding="utf-8")
+    done = build_all(root, site, "--state-dir", str(mine))
+    assert done.returncode == 1 and "không do build-all tạo ra" in done.stderr
+    assert sorted(p.name for p in mine.iterdir()) == ["notes.txt"] and not site.exists()
+
+
+# --- a ward that takes too long holds up no other (issue 29, R12) ------------------------------
+
+
+def test_a_ward_past_its_time_limit_fails_alone_and_keeps_its_last_good_site(
+    province, monkeypatch, capsys
+):
+    from generator.province import build_all as recipe
+    from generator.province import worker
+
+    root, site = province
+    page = (site / "xa-dong" / "index.html").read_bytes()
+    build_ward = worker.build_ward
+
+    def slow(job):  # runs in the forked child
+        if job.ward_id == "xa-dong":
+            time.sleep(60)
+        return build_ward(job)
+
+    monkeypatch.setattr(worker, "build_ward", slow)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PROVINCE_EPOCH)
+    monkeypatch.delenv("CTCT_ALLOW_SHALLOW", raising=False)
+    for ward in ("an-bien", "xa-dong"):  # both to be built again
+        (state_of(site) / "built" / ward).unlink()
+    options = recipe.Options(root, site, ROOT / "mkdocs.yml", 2, "https://tinh.example.org/")
+    started = time.monotonic()
+    assert recipe.build_all(dataclasses.replace(options, ward_timeout=3)) == 1
+    assert time.monotonic() - started < 30
+    said = capsys.readouterr().err
+    assert "xa-dong: LỖI, giữ trang cũ\n  quá 3 giây mà chưa dựng xong" in said
+    assert "an-bien: đã dựng" in said and "1 phường lỗi, giữ trang cũ: xa-dong" in said
+    assert (site / "xa-dong" / "index.html").read_bytes() == page
+    assert _hidden(site) == [] and (site / "index.html").is_file()
+    monkeypatch.undo()
+    assert build_all(root, site).returncode == 0
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "nan", "1e9"])
+def test_a_bad_ward_timeout_is_refused(tmp_path, value):
+    root = make_province(tmp_path / "p", {"phuong-a": ("A", MINI, "")})
+    done = build_all(root, tmp_path / "site", "--ward-timeout", value)
+    assert done.returncode == 1 and "--ward-timeout" in done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "site").exists()
+
+
+def test_each_wards_editor_writes_only_its_own_folder(province):
+    _, site = province
+    for ward in ("an-bien", "xa-dong"):
+        config = yaml.safe_load((site / ward / "admin" / "config.yml").read_text(encoding="utf-8"))
+        folders = [c["folder"] for c in config["collections"] if "folder" in c]
+        files = [f["file"] for c in config["collections"] for f in c.get("files", [])]
+        assert folders and all(f.startswith(f"wards/{ward}/content/") for f in folders + files)
+        assert config["media_folder"].startswith(f"wards/{ward}/content/")
+
+
+# --- a ward made inside a province (issue 29) ----------------------------------------------------
+
+
+def test_new_adds_a_ward_to_the_province_and_commits_only_its_folder(tmp_path):
+    document = ROOT / "tests" / "fixtures" / "import" / "ctct-2027-xa-an-hoa.txt"
+    root = make_province(tmp_path / "p", {"phuong-a": ("An Biên", MINI, "")})
+    (root / "notes.txt").write_text("chưa commit", encoding="utf-8")
+    run_git(root, "add", "notes.txt")  # staged by someone: not part of the ward's commit
+    argv = [sys.executable, "-m", "generator", "new", str(document), "--province", str(root)]
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [*argv, "--id", "an-hoa"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    ward = root / "wards" / "an-hoa"
+    assert (ward / "content" / "ward.yaml").is_file() and not (ward / ".git").exists()
+    assert not (ward / "requirements.txt").exists() and not (ward / "content" / ".git").exists()
+    files = run_git(root, "show", "--name-only", "--format=", "HEAD").split()
+    assert files and all(f.startswith("wards/an-hoa/content/") for f in files)
+    assert sorted(p.name for p in (root / "wards").iterdir()) == ["an-hoa", "phuong-a"]
+    again = subprocess.run(
+        [*argv, "--id", "an-hoa"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert again.returncode == 1 and "đã có" in again.stderr and "Traceback" not in again.stderr
+    bad = subprocess.run([*argv, "--id", "../x"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert bad.returncode == 1 and "mã phường" in bad.stderr
+    assert sorted(p.name for p in (root / "wards").iterdir()) == ["an-hoa", "phuong-a"]
+    assert build_all(root, tmp_path / "site").returncode == 0

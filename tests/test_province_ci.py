@@ -57,7 +57,8 @@ def test_the_publishing_job_assembles_every_shard(workflow):
         s for s in workflow["jobs"]["shard"]["steps"] if "upload-artifact" in s.get("uses", "")
     )
     assert upload["with"]["name"] == "shard-${{ matrix.shard }}"
-    assert upload["with"]["include-hidden-files"], "the digests in .province/ go too"
+    assert upload["with"]["path"].split() == ["site", "site.state"], "the digests go too"
+    assert download["with"]["path"] == "." and not upload["with"].get("include-hidden-files")
     assert any("--portal-only" in s.get("run", "") for s in steps)
 
 

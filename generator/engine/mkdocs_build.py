@@ -17,7 +17,17 @@ from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from generator.engine.siteconfig import load_site_config
-from generator.engine.sitedir import CONTENT, BuildRefused, check_target, exclusive, mark, swap
+from generator.engine.sitedir import (
+    CONTENT,
+    BuildRefused,
+    Outside,
+    check_target,
+    exclusive,
+    mark,
+    swap,
+    work_folder,
+)
+from generator.safewrite import UnsafeWrite
 
 
 def build_site(
@@ -25,8 +35,12 @@ def build_site(
     content_dir: Path | None = None,
     site_dir: Path | None = None,
     strict: bool = True,
+    outside: Outside | None = None,
+    content_in_repo: str | None = None,
 ) -> int:
-    """Build the site; 0 on success, 1 (with a clear message, old site kept) on failure."""
+    """Build the site; 0 on success, 1 (with a clear message, old site kept) on failure.
+    `outside`: where the staging, lock and mark go instead (`sitedir.Outside`, `build-all`);
+    `content_in_repo`: the content's folder in its repository, where the editor writes."""
     _quiet_mkdocs()
     try:
         overrides = {"docs_dir": str(Path(content_dir).resolve())} if content_dir else {}
@@ -40,11 +54,13 @@ def build_site(
         return 1
     if content_dir is not None:
         config.plugins["ctct"].config.content = str(Path(content_dir).resolve())
+    if content_in_repo is not None:
+        config.plugins["ctct"].config.content_in_repo = content_in_repo
     target = Path(site_dir or config.site_dir).resolve()
     try:
-        check_target(target, protected_folders(config, Path(config_file)))
-        with exclusive(target):
-            _build_and_swap(config, target)
+        check_target(target, protected_folders(config, Path(config_file)), outside)
+        with exclusive(target, outside):
+            _build_and_swap(config, target, outside)
     except BuildRefused as exc:
         print(str(exc).strip(), file=sys.stderr)
         kept = f"{target} vẫn giữ bản trước" if target.exists() else "không có tệp nào bị xóa"
@@ -54,12 +70,14 @@ def build_site(
     return 0
 
 
-def _build_and_swap(config, target: Path) -> None:
+def _build_and_swap(config, target: Path, outside: Outside | None) -> None:
+    work = work_folder(target, outside)
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=work))
     except OSError as exc:
-        raise BuildRefused(f"không tạo được thư mục tạm trong {target.parent}: {exc}") from None
-    mark(staging)
+        raise BuildRefused(f"không tạo được thư mục tạm trong {work}: {exc}") from None
+    if outside is None:
+        mark(staging)
     config.site_dir = str(staging)
     try:
         config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
@@ -67,8 +85,8 @@ def _build_and_swap(config, target: Path) -> None:
             build(config)
         finally:
             config.plugins.on_shutdown()
-        swap(staging, target)
-    except (PluginError, Abort, ConfigurationError) as exc:
+        swap(staging, target, outside)
+    except (PluginError, Abort, ConfigurationError, UnsafeWrite) as exc:
         raise BuildRefused(str(exc)) from None
     except OSError as exc:
         raise BuildRefused(f"không ghi được {exc.filename or target}: {exc.strerror}") from None

@@ -8,7 +8,9 @@ and `--batch` reads those within the present's limit (`yamlsrc.MAX_BYTES`), each
 versions get today's limits: a larger one, or a commit dated before 1970 or after 2100, is
 passed over with a notice, never fatal. Uncommitted edits of the content come last, as a version
 at the newest commit's time. Outside a repository (or without git) there is no log, and a notice
-says so.
+says so. Only the newest `MAX_COMMITS` such commits are read: the content as it stood before
+them (the whole tree of the commit before) is the first version, and a warning says that older
+history was not read.
 """
 
 from __future__ import annotations
@@ -30,6 +32,12 @@ _MARK = "\x01"
 WORKING_TREE = "working-tree"
 CONTENT_FILES = (*layout.FILES, *layout.FOLDERS)
 """What of the content folder the history follows, relative to it."""
+MAX_COMMITS = 5000
+"""The newest commits of the content (or a watched path) the history reads: a safety valve for
+a pathological repository, not a ward's normal life (a year of its work is a few hundred
+commits). Before them, the content is read as it stood, in one version: older changes no
+longer move the calendars' stamps, and an event's stamps could move back, so a ward must never
+meet it in practice (README, Speed)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,8 @@ def read_log(content_dir: Path, watched: tuple[Path, ...] = ()) -> GitLog | None
         )
         return None
     notices: list[tuple[str, str]] = []
+    if len(commits) > MAX_COMMITS:
+        notices.append(("", _capped(commits[0][0])))
     commits = _usable_dates(commits, notices)
     blobs = _cat_blobs(top, {blob for _, _, paths, _ in commits for blob in paths.values()})
     versions = []
@@ -131,6 +141,7 @@ def _commits(top: Path, content_dir: Path, watched: tuple[Path, ...]) -> list[Co
         "--raw",
         "--no-abbrev",
         f"--format={_MARK}%H %ct",
+        f"--max-count={MAX_COMMITS + 1}",  # one more: the content as it stood before them
         "--",
         *specs,
     )
@@ -148,7 +159,31 @@ def _commits(top: Path, content_dir: Path, watched: tuple[Path, ...]) -> list[Co
                 paths[name] = None if blob == _NO_BLOB else blob
             else:
                 commits[-1] = (sha, when, paths, True)
+    if len(commits) > MAX_COMMITS:  # the oldest read is the whole content as of that commit
+        sha, when, _, _ = commits[0]
+        commits[0] = (sha, when, _tree(top, sha, base), False)
     return commits
+
+
+def _capped(sha: str) -> str:
+    return (
+        f"chỉ đọc {MAX_COMMITS} commit mới nhất của dữ liệu; lịch sử trước commit {sha[:10]} "
+        "không đọc (dữ liệu lúc đó là phiên bản đầu): dấu thời gian của sự kiện không đổi từ "
+        "đó tính từ commit này"
+    )
+
+
+def _tree(top: Path, sha: str, base: str) -> dict[str, str | None]:
+    """The blob id of each content file in commit `sha`'s tree."""
+    out = _git(top, "ls-tree", "-r", "--full-tree", sha, "--", *(base + n for n in CONTENT_FILES))
+    paths: dict[str, str | None] = {}
+    for line in out.splitlines():
+        meta, _, path = line.partition("\t")
+        parts = meta.split()
+        name = path.removeprefix(base) if path.startswith(base) else ""
+        if len(parts) == 3 and parts[1] == "blob" and _is_content_file(name):
+            paths[name] = parts[2]
+    return paths
 
 
 def _time(stamp: str) -> dt.datetime | None:

@@ -16,10 +16,11 @@ def git(repo: Path, *args: str) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
-def commit(repo: Path, message: str) -> None:
-    """Commit what is staged; a machine without a git identity gets a neutral one."""
+def commit(repo: Path, message: str, *paths: str) -> None:
+    """Commit what is staged (of `paths` only, when given); a machine without a git identity
+    gets a neutral one."""
     who = () if _configured(repo, "user.name") and _configured(repo, "user.email") else _NEUTRAL
-    git(repo, *who, "commit", "-q", "-m", message)
+    git(repo, *who, "commit", "-q", "-m", message, *(("--", *paths) if paths else ()))
 
 
 def _configured(repo: Path, key: str) -> bool:

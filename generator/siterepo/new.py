@@ -20,6 +20,7 @@ from generator.importer.ocr_review import FOLDER
 from generator.importer.run import run_import
 from generator.load.content import check_content
 from generator.model import Ward
+from generator.province.provincefile import PROVINCE_FILE, WARDS_DIR, is_ward_id
 from generator.siterepo.git import commit, git
 from generator.siterepo.layout import executable, site_files
 from generator.siterepo.pin import distribution_hash, installed_version, pin_line
@@ -167,3 +168,75 @@ def _commit(out: Path, message: str) -> None:
     git(out, "init", "-q", "-b", "main")
     git(out, "add", "-A")
     commit(out, message)
+
+
+def new_ward_in_province(
+    document: Path,
+    province: Path,
+    ward_id: str | None = None,
+    *,
+    city: str | None = None,
+    ward_name: str | None = None,
+    year: int | None = None,
+) -> tuple[str, list[Problem]]:
+    """Add the ward `document` names to a province: `province/wards/<id>/content/`, no
+    repository of its own and no generator; committed (those files only) when the province
+    folder is a git repository's top. Returns the ward's id and every problem found."""
+    problems = Problems()
+    label = document.name
+    if not (province / PROVINCE_FILE).is_file() or (province / PROVINCE_FILE).is_symlink():
+        problems.error(label, 0, "--province", f"{province}: không có {PROVINCE_FILE}")
+        return "", problems.sorted()
+    if ward_id is not None and not is_ward_id(ward_id):
+        problems.error(
+            label, 0, "--id", f"'{ward_id}': mã phường gồm chữ thường không dấu, số, '-'"
+        )
+        return "", problems.sorted()
+    wards = province / WARDS_DIR
+    if wards.is_symlink():
+        problems.error(label, 0, "--province", f"{wards}: là liên kết (symlink); không ghi vào đó")
+        return "", problems.sorted()
+    try:
+        wards.mkdir(exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=".moi-", dir=wards))  # hidden: no ward yet
+        scratch.chmod(0o755)
+    except OSError as exc:
+        problems.error(label, 0, "--province", unwritable(wards, exc))
+        return "", problems.sorted()
+    found = ""
+    try:
+        found = _ward_into(document, scratch / CONTENT, ward_id, problems, city, ward_name, year)
+        target = wards / found
+        if found and (target.exists() or target.is_symlink()):
+            problems.error(label, 0, "--id", f"phường '{found}' đã có ({target}); chọn mã khác")
+        elif found and not problems.has_errors:
+            scratch.rename(target)
+            if (province / ".git").exists():
+                git(province, "add", "--", f"{WARDS_DIR}/{found}")
+                message = f"Thêm phường {found} từ {document.name}"
+                commit(province, message, f"{WARDS_DIR}/{found}")
+    except OSError as exc:
+        problems.error(label, 0, "--province", unwritable(wards, exc))
+    except subprocess.CalledProcessError as exc:
+        detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
+        problems.error(label, 0, "git", f"không commit được vào {province}: {detail}")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return found, problems.sorted()
+
+
+def _ward_into(
+    document: Path, content: Path, ward_id: str | None, problems: Problems, city, ward_name, year
+) -> str:
+    """Import the document into `content`; its id (`--id` written into ward.yaml), or ''."""
+    problems.items.extend(run_import(document, content, year=year, ward_name=ward_name, city=city))
+    if problems.has_errors:
+        return ""
+    if ward_id is not None:
+        ward_file = content / "ward.yaml"
+        lines = ward_file.read_text(encoding="utf-8").splitlines(keepends=True)
+        lines = [f"id: {ward_id}\n" if line.startswith("id:") else line for line in lines]
+        ward_file.write_text("".join(lines), encoding="utf-8")
+    ward, _, found = _checked_ward(content)
+    problems.items.extend(p for p in found if p.severity is Severity.ERROR)
+    return ward.id if ward is not None else ""
