@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.output import SiteInfo
+from generator.province import manifest
 from generator.province.digest import WardDigest
 from generator.province.distinct import clashes
 from generator.province.portal import PORTAL_PAGE, PortalAssets, render_portal
@@ -170,7 +171,8 @@ def test_each_task_says_whether_it_is_overdue_and_when_it_was_reported(two_years
 def _digests(site: Path) -> list[WardDigest]:
     found = []
     for ward_id in ("mot-nam", "hai-nam"):
-        data = json.loads((site / ".province" / "wards" / f"{ward_id}.json").read_text("utf-8"))
+        state = manifest.default_state_dir(site)
+        data = json.loads(manifest.digest_path(state, ward_id).read_text("utf-8"))
         found.append(WardDigest.from_json(data, ward_id, "https://tinh.example.org/"))
     return found
 

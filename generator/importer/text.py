@@ -100,6 +100,8 @@ def cells_of(text: str) -> list[str]:
 
 
 def is_header(cells: list[str]) -> bool:
-    """The table header 'TT | Nội dung | Chủ trì | ...', repeated at each page break."""
-    first, second = (fold_accents(cell) for cell in [*cells, "", ""][:2])
-    return first.replace(" ", "") in ("tt", "stt") and second.startswith("noi dung")
+    """The table header 'TT | Nội dung | Chủ trì | ...', repeated at each page break. A scan's
+    'TT' may be misread ('T1T'): 'Nội dung' then 'Chủ trì' beside it tell the header too."""
+    first, second, third = (fold_accents(cell) for cell in [*cells, "", "", ""][:3])
+    numbered = first.replace(" ", "") in ("tt", "stt")
+    return second.startswith("noi dung") and (numbered or third.startswith("chu tri"))
