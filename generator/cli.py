@@ -210,7 +210,6 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from generator.siterepo.layout import OWNER
     from generator.siterepo.new import new_site
 
     if not args.source.is_file():
@@ -222,10 +221,7 @@ def run_new(args: argparse.Namespace) -> int:
         return 1
     if args.province is not None:
         return _new_in_province(args)
-    if bad := [o for o in args.office if not OWNER.match(o)]:
-        print(
-            f"--office {bad[0]!r}: phải là tài khoản hoặc nhóm, ví dụ @van-phong", file=sys.stderr
-        )
+    if not _offices_valid(args.office):
         return 1
     problems = new_site(
         args.source,
@@ -257,13 +253,9 @@ def _new_in_province(args: argparse.Namespace) -> int:
 
 
 def run_migrate(args: argparse.Namespace) -> int:
-    from generator.siterepo.layout import OWNER
     from generator.siterepo.migrate import migrate
 
-    if bad := [o for o in args.office if not OWNER.match(o)]:
-        print(
-            f"--office {bad[0]!r}: phải là tài khoản hoặc nhóm, ví dụ @van-phong", file=sys.stderr
-        )
+    if not _offices_valid(args.office):
         return 1
     code = report(migrate(args.repo, tuple(args.office)))
     if code == 0:
@@ -272,6 +264,17 @@ def run_migrate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return code
+
+
+def _offices_valid(offices: list[str]) -> bool:
+    """`--office` handles (CODEOWNERS), each checked; the first bad one is named."""
+    from generator.siterepo.layout import OWNER
+
+    if bad := [o for o in offices if not OWNER.match(o)]:
+        print(
+            f"--office {bad[0]!r}: phải là tài khoản hoặc nhóm, ví dụ @van-phong", file=sys.stderr
+        )
+    return not bad
 
 
 def run_build(args: argparse.Namespace) -> int:
