@@ -6,6 +6,9 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from generator.importer import ocr_grid
 
+from .conftest import FIXTURES
+from .test_importer_ocr import tesseract  # noqa: F401 - the fixture
+
 DPI = 300
 COLUMNS = (350, 490, 1550, 2000, 2440)
 """A narrow TT column first, as the programmes' tables have."""
@@ -47,3 +50,17 @@ def test_a_missing_ruling_still_merges_the_cell_down_on_a_slanted_page():
     (table,) = _grid(_page(drop=10, merged_lead=True))
     assert [row[2] is None for row in table] == [False, False, False, True, False]
     assert all(row[0] is not None for row in table)
+
+
+def test_a_lone_digit_high_in_a_tall_number_cell_is_read_again(tesseract):  # noqa: F811
+    """'5' at the top of a number cell three lines tall, first read 'S' (page 8 of the corpus's
+    plain scan): read again alone, cut to its ink (the whole cell gives Tesseract nothing), and
+    marked for checking."""
+    from generator.importer.pdf_file import Word
+
+    cell = Image.open(FIXTURES / "scans" / "so-5-trong-o-cao.png")  # the corpus's plain scan
+    at = (0, 0, 0)
+    words = {at: (Word(5, 11, 1, 10, "S", 90.0),)}
+    tables = [[[(350, 200, 490, 434), (490, 200, 1550, 434)]]]
+    ocr_grid._numbers_again(tables, words, {at: (cell, (350, 200))}, DPI)
+    assert [(w.text, w.conf) for w in words[at]] == [("5", 0.0)]

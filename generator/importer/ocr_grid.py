@@ -24,7 +24,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 from generator.dates import fold_accents
 from generator.importer.ocr import digits, ocr_run, tsv_words
@@ -170,7 +170,8 @@ def _otsu(histogram: list[int]) -> int:
 
 def _numbers_again(tables, words: dict, crops: dict, dpi: int) -> None:
     """A number cell (one column wide) that is not a number is read again as digits and dots
-    alone; what that gives is marked for checking (confidence 0)."""
+    alone, cut to its ink (a lone digit in a tall cell is read as nothing otherwise); what that
+    gives is marked for checking (confidence 0)."""
     again = [
         at
         for at, found in words.items()
@@ -180,13 +181,19 @@ def _numbers_again(tables, words: dict, crops: dict, dpi: int) -> None:
         and fold_accents(text).replace(" ", "") not in ("tt", "stt")
     ]
     digits_only = ("--psm", "7", "-c", "tessedit_char_whitelist=0123456789.")
-    read = _read_crops([crops[a] for a in again], dpi, *digits_only)
+    read = _read_crops([_trimmed(*crops[a]) for a in again], dpi, *digits_only)
     for at, found in zip(again, read, strict=True):
         text = "".join(w.text for w in found)
         if found and NUMBER.match(text):
             first = found[0]
             box = (first.x0, found[-1].x1, first.top, first.bottom)
             words[at] = (Word(*box, text, 0.0),)
+
+
+def _trimmed(crop: Image.Image, at: tuple[int, int]) -> tuple[Image.Image, tuple[int, int]]:
+    """The crop cut to the box around its ink."""
+    box = ImageOps.invert(crop).getbbox()
+    return (crop.crop(box), (at[0] + box[0], at[1] + box[1])) if box else (crop, at)
 
 
 def _width(tables, at: tuple[int, int, int]) -> int:
