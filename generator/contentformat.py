@@ -337,6 +337,28 @@ AMENDED_TASK = Record(
     ),
 )
 
+CONFIRMATION = Record(
+    "confirmation",
+    "đối chiếu với bản giấy",
+    (
+        field("programme", "id", 'mã chương trình được đối chiếu (`"2026"`)', "the programme's id"),
+        field("checked_on", "date", "ngày đối chiếu", "the day a person checked the rows"),
+        field(
+            "checked_by",
+            "text",
+            "người đối chiếu (họ tên, chức vụ)",
+            "who checked them (name, position)",
+        ),
+        field(
+            "rows",
+            "texts",
+            "mã các nhiệm vụ (cả nhiệm vụ trọng tâm) đã đối chiếu với bản giấy, hoặc `all` khi "
+            "đã đối chiếu cả văn bản",
+            "the ids of the rows checked against the paper, or `all`: the whole text",
+        ),
+    ),
+)
+
 RECORDS = (
     WARD,
     FORMER_UNIT,
@@ -345,6 +367,7 @@ RECORDS = (
     PROGRAMME,
     AMENDMENT,
     AMENDED_TASK,
+    CONFIRMATION,
     KEY_TASK,
     MEETING,
     MONTH,

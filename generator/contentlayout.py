@@ -16,6 +16,9 @@ PROGRAMMES = "programmes"
 """One file per programme as issued (`contentformat.PROGRAMME`), `<year>.yaml`."""
 AMENDMENTS = "amendments"
 """One file per amendment (`contentformat.AMENDMENT`), `<id>.yaml`: its name is its id."""
+CONFIRMATIONS = "confirmations"
+"""One file per check of an OCR-read programme against the paper (`contentformat.CONFIRMATION`),
+`<id>.yaml`."""
 REPORTS = "reports"
 """One file per progress report (`contentformat.REPORT`), `<task>--<YYYY-MM-DD>.yaml`."""
 SOURCES = "sources"
@@ -24,5 +27,5 @@ editor uploads there), a programme's `source_document` names it."""
 
 FILES = (WARD_YAML, UNITS_YAML)
 """The single record files, directly in `content/`."""
-FOLDERS = (PROGRAMMES, AMENDMENTS, REPORTS)
+FOLDERS = (PROGRAMMES, AMENDMENTS, CONFIRMATIONS, REPORTS)
 """The folders of records, one `.yaml` file per record."""

@@ -129,6 +129,23 @@ class Signer:
     name: str
 
 
+ALL_ROWS = "all"
+"""What a confirmation's `rows` says when a person checked the whole text against the paper."""
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """A person checked rows of a programme read by OCR against the signed paper."""
+
+    programme_id: str
+    checked_on: dt.date
+    checked_by: str
+    """Who checked, as they sign."""
+    rows: tuple[str, ...]
+    """The task and key-task ids checked; (`ALL_ROWS`,) for the whole text."""
+    source: Source = field(compare=False)
+
+
 @dataclass(frozen=True)
 class Programme:
     """One year's work programme (Chương trình công tác năm)."""
@@ -158,10 +175,21 @@ class Programme:
     """Decisions that adjusted the programme after it was issued."""
     read_by_ocr: str = ""
     """How the text was read when it came from a scan (OCR), for a person to know; else ''."""
+    confirmations: tuple[Confirmation, ...] = ()
+    """Checks of the OCR-read text against the paper, oldest first (`content/confirmations/`)."""
 
     @cached_property
     def tasks(self) -> tuple[Task, ...]:
         return tuple(task for month in self.months for task in month.tasks)
+
+    def confirmation(self, record_id: str) -> Confirmation | None:
+        """The latest check of the row (or of the whole text) against the paper; None if none."""
+        found = [c for c in self.confirmations if record_id in c.rows or ALL_ROWS in c.rows]
+        return found[-1] if found else None
+
+    def machine_read(self, record_id: str) -> bool:
+        """The row's words were read by OCR and no person has checked them against the paper."""
+        return bool(self.read_by_ocr) and self.confirmation(record_id) is None
 
     @property
     def first_day(self) -> dt.date:

@@ -153,3 +153,29 @@ def scan_of(
     images[0].save(buffer, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
     target.write_bytes(buffer.getvalue())
     return target
+
+
+def with_hidden_text(scan: Path, text_pdf: Path, target: Path) -> Path:
+    """The scan with an invisible text layer (render mode 3) over each page, as a scanner's own
+    OCR writes one: the words of `text_pdf`'s page, drawn nowhere, its rulings left out."""
+    import pypdfium2.raw as raw
+
+    layer, images = pypdfium2.PdfDocument(str(text_pdf)), pypdfium2.PdfDocument(str(scan))
+    while len(layer) > len(images):
+        layer.del_page(len(layer) - 1)
+    for index in range(len(layer)):
+        page = layer[index]
+        for obj in list(page.get_objects(max_depth=0)):
+            if obj.type == raw.FPDF_PAGEOBJ_TEXT:
+                raw.FPDFTextObj_SetTextRenderMode(obj.raw, raw.FPDF_TEXTRENDERMODE_INVISIBLE)
+            else:
+                page.remove_obj(obj)
+        width, height = page.get_size()
+        bitmap = images[index].render(scale=150 / 72)
+        image = pypdfium2.PdfImage.new(layer)
+        image.set_bitmap(bitmap)
+        image.set_matrix(pypdfium2.PdfMatrix().scale(width, height))
+        page.insert_obj(image)
+        page.gen_content()
+    layer.save(str(target))
+    return target

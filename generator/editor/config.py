@@ -29,7 +29,7 @@ from generator.editor.fields import (
     form_fields,
 )
 from generator.editor.settings import EditorSettings
-from generator.model import Content, Status, Task
+from generator.model import ALL_ROWS, Content, Status, Task
 from generator.wording import STATUS_LABELS, shorten
 
 COMMIT_MESSAGES = {
@@ -60,6 +60,7 @@ def editor_config(
     config["collections"] = [
         reports_collection(content, base),
         amendments_collection(content, base),
+        *confirmations_collection(content, base),
         units_collection(base),
         ward_collection(content.ward.kind, base),
     ]
@@ -180,6 +181,47 @@ def amendments_collection(content: Content, base: PurePosixPath) -> dict[str, ob
         "editor": {"preview": False},
         "fields": form_fields(fmt.AMENDMENT, special),
     }
+
+
+def confirmations_collection(content: Content, base: PurePosixPath) -> list[dict[str, object]]:
+    """Checks of a programme read by OCR against the paper; none when no programme was."""
+    scanned = sorted((p for p in content.programmes if p.read_by_ocr), key=lambda p: -p.year)
+    if not scanned:
+        return []
+    rows = [(ALL_ROWS, "Cả văn bản (mọi mục)")]
+    for p in scanned:
+        rows += [(k.id, f"{k.id} — {shorten(k.content, OPTION_CHARS)}") for k in p.key_tasks]
+        rows += [task_option(t) for t in p.tasks]
+    special: dict[str, Widget] = {
+        "programme": {
+            **choice([(p.id, f"Chương trình năm {p.year}") for p in scanned]),
+            "default": scanned[0].id,
+        },
+        "checked_on": DATE_WIDGET,
+        "rows": choice(rows, multiple=True),
+    }
+    return [
+        {
+            "name": "doi-chieu",
+            "label": "Đối chiếu với bản giấy",
+            "label_singular": "Lần đối chiếu với bản giấy",
+            "description": (
+                "Chương trình được máy đọc (OCR) từ bản quét: mọi trang ghi “chữ do máy đọc” "
+                "cho tới khi một người đối chiếu các mục với bản giấy có chữ ký. Ghi ngày, người "
+                "đối chiếu và các mục đã đối chiếu (hoặc cả văn bản)."
+            ),
+            "folder": str(base / layout.CONFIRMATIONS),
+            "create": True,
+            "delete": False,
+            "extension": "yaml",
+            "format": "yaml",
+            "slug": "{{fields.checked_on}}-{{fields.checked_by}}",
+            "identifier_field": "checked_by",
+            "summary": "{{checked_on}} · {{checked_by}}",
+            "editor": {"preview": False},
+            "fields": form_fields(fmt.CONFIRMATION, special),
+        }
+    ]
 
 
 def units_collection(base: PurePosixPath) -> dict[str, object]:

@@ -8,7 +8,10 @@ the scan stays whole):
   nearly the whole band; bands with two or more are a table's rows;
 - the vertical rulings of all rows give the columns; where a ruling is missing between two
   grid positions, the cell is merged over both (a month heading across, a lead unit down),
-  and the positions it covers are None, as pdfplumber gives a text PDF's table.
+  and the positions it covers are None, as pdfplumber gives a text PDF's table. Whether a
+  ruling runs between two columns is looked for along its course: a page turned a little
+  slants it, so it lies higher at one end than at the other (in a narrow column, the middle
+  of its rows may miss it).
 Each cell's inside is then read by Tesseract on its own (`--psm 6`, all the page's cells in one
 run), so a word can never stray into the next column; the words outside the tables are read
 on the page with the tables painted white. The page then goes through the same joining rules
@@ -21,7 +24,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 from generator.dates import fold_accents
 from generator.importer.ocr import digits, ocr_run, tsv_words
@@ -103,6 +106,7 @@ _Box = tuple[int, int, int, int]
 def _tables(ink: Image.Image, dpi: int) -> list[list[list[_Box | None]]]:
     """Each table's rows of cell boxes (pixels), None where a merged cell covers the position."""
     rules = _horizontal_rules(ink, dpi)
+    courses = {rule[0]: _course(ink, rule, dpi) for rule in rules}
     tables: list[list[tuple[int, int, list[int]]]] = []
     joined = False
     for (_, above, left0, right0), (below, _, left1, right1) in zip(rules, rules[1:], strict=False):
@@ -119,7 +123,31 @@ def _tables(ink: Image.Image, dpi: int) -> list[list[list[_Box | None]]]:
             tables.append([])
         tables[-1].append((above, below, xs))
         joined = True
-    return [_cells(ink, table, dpi) for table in tables]
+    return [_cells(ink, table, courses, dpi) for table in tables]
+
+
+_Course = tuple[float, float, float, float]
+"""A horizontal ruling's course: (x, y) of its middle near its left end and near its right."""
+
+
+def _course(ink: Image.Image, rule: tuple[int, int, int, int], dpi: int) -> _Course:
+    """Where the ruling runs: the middle of its dark rows near each end."""
+    top, bottom, left, right = rule
+    reach = max(4, min(dpi // 4, (right - left) // 4))
+
+    def middle(x0: int) -> float:
+        strip = ink.crop((x0, top - 2, x0 + reach, bottom + 3))
+        rows = strip.resize((1, strip.height), Image.BOX).tobytes()
+        dark = [y for y, v in enumerate(rows) if v >= 128]
+        return top - 2 + (dark[0] + dark[-1]) / 2 if dark else (top + bottom) / 2
+
+    return left + reach / 2, middle(left), right - reach / 2, middle(right - reach)
+
+
+def _along(course: _Course, x: float) -> int:
+    """The row the ruling runs at, at `x`."""
+    xa, ya, xb, yb = course
+    return round(ya + (yb - ya) * (x - xa) / (xb - xa)) if xb > xa else round((ya + yb) / 2)
 
 
 def _otsu(histogram: list[int]) -> int:
@@ -142,7 +170,8 @@ def _otsu(histogram: list[int]) -> int:
 
 def _numbers_again(tables, words: dict, crops: dict, dpi: int) -> None:
     """A number cell (one column wide) that is not a number is read again as digits and dots
-    alone; what that gives is marked for checking (confidence 0)."""
+    alone, cut to its ink (a lone digit in a tall cell is read as nothing otherwise); what that
+    gives is marked for checking (confidence 0)."""
     again = [
         at
         for at, found in words.items()
@@ -152,13 +181,19 @@ def _numbers_again(tables, words: dict, crops: dict, dpi: int) -> None:
         and fold_accents(text).replace(" ", "") not in ("tt", "stt")
     ]
     digits_only = ("--psm", "7", "-c", "tessedit_char_whitelist=0123456789.")
-    read = _read_crops([crops[a] for a in again], dpi, *digits_only)
+    read = _read_crops([_trimmed(*crops[a]) for a in again], dpi, *digits_only)
     for at, found in zip(again, read, strict=True):
         text = "".join(w.text for w in found)
         if found and NUMBER.match(text):
             first = found[0]
             box = (first.x0, found[-1].x1, first.top, first.bottom)
             words[at] = (Word(*box, text, 0.0),)
+
+
+def _trimmed(crop: Image.Image, at: tuple[int, int]) -> tuple[Image.Image, tuple[int, int]]:
+    """The crop cut to the box around its ink."""
+    box = ImageOps.invert(crop).getbbox()
+    return (crop.crop(box), (at[0] + box[0], at[1] + box[1])) if box else (crop, at)
 
 
 def _width(tables, at: tuple[int, int, int]) -> int:
@@ -202,7 +237,12 @@ def _vertical_rules(ink: Image.Image, top: int, bottom: int, dpi: int) -> list[i
     return [sum(run) // len(run) for run in xs if len(run) < dpi // 10]  # not a black block
 
 
-def _cells(ink: Image.Image, bands: list[tuple[int, int, list[int]]], dpi: int):
+def _cells(
+    ink: Image.Image,
+    bands: list[tuple[int, int, list[int]]],
+    courses: dict[int, _Course],
+    dpi: int,
+):
     """The table's grid: columns from every row's rulings; cells merged where one is missing."""
     near = max(3, dpi // 40)
     columns: list[list[int]] = []
@@ -228,7 +268,7 @@ def _cells(ink: Image.Image, bands: list[tuple[int, int, list[int]]], dpi: int):
                 c1 += 1
             r1 = r
             while r1 + 1 < len(bands) and not _ruled(
-                ink, (bands[r1][1] + bands[r1 + 1][0]) // 2, xs[c], xs[c + 1], near
+                ink, _along(courses[bands[r1][1]], (xs[c] + xs[c + 1]) / 2), xs[c], xs[c + 1], near
             ):
                 r1 += 1
             taken.update((rr, cc) for rr in range(r, r1 + 1) for cc in range(c, c1))

@@ -26,7 +26,7 @@ from generator.errors import Problems
 from generator.importer.ocr import CONFIDENT
 from generator.importer.ocr_checks import Vocabulary
 from generator.importer.pdf_file import TableCell
-from generator.importer.pdf_source import REVIEW_DPI, Scan
+from generator.importer.pdf_source import REVIEW_DPI, TEXT_CELL, Scan
 from generator.importer.table import CELLS
 from generator.importer.text import ImportProblems, Line, is_header
 from generator.load.units import UnitIndex, unit_key
@@ -43,7 +43,7 @@ NEAR = 0.9
 """How alike (0–1, letters without tone marks) a lead read must be to a known one to be it."""
 FOLDER = "kiem-tra-ocr"
 """The review folder, written beside the imported files."""
-_TEXT = "văn bản"
+_TEXT = TEXT_CELL
 _PAD = 4.0
 _QUOTE = "'"
 

@@ -7,6 +7,9 @@ limits on memory and CPU time, and only plain data comes back: one JSON object o
 outside tables (x0, x1, top, bottom, text, in points from the top left; whether a space
 character follows it), its ruled tables (rows of cells: box and the words inside), and, for
 a page without text (a scan), the path of the page rendered as a grey PNG in DIR for OCR.
+A page whose text is mostly invisible (render mode 3, a scanner's own OCR layer) or which is
+mostly one image is rendered for OCR too, its text layer's words given beside (`hidden`): they
+are compared with what OCR reads, never taken as they are.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ OCR_DPI = 300
 """The resolution a scanned page is rendered at for OCR."""
 MAX_PIXELS = 40_000_000
 """The most pixels of a rendered page (A4 at 300 dpi has 8.7 million; a huge page is scaled)."""
+IMAGE_SHARE = 0.8
+"""A page one image covers this much of is a scan, whatever text lies over it."""
 
 
 def _fail(kind: str, detail: object = "") -> None:
@@ -68,23 +73,17 @@ def _page(page, index: int, folder: Path, pdfium_document) -> dict:
     if objects > MAX_OBJECTS:
         _fail("objects", {"page": index + 1, "count": objects})
     found = {"number": index + 1, "width": float(page.width), "height": float(page.height)}
-    if len(page.chars) < SCAN_CHARS:
-        if not page.images:
+    scanned = len(page.chars) < SCAN_CHARS
+    if scanned or _untrusted(page, pdfium_document[index]):
+        if scanned and not page.images:
             return found | {"words": [], "tables": []}
         scale = min(OCR_DPI / 72, (MAX_PIXELS / (page.width * page.height)) ** 0.5)
         image = pdfium_document[index].render(scale=scale, grayscale=True).to_pil()
         path = folder / f"trang-{index + 1}.png"
         _deskewed(image.convert("L").filter(ImageFilter.MedianFilter(3))).save(path)
-        return found | {"words": [], "tables": [], "image": str(path)}
-    spaces: dict[int, list[float]] = {}
-    for char in page.chars:
-        if char["text"] == " ":
-            spaces.setdefault(round(char["top"]), []).append(char["x0"])
-    every = [
-        {key: word[key] for key in ("x0", "x1", "top", "bottom", "text")}
-        | {"spaced": any(abs(x - word["x1"]) < 0.5 for x in spaces.get(round(word["top"]), ()))}
-        for word in page.extract_words(keep_blank_chars=False)
-    ]
+        hidden = [] if scanned else _words(page)
+        return found | {"words": [], "tables": [], "image": str(path), "hidden": hidden}
+    every = _words(page)
     tables = []
     for table in page.find_tables():
         rows = [
@@ -93,6 +92,40 @@ def _page(page, index: int, folder: Path, pdfium_document) -> dict:
         tables.append({"box": list(table.bbox), "rows": rows})
     words = [word for word in every if not any(_inside(word, tuple(t["box"])) for t in tables)]
     return found | {"words": words, "tables": tables}
+
+
+def _untrusted(page, pdfium_page) -> bool:
+    """A text layer not to trust as it is: mostly invisible text (render mode 3, drawn nowhere:
+    a scanner's OCR), or lying over one image that covers most of the page (a scan)."""
+    import pypdfium2.raw as pdfium_c
+
+    area = page.width * page.height
+    covered = (
+        (min(i["x1"], page.width) - max(i["x0"], 0))
+        * (min(i["bottom"], page.height) - max(i["top"], 0))
+        for i in page.images
+    )
+    if max(covered, default=0) >= IMAGE_SHARE * area:
+        return True
+    modes = [
+        pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
+        for obj in pdfium_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT])
+    ]
+    invisible = modes.count(pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
+    return invisible > len(modes) / 2
+
+
+def _words(page) -> list[dict]:
+    """The page's words (x0, x1, top, bottom, text), each saying whether a space follows it."""
+    spaces: dict[int, list[float]] = {}
+    for char in page.chars:
+        if char["text"] == " ":
+            spaces.setdefault(round(char["top"]), []).append(char["x0"])
+    return [
+        {key: word[key] for key in ("x0", "x1", "top", "bottom", "text")}
+        | {"spaced": any(abs(x - word["x1"]) < 0.5 for x in spaces.get(round(word["top"]), ()))}
+        for word in page.extract_words(keep_blank_chars=False)
+    ]
 
 
 def main(source: str, folder: str) -> None:

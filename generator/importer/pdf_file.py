@@ -68,7 +68,10 @@ class PdfPage:
     tables: tuple[tuple[tuple[TableCell | None, ...], ...], ...]
     """Ruled tables: rows of cells (None for a grid position covered by a merged cell)."""
     image: Path | None = None
-    """The page rendered for OCR, when it has no text (a scan)."""
+    """The page rendered for OCR, when it has no text (a scan), or text not to trust as it is."""
+    hidden: tuple[Word, ...] = ()
+    """The words of a scan's text layer (invisible, or over a page-wide image): never taken as
+    they are, only compared with what OCR reads in the image."""
 
 
 def is_pdf_file(path: Path) -> bool:
@@ -176,4 +179,5 @@ def _page(page: dict) -> PdfPage:
         for table in page["tables"]
     )
     image = Path(page["image"]) if page.get("image") else None
-    return PdfPage(page["number"], page["width"], page["height"], words, tables, image)
+    hidden = _words(page.get("hidden", []))
+    return PdfPage(page["number"], page["width"], page["height"], words, tables, image, hidden)

@@ -4,12 +4,14 @@ Text pages give their words and ruled tables (`pdf_file`, read with pdfplumber i
 child process); scanned pages (no text, an image) are rendered and read by Tesseract (`ocr`),
 their table rebuilt from the layout. Both become the same lines (`pdf_lines`), placed
 'trang P, dòng R'. What OCR read is kept in `Scan` for the review (`ocr_review`): the engine,
-the scanned pages' images, and where each line came from.
+the scanned pages' images, and where each line came from. A scan's own text layer (`hidden`)
+is compared with what OCR read, cell by cell; a cell where the two differ is to be checked.
 """
 
 from __future__ import annotations
 
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,13 +22,16 @@ from generator.importer.docx_lines import DOCX_COLUMNS, DOCX_EDGES
 from generator.importer.ocr import LANGUAGE, OcrError, ocr_page, ocr_words, tesseract_version
 from generator.importer.ocr_grid import grid_page
 from generator.importer.pdf_child import OCR_DPI
-from generator.importer.pdf_file import NotPdfError, PdfPage, read_pdf
+from generator.importer.pdf_file import NotPdfError, PdfPage, Word, read_pdf
 from generator.importer.pdf_lines import Spot, pdf_lines
 from generator.importer.pdf_table import ruled_tables
+from generator.importer.table import CELLS
 from generator.importer.text import ImportProblems, Line
 
 REVIEW_DPI = 150
 """The resolution of the page images kept for the review's crops."""
+TEXT_CELL = "văn bản"
+"""How the review names the one cell of a line outside the tables."""
 
 
 @dataclass(frozen=True)
@@ -75,13 +80,45 @@ def read_pdf_source(source: Path, problems: Problems) -> tuple[list[Line], PdfPr
     report = PdfProblems(label, problems, lines, DOCX_COLUMNS, DOCX_EDGES)
     if scanned:
         numbers = tuple(page.number for page in scanned)
+        kept = {n: spot for n, spot in spots.items() if spot.page in numbers}
+        hidden = {page.number: page.hidden for page in scanned if page.hidden}
         report.scan = Scan(
             f"{engine}, ngôn ngữ {LANGUAGE}, {OCR_DPI} dpi",
             numbers,
             images,
-            {n: spot for n, spot in spots.items() if spot.page in numbers},
+            kept,
+            _layer_differs(lines, kept, hidden),
         )
     return lines, report
+
+
+def _layer_differs(
+    lines: list[Line], spots: dict[int, Spot], hidden: dict[int, tuple[Word, ...]]
+) -> dict[tuple[int, str], tuple[str, ...]]:
+    """Each cell read by OCR whose words the page's hidden text layer gives otherwise: what the
+    layer says, to be checked (the layer is a machine's reading too, and may say anything)."""
+    found = {}
+    for number, spot in spots.items():
+        if spot.page not in hidden:
+            continue
+        names = CELLS if "\t" in lines[number - 1].text else (TEXT_CELL,)
+        for name, cell in zip(names, spot.cells, strict=False):
+            if cell is None:
+                continue
+            layer = _plain(" ".join(w.text for w in hidden[spot.page] if _within(w, cell.box)))
+            if layer != _plain(cell.text):
+                says = f"ghi '{layer[:60]}'" if layer else "không có chữ ở đây"
+                found[(number, name)] = (f"lớp chữ ẩn của tệp PDF {says}, khác chữ đọc từ ảnh",)
+    return found
+
+
+def _within(word: Word, box: tuple[float, float, float, float]) -> bool:
+    x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _plain(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def _read(page: PdfPage) -> tuple[PdfPage, bool]:

@@ -17,6 +17,8 @@ from generator.errors import ContentError, Problem, Problems
 from generator.load.amendments import apply_amendments, read_amendment
 from generator.load.belonging import own_history
 from generator.load.changes import task_changes
+from generator.load.confirmations import attach as attach_confirmations
+from generator.load.confirmations import read_confirmation
 from generator.load.documents import check_unique, read_source_document
 from generator.load.fields import FileReader
 from generator.load.history import read_versions, stamp_versions
@@ -74,8 +76,14 @@ def check_content(
         r, doc = reader(path)
         if doc is not None and (amendment := read_amendment(doc, r, path.stem, index)):
             amendments.append(amendment)
+    confirmations = []
+    for path in _yaml_files(content_dir, layout.CONFIRMATIONS, problems):
+        r, doc = reader(path)
+        if doc is not None and (confirmation := read_confirmation(doc, r)):
+            confirmations.append(confirmation)
     if not problems.has_errors:
         programmes = apply_amendments(programmes, amendments, problems)
+        programmes = attach_confirmations(programmes, confirmations, as_of, problems)
     reports = read_reports(_yaml_files(content_dir, layout.REPORTS, problems), reader)
     content = Content(ward, units, tuple(sorted(programmes, key=lambda p: p.year)))
     if not problems.has_errors:

@@ -12,6 +12,7 @@ from itertools import groupby
 from generator.dates import vietnam_date
 from generator.model import Change, ChangeKind, Content
 from generator.output import Page
+from generator.render.context import Ctx
 from generator.render.templating import render_page
 from generator.urls import CHANGES_FEED, CHANGES_PAGE
 
@@ -30,7 +31,7 @@ def announced(changes: tuple[Change, ...]) -> list[Change]:
     )
 
 
-def changes_page(content: Content, ctx: object) -> Page:
+def changes_page(content: Content, ctx: Ctx) -> Page:
     news = announced(content.changes)
     days = [(day, list(items)) for day, items in groupby(news, key=lambda c: vietnam_date(c.when))]
     return render_page(
@@ -39,6 +40,7 @@ def changes_page(content: Content, ctx: object) -> Page:
         "thay-doi.html.j2",
         description="Mọi điều chỉnh chương trình và báo cáo tiến độ, mới nhất trước.",
         searchable=False,
+        machine_read=ctx.machine_read(c.task_id for c in news),
         ctx=ctx,
         days=days,
         feed=CHANGES_FEED,

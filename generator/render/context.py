@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.model import Content, Programme, Task, Unit
+from generator.model import ALL_ROWS, Content, Programme, Task, Unit
 from generator.output import SiteInfo
 
 
@@ -35,6 +36,26 @@ class Ctx:
             if task.parent_id is not None:
                 children.setdefault(task.parent_id, []).append(task)
         return children
+
+    @cached_property
+    def _ocr_rows(self) -> dict[str, Programme]:
+        """The programme of each row (task, key task) of the programmes read by OCR."""
+        rows: dict[str, Programme] = {}
+        for p in self.content.programmes:
+            if p.read_by_ocr:
+                rows.update({r.id: p for r in (*p.key_tasks, *p.tasks)})
+                rows[f"{p.id}/{ALL_ROWS}"] = p
+        return rows
+
+    def machine_read(self, row_ids: Iterable[str]) -> tuple[Programme, ...]:
+        """The programmes whose rows among `row_ids` no person has checked against the paper;
+        `<programme id>/all` stands for its whole text (preamble, bases, organisation)."""
+        found: dict[str, Programme] = {}
+        for row in row_ids:
+            p = self._ocr_rows.get(row)
+            if p is not None and p.machine_read(row.removeprefix(f"{p.id}/")):
+                found[p.id] = p
+        return tuple(found.values())
 
     def sort_key(self, task: Task) -> tuple:
         due = task.deadline.end or dt.date.max

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model import Content, Programme, Task
+from generator.model import ALL_ROWS, Content, Programme, Task
 from generator.output import SiteInfo, SiteOutput
 from generator.progress import LABELS, Standing, standing
 from generator.render.changes import changes_page, task_history
@@ -69,6 +69,9 @@ def home_page(ctx: Ctx):
         "home.html.j2",
         searchable=False,
         description=f"{programme.title}: nhiệm vụ theo tháng, theo đơn vị, lịch và dữ liệu mở.",
+        machine_read=ctx.machine_read(
+            t.id for t in (*programme.key_tasks, *programme.tasks, *upcoming, *recent)
+        ),
         ctx=ctx,
         programme=programme,
         as_of=as_of,
@@ -116,6 +119,7 @@ def month_pages(ctx: Ctx, programme: Programme):
             title,
             "month.html.j2",
             description=f"{len(month.tasks)} nhiệm vụ của {title} trong {programme.title}.",
+            machine_read=ctx.machine_read(t.id for t in month.tasks),
             ctx=ctx,
             programme=programme,
             month=month,
@@ -135,6 +139,7 @@ def task_page(ctx: Ctx, task: Task):
         title,
         "task.html.j2",
         description=f"{task.content} — thời hạn: {task.deadline.as_written or 'không ghi'}.",
+        machine_read=ctx.machine_read(t.id for t in (task, *children, *filter(None, [parent]))),
         ctx=ctx,
         task=task,
         programme=programme,
@@ -154,6 +159,7 @@ def key_tasks_page(ctx: Ctx):
         KEY_TASKS,
         "key_tasks.html.j2",
         description="Các nhiệm vụ trọng tâm và lịch giao ban chuyên đề.",
+        machine_read=ctx.machine_read(k.id for p in programmes for k in p.key_tasks),
         ctx=ctx,
         programmes=programmes,
         cadence_labels=CADENCE_LABELS,
@@ -167,6 +173,7 @@ def about_page(ctx: Ctx):
         "Giới thiệu chương trình",
         "about.html.j2",
         description="Cơ quan ban hành, căn cứ, tổ chức thực hiện và các đính chính.",
+        machine_read=ctx.machine_read(f"{p.id}/{ALL_ROWS}" for p in programmes),
         ctx=ctx,
         programmes=programmes,
         source_file_url=source_file_url,
@@ -199,6 +206,9 @@ def progress_page(ctx: Ctx):
         f"Tiến độ năm {programme.year}: quá hạn, sắp đến hạn, đã hoàn thành",
         "progress.html.j2",
         description=f"Nhiệm vụ quá hạn, sắp đến hạn và đã hoàn thành của {programme.title}.",
+        machine_read=ctx.machine_read(
+            t.id for _, _, months in groups for tasks in months.values() for t in tasks
+        ),
         ctx=ctx,
         programme=programme,
         groups=groups,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.dates import format_date, format_deadline, format_long, vietnam_date
-from generator.model import ChangeKind
+from generator.model import ChangeKind, Programme
 from generator.output import Page, page_url
 from generator.render import rollup
 from generator.urls import (
@@ -19,6 +20,7 @@ from generator.urls import (
     PROGRESS_URL,
     SUBSCRIBE_URL,
     month_url,
+    source_file_url,
     task_url,
     unit_url,
 )
@@ -94,13 +96,18 @@ def render_page(
     description: str = "",
     searchable: bool = True,
     lang: str = "vi",
+    machine_read: Iterable[Programme] = (),
     **context,
 ) -> Page:
-    """Render a page body; `link(url)` in the template gives a link relative to this page."""
+    """Render a page body; `link(url)` in the template gives a link relative to this page.
+
+    `machine_read`: the programmes read by OCR whose unchecked text the page shows; the page
+    says so, with a link to the signed document (`_macros.html.j2`, `machine_read`)."""
     here = page_url(path)
+    notices = [(p, source_file_url(p) or ABOUT_URL) for p in machine_read]
     body = (
         environment()
         .get_template(template)
-        .render(title=title, link=lambda url: relative(here, url), **context)
+        .render(title=title, link=lambda url: relative(here, url), machine_read=notices, **context)
     )
     return Page(path, title, body, description, searchable, lang)

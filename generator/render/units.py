@@ -58,6 +58,7 @@ def _unit_page(
         title,
         "unit.html.j2",
         description=f"{len(tasks)} nhiệm vụ của {unit.name}" + (f" năm {year}." if year else "."),
+        machine_read=ctx.machine_read(t.id for t in tasks),
         ctx=ctx,
         unit=unit,
         year=year,
