@@ -144,3 +144,18 @@ def test_serve_previews_a_wards_thin_repository(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_sidebars_are_shared_only_by_pages_out_of_the_navigation():
+    from types import SimpleNamespace as Page
+
+    from generator.engine.mkdocs_plugin import sidebars_key
+
+    listed = Page(url="thang/2026-01/", toc=[], meta={})
+    nav = Page(pages=[listed])
+    task = Page(url="nhiem-vu/2026-01-05/", toc=[], meta={})
+    assert sidebars_key(task, nav) == "nhiem-vu"
+    assert sidebars_key(listed, nav) is None  # its own link is active
+    assert sidebars_key(Page(url="nhiem-vu/x/", toc=["h2"], meta={}), nav) is None
+    assert sidebars_key(Page(url="nhiem-vu/x/", toc=[], meta={"hide": ["toc"]}), nav) is None
+    assert sidebars_key(None, nav) is None  # 404.html

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import posixpath
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -86,7 +87,16 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         return config
 
     def on_env(self, env, config, files):
-        """In a ward's build forked by `build-all`, the templates its parent compiled."""
+        """The sidebars rendered once per folder (theme/main.html); in a ward's build forked
+        by `build-all`, the templates its parent compiled."""
+        sidebars: dict[str, str] = {}
+
+        def once(key: str, caller) -> str:
+            if key not in sidebars:
+                sidebars[key] = caller()
+            return sidebars[key]
+
+        env.globals.update(ctct_sidebars_key=sidebars_key, ctct_sidebars_once=once)
         if (compiled := shared_templates()) is not None:
             env.bytecode_cache = compiled
         return env
@@ -128,6 +138,16 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
 
 SITE_LANG = "vi"
 """The site's language, as mkdocs.yml's `theme.language` sets it."""
+
+
+def sidebars_key(page, nav) -> str | None:
+    """Material's sidebars (the navigation and the table of contents) are the same on every
+    page out of the navigation, without a table of contents or hidden parts, in one folder (every
+    task page): no link in them is active, and each is relative to that folder. The folder, for
+    such a page; None for any other (and for a template that is no page, such as 404.html)."""
+    if page is None or page in nav.pages or page.toc or (page.meta or {}).get("hide"):
+        return None
+    return posixpath.dirname(page.url.rstrip("/"))
 
 
 def _mkdocs_places(files: Files, config) -> set[str]:
