@@ -1,7 +1,7 @@
 """How build time grows with the content: 1× and 10× (or 100×) the 2026 programme, and many wards.
 
     .venv/bin/python benchmarks/build_speed.py [--scales 1 10 100] [--repeat 5] [--no-history]
-                                               [--wards N]
+                                               [--wards N] [--results [LABEL]]
 
 For each scale it writes synthetic content (the 2026 programme copied into consecutive years,
 ids and dates shifted), then times, each in a fresh process:
@@ -22,14 +22,17 @@ counts. Times are the best of `--repeat` rounds (the machine's other load only e
 time); the commands take turns within a round, and each ratio is the median over the rounds
 of the two times measured in the same round, so a slow spell of a shared machine does not
 tilt it. The generator's modules are byte-compiled first, as pip does for installed packages
-such as mkdocs. It prints a table; figures go into the README by hand.
+such as mkdocs. It prints a table; `--results` also writes it, with the date and the machine,
+into its own section of benchmarks/RESULTS.md, in place of that section's previous table.
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
+import datetime as dt
 import os
+import platform
 import re
 import resource
 import shutil
@@ -43,6 +46,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 PYTHON = sys.executable
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+"""Every benchmark's latest table, each in its own marked section."""
 
 
 def synthetic_content(scale: int, out: Path) -> Path:
@@ -205,6 +210,46 @@ COLUMNS = {
 }
 
 
+def machine() -> str:
+    """The machine a table was measured on: cores (as `nproc` counts them), CPU, Python."""
+    cpuinfo = Path("/proc/cpuinfo")
+    lines = cpuinfo.read_text().splitlines() if cpuinfo.exists() else []
+    model = next((ln.split(":", 1)[1].strip() for ln in lines if ln.startswith("model name")), "?")
+    return f"nproc {len(os.sched_getaffinity(0))}, {model}, Python {platform.python_version()}"
+
+
+def markdown_table(rows: list[dict[str, object]]) -> str:
+    head = "| " + " | ".join(COLUMNS) + " |"
+    rule = "|---|" + "---:|" * (len(COLUMNS) - 1)
+    body = [
+        "| " + " | ".join(fmt.format(r[key]).strip() for key, fmt in COLUMNS.values()) + " |"
+        for r in rows
+    ]
+    return "\n".join([head, rule, *body])
+
+
+def write_section(path: Path, name: str, text: str) -> None:
+    """Put `text` in `path` between the markers of section `name`, in place of what they held,
+    or at the end if the file has no such section yet."""
+    begin, end = f"<!-- {name}: begin -->", f"<!-- {name}: end -->"
+    block = f"{begin}\n{text.strip()}\n{end}\n"
+    old = path.read_text(encoding="utf-8") if path.exists() else RESULTS_HEADER
+    section = re.compile(re.escape(begin) + ".*?" + re.escape(end) + "\n?", re.S)
+    if section.search(old):
+        new = section.sub(lambda _: block, old, count=1)
+    else:
+        new = old.rstrip("\n") + "\n\n" + block
+    path.write_text(new, encoding="utf-8")
+
+
+RESULTS_HEADER = """# Benchmark results
+
+Each benchmark writes its latest table into its own section, between its markers
+(`<!-- name: begin -->` … `<!-- name: end -->`), and rewrites only that section when run again.
+Tables from a shared machine: read the ratios, measured within one run, not the seconds.
+"""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10], help="e.g. 1 10 100")
@@ -217,6 +262,11 @@ def main() -> int:
         "--wards", type=int, default=2 * (os.cpu_count() or 1),
         help="the province row: this many 1× wards, built one per core at a time (0: no row)",
     )  # fmt: skip
+    parser.add_argument(
+        "--results", nargs="?", const="", metavar="LABEL",
+        help="also write the table into benchmarks/RESULTS.md, in the section build_speed "
+        "(build_speed LABEL with a label, e.g. 'before' and 'after' a change)",
+    )  # fmt: skip
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     compileall.compile_dir(ROOT / "generator", quiet=1)
@@ -226,10 +276,22 @@ def main() -> int:
     rows += [(f"{scale}x", synthetic_content(scale, args.out), 1) for scale in args.scales]
     if args.wards:
         rows.append((f"{args.wards}w", synthetic_content(1, args.out), args.wards))
+    measured = []
     for label, content, wards in rows:
         parallel = (os.cpu_count() or 1) if wards > 1 else 1
         r = measure(label, content, args.out, args.repeat, wards, parallel)
         print(" ".join(fmt.format(r[key]) for key, fmt in COLUMNS.values()), flush=True)
+        measured.append(r)
+    if args.results is not None:
+        name = f"build_speed {args.results}".strip()
+        command = " ".join(["benchmarks/build_speed.py", *sys.argv[1:]])
+        write_section(
+            RESULTS,
+            name,
+            f"## {name}\n\n{dt.date.today().isoformat()}, `{command}`; {machine()}. Times in "
+            f"seconds, the best of {args.repeat} rounds; a ratio is the median over the rounds "
+            f"of the two times measured one after the other.\n\n{markdown_table(measured)}",
+        )
     return 0
 
 

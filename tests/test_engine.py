@@ -144,3 +144,27 @@ def test_serve_previews_a_wards_thin_repository(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_frame_parts_are_shared_only_by_leaves_of_one_folder():
+    from types import SimpleNamespace as Page
+
+    from generator.engine.mkdocs_plugin import SharedParts
+
+    urls = ["", "thang/2026-01/", "nhiem-vu/a/", "nhiem-vu/b/", "tim-kiem/", "tim-kiem/x.json"]
+    shared = SharedParts([Page(url=url) for url in urls])
+    listed = Page(url="thang/2026-01/", toc=[], meta={})
+    nav = Page(pages=[listed])
+    task = Page(url="nhiem-vu/a/", toc=[], meta={})
+    assert shared.folder(task) == shared.sidebars(task, nav) == "nhiem-vu"
+    assert shared.folder(Page(url="tim-kiem/")) is None  # a file below it: its links are its own
+    assert shared.folder(Page(url="")) is None  # the home page
+    assert shared.folder(None) is None  # 404.html
+    assert shared.sidebars(listed, nav) is None  # its own link is active
+    assert shared.sidebars(Page(url="nhiem-vu/b/", toc=["h2"], meta={}), nav) is None
+    assert shared.sidebars(Page(url="nhiem-vu/b/", toc=[], meta={"hide": ["toc"]}), nav) is None
+    calls = []
+    render = lambda: calls.append(1) or "<nav>"  # noqa: E731
+    for key in (("sidebars", "nhiem-vu"), ("sidebars", "nhiem-vu"), ("config", None)) * 2:
+        assert shared.once(*key, caller=render) == "<nav>"
+    assert len(calls) == 3  # once for the folder, every time for a page of its own

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import posixpath
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -86,7 +87,12 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         return config
 
     def on_env(self, env, config, files):
-        """In a ward's build forked by `build-all`, the templates its parent compiled."""
+        """Parts of Material's frame rendered once per folder (`SharedParts`); in a ward's build
+        forked by `build-all`, the templates its parent compiled."""
+        shared = SharedParts(files)
+        env.globals.update(
+            ctct_once=shared.once, ctct_folder=shared.folder, ctct_sidebars=shared.sidebars
+        )
         if (compiled := shared_templates()) is not None:
             env.bytecode_cache = compiled
         return env
@@ -128,6 +134,45 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
 
 SITE_LANG = "vi"
 """The site's language, as mkdocs.yml's `theme.language` sets it."""
+
+
+class SharedParts:
+    """Parts of Material's page frame that read the same on many pages, rendered once per build
+    (theme/main.html, theme/partials/search.html). A frame's links are relative to the page's
+    folder, so they read the same from every page of one folder that has no file below it
+    (every task page)."""
+
+    def __init__(self, files: Files) -> None:
+        self.folders = {""}
+        """Every folder that holds a file of the site, at any depth."""
+        for file in files:
+            path = file.url.rstrip("/")
+            while path:
+                path = posixpath.dirname(path)
+                self.folders.add(path)
+        self.rendered: dict[tuple, str] = {}
+
+    def folder(self, page) -> str | None:
+        """The folder whose pages read `page`'s frame links alike; None for a page with files
+        below it (or none at all: 404.html), whose links are its own."""
+        path = page.url.rstrip("/") if page is not None else ""
+        return posixpath.dirname(path) if path and path not in self.folders else None
+
+    def sidebars(self, page, nav) -> str | None:
+        """`folder` for a page out of the navigation, without a table of contents or hidden
+        parts: its sidebars (navigation and table of contents) have no active link."""
+        if page is None or page in nav.pages or page.toc or (page.meta or {}).get("hide"):
+            return None
+        return self.folder(page)
+
+    def once(self, *key, caller) -> str:
+        """The body of `{% call ctct_once(part, folder) %}`, rendered for the first page of
+        its folder only; for every page if the folder is None."""
+        if None in key:
+            return caller()
+        if key not in self.rendered:
+            self.rendered[key] = caller()
+        return self.rendered[key]
 
 
 def _mkdocs_places(files: Files, config) -> set[str]:

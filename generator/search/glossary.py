@@ -73,10 +73,11 @@ def derived(texts: Iterable[str]) -> tuple[Notion, ...]:
     sizes = {len(letters) for letters in wanted}
     for text in texts:
         run = words(text)
+        firsts = [folded(w)[0] for w in run]
         for size in sizes:
             for start in range(len(run) - size + 1):
                 part = run[start : start + size]
-                initials = "".join(folded(w)[0] for w in part)
+                initials = "".join(firsts[start : start + size])
                 if initials in wanted and all(w.isalpha() for w in part):
                     phrases.setdefault(initials, set()).add(" ".join(part))
     return tuple(
@@ -93,10 +94,10 @@ def expansions(text: str, glossary: Iterable[Notion]) -> tuple[str, ...]:
     extra: list[str] = []
     for term in glossary:
         forms = [*term.abbreviations, *term.phrases]
-        if not any(f" {_key(form)} " in said for form in forms):
+        if not any(_padded(form) in said for form in forms):
             continue
         for form in forms:
-            if f" {_key(form)} " not in said and _key(form) not in map(_key, extra):
+            if _padded(form) not in said and _key(form) not in map(_key, extra):
                 extra.append(form)
         extra += [_letters(a) for a in term.abbreviations if "-" in a]
     return tuple(dict.fromkeys(extra))
@@ -105,6 +106,12 @@ def expansions(text: str, glossary: Iterable[Notion]) -> tuple[str, ...]:
 @cache  # a glossary's forms are looked for in every text of the site
 def _key(form: str) -> str:
     return " ".join(folded(w) for w in words(form))
+
+
+@cache
+def _padded(form: str) -> str:
+    """`_key` between spaces, as a text's words are looked for in it."""
+    return f" {_key(form)} "
 
 
 def _letters(abbreviation: str) -> str:
