@@ -1,5 +1,5 @@
 """Command line: `python -m generator check|report|import|export|build|serve|edit|verify|new|
-build-all`."""
+new-province|migrate|build-all|check-scope|publish`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -96,7 +97,19 @@ def main(argv: list[str] | None = None) -> int:
         "--office",
         action="append",
         default=[],
-        help="tài khoản hoặc nhóm của Văn phòng duyệt mọi thay đổi (CODEOWNERS), ví dụ @van-phong",
+        help="tài khoản hoặc nhóm của Văn phòng duyệt mọi thay đổi (CODEOWNERS), ví dụ @van-phong; "
+        "với --province: văn phòng của phường, duyệt thư mục của phường",
+    )
+    prov = commands.add_parser(
+        "new-province", help="tạo kho mã của một tỉnh: province.yaml, wards/, CI dựng mọi phường"
+    )
+    prov.add_argument("out", type=Path, help="thư mục mới (chưa có, hoặc trống)")
+    prov.add_argument("--name", required=True, help="tên tỉnh, thành phố, ví dụ 'Hải Phòng'")
+    prov.add_argument(
+        "--office",
+        action="append",
+        default=[],
+        help="tài khoản hoặc nhóm của văn phòng tỉnh, duyệt mọi thay đổi (CODEOWNERS)",
     )
     slim = commands.add_parser(
         "migrate",
@@ -210,7 +223,6 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from generator.siterepo.layout import OWNER
     from generator.siterepo.new import new_site
 
     if not args.source.is_file():
@@ -220,13 +232,10 @@ def run_new(args: argparse.Namespace) -> int:
         print("new: cần đúng một trong hai: --out (kho mới) hoặc --province (thêm vào tỉnh)",
               file=sys.stderr)  # fmt: skip
         return 1
+    if _bad_office(args.office):
+        return 1
     if args.province is not None:
         return _new_in_province(args)
-    if bad := [o for o in args.office if not OWNER.match(o)]:
-        print(
-            f"--office {bad[0]!r}: phải là tài khoản hoặc nhóm, ví dụ @van-phong", file=sys.stderr
-        )
-        return 1
     problems = new_site(
         args.source,
         args.out,
@@ -244,11 +253,29 @@ def run_new(args: argparse.Namespace) -> int:
     return code
 
 
+def _bad_office(handles: list[str]) -> bool:
+    """A handle that is none (`--office`), said in one line."""
+    from generator.siterepo.layout import OWNER
+
+    if bad := [o for o in handles if not OWNER.match(o)]:
+        print(
+            f"--office {bad[0]!r}: phải là tài khoản hoặc nhóm, ví dụ @van-phong", file=sys.stderr
+        )
+        return True
+    return False
+
+
 def _new_in_province(args: argparse.Namespace) -> int:
     from generator.siterepo.new import new_ward_in_province
 
     ward_id, problems = new_ward_in_province(
-        args.source, args.province, args.id, city=args.city, ward_name=args.ward, year=args.year
+        args.source,
+        args.province,
+        args.id,
+        city=args.city,
+        ward_name=args.ward,
+        year=args.year,
+        office=" ".join(args.office),
     )
     code = report(problems)
     if code == 0:
@@ -256,14 +283,30 @@ def _new_in_province(args: argparse.Namespace) -> int:
     return code
 
 
+_NAME = re.compile(r"[^<>\"'&`\x00-\x1f\x7f]{1,100}")
+"""A province's name as `province.yaml`'s `name` takes it: one line, no markup characters."""
+
+
+def run_new_province(args: argparse.Namespace) -> int:
+    from generator.siterepo.new import new_province
+
+    if not _NAME.fullmatch(args.name.strip()):
+        print(f"--name {args.name[:60]!r}: tên tỉnh, thành phố, một dòng, không quá 100 ký tự, "
+              "không có ký tự < > \" ' & `", file=sys.stderr)  # fmt: skip
+        return 1
+    if _bad_office(args.office):
+        return 1
+    code = report(new_province(args.out, args.name.strip(), " ".join(args.office)))
+    if code == 0:
+        print(f"Đã tạo kho của tỉnh tại {args.out}. Thêm phường: python -m generator new "
+              f"VĂN-BẢN --province {args.out} --office @tai-khoan", file=sys.stderr)  # fmt: skip
+    return code
+
+
 def run_migrate(args: argparse.Namespace) -> int:
-    from generator.siterepo.layout import OWNER
     from generator.siterepo.migrate import migrate
 
-    if bad := [o for o in args.office if not OWNER.match(o)]:
-        print(
-            f"--office {bad[0]!r}: phải là tài khoản hoặc nhóm, ví dụ @van-phong", file=sys.stderr
-        )
+    if _bad_office(args.office):
         return 1
     code = report(migrate(args.repo, tuple(args.office)))
     if code == 0:
@@ -375,6 +418,7 @@ COMMANDS = {
     "edit": run_edit,
     "verify": run_verify,
     "new": run_new,
+    "new-province": run_new_province,
     "migrate": run_migrate,
     "build-all": run_build_all,
 }
