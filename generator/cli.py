@@ -147,6 +147,17 @@ def main(argv: list[str] | None = None) -> int:
     every.add_argument(
         "--portal-only", action="store_true", help="chỉ dựng cổng tỉnh từ các phường đã dựng"
     )
+    scope = commands.add_parser(
+        "check-scope",
+        help="đề xuất sửa kho tỉnh có đúng phạm vi: trang quản trị một phường chỉ sửa thư mục "
+        "của phường đó",
+    )
+    scope.add_argument("--province", type=Path, default=Path("."), help="kho của tỉnh")
+    scope.add_argument("--base", required=True, help="phiên bản gốc (nhánh main của đề xuất)")
+    scope.add_argument("--head", default="HEAD", help="phiên bản của đề xuất (mặc định HEAD)")
+    scope.add_argument(
+        "--branch", default="", help="tên nhánh của đề xuất (cms/… : trang quản trị)"
+    )
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
 
@@ -408,6 +419,21 @@ def run_build_all(args: argparse.Namespace) -> int:
     )
 
 
+def run_check_scope(args: argparse.Namespace) -> int:
+    from generator.province.scope import ScopeError, changed, out_of_scope
+
+    try:
+        paths = changed(args.province, args.base, args.head)
+    except (ScopeError, OSError) as exc:
+        print(f"check-scope: {exc}", file=sys.stderr)
+        return 1
+    verdict, refused = out_of_scope(paths, args.branch)
+    for line in refused:
+        print(line, file=sys.stderr)
+    print(verdict + (f" {len(refused)} tệp ngoài phạm vi." if refused else ""), file=sys.stderr)
+    return 1 if refused else 0
+
+
 COMMANDS = {
     "check": run_check,
     "report": run_report,
@@ -421,4 +447,5 @@ COMMANDS = {
     "new-province": run_new_province,
     "migrate": run_migrate,
     "build-all": run_build_all,
+    "check-scope": run_check_scope,
 }

@@ -186,3 +186,59 @@ def test_the_provinces_ci_run_builds_every_ward_and_verifies_each(province_with_
     assert sorted(re.findall(r"^== (\S+)$", done.stderr, re.M)) == ["an-hoa", "an-hoa-tay"]
     assert len(re.findall(r"^0 lỗi trong \d+ tệp", done.stderr, re.M)) == 2
     assert not (out / "site").exists()  # a temporary folder, removed
+
+
+def _scoped(repo: Path, branch: str, *paths: str) -> int:
+    run_git(repo, "checkout", "-q", "-b", branch.replace("/", "-"), "main")
+    for path in paths:
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo / path).write_text("sửa\n", encoding="utf-8")
+    run_git(repo, "add", "-A")
+    run_git(repo, "commit", "-qm", "Đề xuất")
+    return main(["check-scope", "--province", str(repo), "--base", "main", "--branch", branch])
+
+
+@pytest.fixture()
+def scoped_repo(tmp_path) -> Path:
+    repo = tmp_path / "tinh"
+    (repo / "wards" / "a" / "content").mkdir(parents=True)
+    (repo / "wards" / "b" / "content").mkdir(parents=True)
+    (repo / "province.yaml").write_text("name: Hải Phòng\n", encoding="utf-8")
+    run_git(repo, "init", "-q", "-b", "main")
+    run_git(repo, "add", "-A")
+    run_git(repo, "commit", "-qm", "Tỉnh", "--allow-empty")
+    return repo
+
+
+def test_a_ward_editors_change_stays_in_its_ward(scoped_repo, capsys):
+    code = _scoped(scoped_repo, "cms/reports/2026-01-01", "wards/a/content/reports/x.yaml")
+    assert code == 0
+    assert "phường a" in capsys.readouterr().err
+
+
+def test_a_ward_editors_change_to_another_ward_or_outside_is_refused_path_by_path(
+    scoped_repo, capsys
+):
+    paths = ("wards/a/content/r/1.yaml", "wards/a/content/r/2.yaml", "wards/b/content/ward.yaml",
+             "province.yaml", ".github/workflows/province.yml")  # fmt: skip
+    code = _scoped(scoped_repo, "cms/reports/2026-01-02", *paths)
+    assert code == 1
+    lines = capsys.readouterr().err.splitlines()
+    refused = [line.split(": ")[0] for line in lines if "chỉ được sửa thư mục wards/a/" in line]
+    assert refused == [
+        ".github/workflows/province.yml",
+        "province.yaml",
+        "wards/b/content/ward.yaml",
+    ]
+
+
+def test_a_persons_change_across_wards_is_the_province_offices(scoped_repo, capsys):
+    code = _scoped(scoped_repo, "sua-hai-phuong", "wards/a/content/x", "wards/b/content/y")
+    assert code == 0
+    assert "văn phòng tỉnh duyệt" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("rev", ["--output=/tmp/x", "main..x", "a b"])
+def test_check_scope_refuses_a_revision_that_is_none(scoped_repo, rev, capsys):
+    assert main(["check-scope", "--province", str(scoped_repo), f"--base={rev}"]) == 1
+    assert "không phải một phiên bản git" in capsys.readouterr().err
