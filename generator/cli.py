@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -147,6 +148,16 @@ def main(argv: list[str] | None = None) -> int:
     every.add_argument(
         "--portal-only", action="store_true", help="chỉ dựng cổng tỉnh từ các phường đã dựng"
     )
+    pub = commands.add_parser(
+        "publish", help="đăng trang đã dựng của tỉnh lên kho lưu trữ (S3…) bằng rclone sync"
+    )
+    pub.add_argument("--province", type=Path, default=Path("."), help="thư mục có province.yaml")
+    pub.add_argument("--site-dir", type=Path, default=Path("site"))
+    pub.add_argument("--state-dir", type=Path, default=None, help="như build-all")
+    pub.add_argument("--remote", default=None, help="nơi đăng (mặc định: CTCT_PUBLISH_REMOTE)")
+    part = pub.add_mutually_exclusive_group()
+    part.add_argument("--shard", default=None, help="K/N: chỉ các phường của phần K")
+    part.add_argument("--portal-only", action="store_true", help="chỉ cổng tỉnh")
     scope = commands.add_parser(
         "check-scope",
         help="đề xuất sửa kho tỉnh có đúng phạm vi: trang quản trị một phường chỉ sửa thư mục "
@@ -419,6 +430,46 @@ def run_build_all(args: argparse.Namespace) -> int:
     )
 
 
+def run_publish(args: argparse.Namespace) -> int:
+    from generator.province import manifest
+    from generator.province.provincefile import read_province
+    from generator.province.publish import (
+        REMOTE_ENV,
+        PublishError,
+        check_remote,
+        publish_portal,
+        publish_wards,
+    )
+    from generator.province.shards import ShardError, parse_shard
+
+    site = args.site_dir.resolve()
+    state = (args.state_dir or manifest.default_state_dir(site)).resolve()
+    try:
+        shard = parse_shard(args.shard) if args.shard else None
+        remote = check_remote(args.remote or os.environ.get(REMOTE_ENV, ""))
+        if not manifest.is_state(state):
+            raise PublishError(f"{state}: không phải thư mục trạng thái của build-all; dựng trước")
+        done = []
+        if not args.portal_only:
+            province, problems = read_province(args.province)
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            if province is None:
+                return 1
+            done += publish_wards(province, site, state, remote, shard)
+        if shard is None:
+            done += publish_portal(site, state, remote)
+    except (ShardError, PublishError) as exc:
+        print(f"publish: {exc}", file=sys.stderr)
+        return 1
+    except subprocess.TimeoutExpired:
+        print("publish: rclone quá một giờ; dừng", file=sys.stderr)
+        return 1
+    for line in done:
+        print(line, file=sys.stderr)
+    return 0
+
+
 def run_check_scope(args: argparse.Namespace) -> int:
     from generator.province.scope import ScopeError, changed, out_of_scope
 
@@ -448,4 +499,5 @@ COMMANDS = {
     "migrate": run_migrate,
     "build-all": run_build_all,
     "check-scope": run_check_scope,
+    "publish": run_publish,
 }
