@@ -84,8 +84,10 @@ def _ended(text: str) -> str:
 
 def write_codeowners(province: Province) -> bool:
     """CODEOWNERS from province.yaml; False (and nothing written) when the province wrote its
-    own, which is kept."""
+    own, which is kept, or has none and province.yaml names no office."""
     path = province.root / CODEOWNERS
+    if not path.exists() and not (province.office or any(w.office for w in province.wards)):
+        return False
     if path.is_symlink() or (
         path.exists()
         and not path.read_text(encoding="utf-8", errors="replace").startswith(CODEOWNERS_HEAD)
