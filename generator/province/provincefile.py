@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from generator.editor.settings import BUNDLE_FOLDER
 from generator.errors import Problem, Problems
 from generator.fieldspec import Record, field
 from generator.load.fields import FileReader, is_identifier
@@ -27,7 +28,7 @@ PROVINCE_FILE = "province.yaml"
 WARDS_DIR = "wards"
 MAX_WARDS = 5000
 """More than the country's communes and wards (about 3,300)."""
-RESERVED = frozenset({"assets", "tim-kiem", "du-lieu", "thay-doi"})
+RESERVED = frozenset({"assets", "tim-kiem", "du-lieu", "thay-doi", BUNDLE_FOLDER})
 """The portal's own folders: no ward may be published there."""
 
 OFFICE = "office"
