@@ -245,7 +245,7 @@ def load_assets() -> PortalAssets:
     editor's bundle."""
     return PortalAssets(
         {
-            "assets/portal.css": (STATIC / "portal.css").read_bytes(),
+            **{f"assets/{n}": (STATIC / n).read_bytes() for n in ("portal.css", "portal.js")},
             **{
                 f"assets/{name}": (THEME / "assets" / "javascripts" / name).read_bytes()
                 for name in ("ctct.js", "search.js")  # the wards' search box and engine
