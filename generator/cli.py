@@ -1,5 +1,5 @@
 """Command line: `python -m generator check|report|import|export|build|serve|edit|verify|new|
-build-all`."""
+new-province|migrate|build-all|check-scope|publish`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import argparse
 import dataclasses
 import datetime as dt
 import os
+import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -96,7 +98,19 @@ def main(argv: list[str] | None = None) -> int:
         "--office",
         action="append",
         default=[],
-        help="tài khoản hoặc nhóm của Văn phòng duyệt mọi thay đổi (CODEOWNERS), ví dụ @van-phong",
+        help="tài khoản hoặc nhóm của Văn phòng duyệt mọi thay đổi (CODEOWNERS), ví dụ @van-phong; "
+        "với --province: văn phòng của phường, duyệt thư mục của phường",
+    )
+    prov = commands.add_parser(
+        "new-province", help="tạo kho mã của một tỉnh: province.yaml, wards/, CI dựng mọi phường"
+    )
+    prov.add_argument("out", type=Path, help="thư mục mới (chưa có, hoặc trống)")
+    prov.add_argument("--name", required=True, help="tên tỉnh, thành phố, ví dụ 'Hải Phòng'")
+    prov.add_argument(
+        "--office",
+        action="append",
+        default=[],
+        help="tài khoản hoặc nhóm của văn phòng tỉnh, duyệt mọi thay đổi (CODEOWNERS)",
     )
     slim = commands.add_parser(
         "migrate",
@@ -133,6 +147,27 @@ def main(argv: list[str] | None = None) -> int:
     every.add_argument("--shard", default=None, help="K/N: chỉ dựng phần K trong N phần (CI)")
     every.add_argument(
         "--portal-only", action="store_true", help="chỉ dựng cổng tỉnh từ các phường đã dựng"
+    )
+    pub = commands.add_parser(
+        "publish", help="đăng trang đã dựng của tỉnh lên kho lưu trữ (S3…) bằng rclone sync"
+    )
+    pub.add_argument("--province", type=Path, default=Path("."), help="thư mục có province.yaml")
+    pub.add_argument("--site-dir", type=Path, default=Path("site"))
+    pub.add_argument("--state-dir", type=Path, default=None, help="như build-all")
+    pub.add_argument("--remote", default=None, help="nơi đăng (mặc định: CTCT_PUBLISH_REMOTE)")
+    part = pub.add_mutually_exclusive_group()
+    part.add_argument("--shard", default=None, help="K/N: chỉ các phường của phần K")
+    part.add_argument("--portal-only", action="store_true", help="chỉ cổng tỉnh")
+    scope = commands.add_parser(
+        "check-scope",
+        help="đề xuất sửa kho tỉnh có đúng phạm vi: trang quản trị một phường chỉ sửa thư mục "
+        "của phường đó",
+    )
+    scope.add_argument("--province", type=Path, default=Path("."), help="kho của tỉnh")
+    scope.add_argument("--base", required=True, help="phiên bản gốc (nhánh main của đề xuất)")
+    scope.add_argument("--head", default="HEAD", help="phiên bản của đề xuất (mặc định HEAD)")
+    scope.add_argument(
+        "--branch", default="", help="tên nhánh của đề xuất (cms/… : trang quản trị)"
     )
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
@@ -219,10 +254,10 @@ def run_new(args: argparse.Namespace) -> int:
         print("new: cần đúng một trong hai: --out (kho mới) hoặc --province (thêm vào tỉnh)",
               file=sys.stderr)  # fmt: skip
         return 1
+    if _bad_office(args.office):
+        return 1
     if args.province is not None:
         return _new_in_province(args)
-    if not _offices_valid(args.office):
-        return 1
     problems = new_site(
         args.source,
         args.out,
@@ -240,11 +275,29 @@ def run_new(args: argparse.Namespace) -> int:
     return code
 
 
+def _bad_office(handles: list[str]) -> bool:
+    """A handle that is none (`--office`), said in one line."""
+    from generator.siterepo.layout import OWNER
+
+    if bad := [o for o in handles if not OWNER.match(o)]:
+        print(
+            f"--office {bad[0]!r}: phải là tài khoản hoặc nhóm, ví dụ @van-phong", file=sys.stderr
+        )
+        return True
+    return False
+
+
 def _new_in_province(args: argparse.Namespace) -> int:
     from generator.siterepo.new import new_ward_in_province
 
     ward_id, problems = new_ward_in_province(
-        args.source, args.province, args.id, city=args.city, ward_name=args.ward, year=args.year
+        args.source,
+        args.province,
+        args.id,
+        city=args.city,
+        ward_name=args.ward,
+        year=args.year,
+        office=" ".join(args.office),
     )
     code = report(problems)
     if code == 0:
@@ -252,10 +305,30 @@ def _new_in_province(args: argparse.Namespace) -> int:
     return code
 
 
+_NAME = re.compile(r"[^<>\"'&`\x00-\x1f\x7f]{1,100}")
+"""A province's name as `province.yaml`'s `name` takes it: one line, no markup characters."""
+
+
+def run_new_province(args: argparse.Namespace) -> int:
+    from generator.siterepo.new import new_province
+
+    if not _NAME.fullmatch(args.name.strip()):
+        print(f"--name {args.name[:60]!r}: tên tỉnh, thành phố, một dòng, không quá 100 ký tự, "
+              "không có ký tự < > \" ' & `", file=sys.stderr)  # fmt: skip
+        return 1
+    if _bad_office(args.office):
+        return 1
+    code = report(new_province(args.out, args.name.strip(), " ".join(args.office)))
+    if code == 0:
+        print(f"Đã tạo kho của tỉnh tại {args.out}. Thêm phường: python -m generator new "
+              f"VĂN-BẢN --province {args.out} --office @tai-khoan", file=sys.stderr)  # fmt: skip
+    return code
+
+
 def run_migrate(args: argparse.Namespace) -> int:
     from generator.siterepo.migrate import migrate
 
-    if not _offices_valid(args.office):
+    if _bad_office(args.office):
         return 1
     code = report(migrate(args.repo, tuple(args.office)))
     if code == 0:
@@ -264,17 +337,6 @@ def run_migrate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return code
-
-
-def _offices_valid(offices: list[str]) -> bool:
-    """`--office` handles (CODEOWNERS), each checked; the first bad one is named."""
-    from generator.siterepo.layout import OWNER
-
-    if bad := [o for o in offices if not OWNER.match(o)]:
-        print(
-            f"--office {bad[0]!r}: phải là tài khoản hoặc nhóm, ví dụ @van-phong", file=sys.stderr
-        )
-    return not bad
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -368,6 +430,61 @@ def run_build_all(args: argparse.Namespace) -> int:
     )
 
 
+def run_publish(args: argparse.Namespace) -> int:
+    from generator.province import manifest
+    from generator.province.provincefile import read_province
+    from generator.province.publish import (
+        REMOTE_ENV,
+        PublishError,
+        check_remote,
+        publish_portal,
+        publish_wards,
+    )
+    from generator.province.shards import ShardError, parse_shard
+
+    site = args.site_dir.resolve()
+    state = (args.state_dir or manifest.default_state_dir(site)).resolve()
+    try:
+        shard = parse_shard(args.shard) if args.shard else None
+        remote = check_remote(args.remote or os.environ.get(REMOTE_ENV, ""))
+        if not manifest.is_state(state):
+            raise PublishError(f"{state}: không phải thư mục trạng thái của build-all; dựng trước")
+        done = []
+        if not args.portal_only:
+            province, problems = read_province(args.province)
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            if province is None:
+                return 1
+            done += publish_wards(province, site, state, remote, shard)
+        if shard is None:
+            done += publish_portal(site, state, remote)
+    except (ShardError, PublishError) as exc:
+        print(f"publish: {exc}", file=sys.stderr)
+        return 1
+    except subprocess.TimeoutExpired:
+        print("publish: rclone quá một giờ; dừng", file=sys.stderr)
+        return 1
+    for line in done:
+        print(line, file=sys.stderr)
+    return 0
+
+
+def run_check_scope(args: argparse.Namespace) -> int:
+    from generator.province.scope import ScopeError, changed, out_of_scope
+
+    try:
+        paths = changed(args.province, args.base, args.head)
+    except (ScopeError, OSError) as exc:
+        print(f"check-scope: {exc}", file=sys.stderr)
+        return 1
+    verdict, refused = out_of_scope(paths, args.branch)
+    for line in refused:
+        print(line, file=sys.stderr)
+    print(verdict + (f" {len(refused)} tệp ngoài phạm vi." if refused else ""), file=sys.stderr)
+    return 1 if refused else 0
+
+
 COMMANDS = {
     "check": run_check,
     "report": run_report,
@@ -378,6 +495,9 @@ COMMANDS = {
     "edit": run_edit,
     "verify": run_verify,
     "new": run_new,
+    "new-province": run_new_province,
     "migrate": run_migrate,
     "build-all": run_build_all,
+    "check-scope": run_check_scope,
+    "publish": run_publish,
 }

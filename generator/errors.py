@@ -11,6 +11,12 @@ class Severity(StrEnum):
     WARNING = "cảnh báo"
 
 
+UNREADABLE = "YAML"
+"""The field of a problem that makes a file unreadable (its YAML). Other problems may follow
+from it (a units.yaml that cannot be read makes every task's lead unit unknown), so it is
+reported first, wherever its file sorts (`in_order`)."""
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong (error) or suspicious (warning) in a content file."""
@@ -35,7 +41,7 @@ class ContentError(Exception):
     """Raised when content has errors; carries every problem found, warnings included."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = in_order(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @property
@@ -60,7 +66,13 @@ class Problems:
         return any(p.severity is Severity.ERROR for p in self.items)
 
     def sorted(self) -> list[Problem]:
-        return sorted(set(self.items))
+        return in_order(set(self.items))
+
+
+def in_order(problems) -> list[Problem]:
+    """By file and line, an unreadable file's problem (`UNREADABLE`) first: the cause before
+    what follows from it."""
+    return sorted(problems, key=lambda p: (p.field != UNREADABLE, p))
 
 
 def unwritable(where: object, exc: OSError) -> str:

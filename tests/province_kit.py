@@ -62,3 +62,31 @@ def with_next_year(source: Path, target: Path) -> Path:
     text = replaced(text, "Kiểm tra an toàn thực phẩm", "Giải phóng mặt bằng đường ven sông", 1)
     (target / "programmes" / f"{year + 1}.yaml").write_text(text, encoding="utf-8")
     return target
+
+
+def national_digests(wards: int = 3321, provinces: int = 34) -> list:
+    """Synthetic digests of a country's wards, spread over `provinces`: one real ward's digest
+    (the mini fixture's) under each ward's own id, name, province and address."""
+    import dataclasses
+    import datetime as dt
+
+    from generator.load.content import load_content
+    from generator.output import SiteInfo
+    from generator.province.digest import ward_digest
+
+    from .conftest import MINI
+
+    as_of = dt.date(2026, 11, 24)
+    one = ward_digest(
+        load_content(MINI, as_of=as_of), "mau", SiteInfo("https://ctct.example.org/mau/", as_of)
+    )
+    return [
+        dataclasses.replace(
+            one,
+            id=f"phuong-{n:04d}",
+            name=f"Thử {n:04d}",
+            city=f"Tỉnh thử {n % provinces + 1:02d}",
+            url=f"https://ctct.example.org/phuong-{n:04d}/",
+        )
+        for n in range(wards)
+    ]

@@ -54,3 +54,16 @@ def test_damaged_programme_is_reported_never_raised(tmp_path, seed):
     for problem in problems:
         assert problem.file.startswith("content/") and problem.line >= 1, problem
         assert problem.message, problem
+
+
+def test_an_unreadable_units_file_is_named_before_what_follows_from_it(tmp_path):
+    """A units.yaml that cannot be read makes every lead unit unknown: its YAML error, the
+    cause, comes first, not under one 'add this unit' line per task."""
+    content = copy_fixture(tmp_path)
+    units = content / "units.yaml"
+    text = units.read_text(encoding="utf-8")
+    units.write_text(text.replace("short: Trạm Y tế\n", "short: [Trạm Y tế\n", 1), "utf-8")
+    _, problems = check_content(content, AS_OF)
+    assert len(problems) > 1, problems
+    first = problems[0]
+    assert (first.file.endswith("units.yaml"), first.field) == (True, "YAML"), problems[:2]

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.editor.files import VENDOR
 from generator.engine.sitedir import MARK
 from generator.load.content import check_content
 from generator.province.digest import WardDigest
@@ -184,6 +185,8 @@ def test_a_ward_built_in_the_province_is_the_ward_built_alone(province, tmp_path
     editor = "admin/config.yml"  # the editor writes the ward's folder of the province's repository
     alone_editor, province_editor = built_alone.pop(editor), in_province.pop(editor)
     assert province_editor == alone_editor.replace(b"content/", b"wards/an-bien/content/")
+    for bundled in sorted(p.name for p in VENDOR.iterdir() if p.is_file()):  # served once
+        assert built_alone.pop(f"admin/{bundled}") == (site / "admin-bundle" / bundled).read_bytes()
     assert built_alone == in_province
 
 

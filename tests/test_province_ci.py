@@ -28,8 +28,8 @@ def _shard_jobs(workflow: dict) -> tuple[list[int], int]:
 
 
 def test_the_workflow_is_valid_yaml_with_its_jobs(workflow):
-    assert set(workflow["jobs"]) == {"shard", "publish"}
-    assert workflow["jobs"]["publish"]["needs"] == "shard"
+    assert set(workflow["jobs"]) == {"shard", "portal"}
+    assert workflow["jobs"]["portal"]["needs"] == "shard"
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
     assert "push" in triggers and "schedule" in triggers
 
@@ -49,17 +49,20 @@ def test_every_ward_is_in_exactly_one_shard(workflow, wards):
     assert wards < 100 or min(sizes) > 0.7 * wards / count, f"unbalanced: {sizes}"
 
 
-def test_the_publishing_job_assembles_every_shard(workflow):
-    steps = workflow["jobs"]["publish"]["steps"]
+def test_each_shard_publishes_its_wards_and_hands_the_portal_only_digests(workflow):
+    shard_steps = workflow["jobs"]["shard"]["steps"]
+    runs = [s.get("run", "") for s in shard_steps]
+    assert any("generator publish" in r and "--shard ${{ matrix.shard }}" in r for r in runs)
+    upload = next(s for s in shard_steps if "upload-artifact" in s.get("uses", ""))
+    assert upload["with"]["name"] == "digests-${{ matrix.shard }}"
+    assert upload["with"]["path"].split() == ["site.state/ctct-state", "site.state/wards"]
+    steps = workflow["jobs"]["portal"]["steps"]
     download = next(s for s in steps if s.get("uses", "").startswith("actions/download-artifact"))
-    assert download["with"]["pattern"] == "shard-*" and download["with"]["merge-multiple"]
-    upload = next(
-        s for s in workflow["jobs"]["shard"]["steps"] if "upload-artifact" in s.get("uses", "")
-    )
-    assert upload["with"]["name"] == "shard-${{ matrix.shard }}"
-    assert upload["with"]["path"].split() == ["site", "site.state"], "the digests go too"
-    assert download["with"]["path"] == "." and not upload["with"].get("include-hidden-files")
-    assert any("--portal-only" in s.get("run", "") for s in steps)
+    assert download["with"]["pattern"] == "digests-*" and download["with"]["merge-multiple"]
+    assert download["with"]["path"] == "site.state"
+    assert not upload["with"].get("include-hidden-files")
+    assert any("--portal-only" in s.get("run", "") and "build-all" in s["run"] for s in steps)
+    assert any("--portal-only" in s.get("run", "") and "publish" in s["run"] for s in steps)
 
 
 @pytest.mark.parametrize("text", ["4/4", "-1/4", "1", "a/b", "1/0", "99999/100000"])

@@ -23,7 +23,7 @@ from generator.search.text import shard_of, terms, words
 
 from .conftest import AS_OF, MINI
 from .helpers import edit_file
-from .province_kit import build_all, make_province, with_next_year
+from .province_kit import build_all, make_province, state_of, with_next_year
 
 BUILD_YEAR = 2026
 """The year of the province kit's build day (`province_kit.PROVINCE_EPOCH`)."""
@@ -58,7 +58,7 @@ def _own_figures(ward_site: Path) -> dict[str, int]:
 
 def _portal_row(site: Path, ward_id: str) -> dict[str, int]:
     page = (site / "index.html").read_text(encoding="utf-8")
-    row = re.search(rf'<tr><th scope="row"><a href="{ward_id}/">.*?</tr>', page)[0]
+    row = re.search(rf'<tr[^>]*><th scope="row"><a href="{ward_id}/">.*?</tr>', page)[0]
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
     return dict(zip(("year", "tasks", "reported", "overdue"), map(int, cells[1:5]), strict=True))
 
@@ -171,8 +171,7 @@ def test_each_task_says_whether_it_is_overdue_and_when_it_was_reported(two_years
 def _digests(site: Path) -> list[WardDigest]:
     found = []
     for ward_id in ("mot-nam", "hai-nam"):
-        state = manifest.default_state_dir(site)
-        data = json.loads(manifest.digest_path(state, ward_id).read_text("utf-8"))
+        data = json.loads(manifest.digest_path(state_of(site), ward_id).read_text("utf-8"))
         found.append(WardDigest.from_json(data, ward_id, "https://tinh.example.org/"))
     return found
 
@@ -211,7 +210,7 @@ def test_two_wards_of_one_name_and_two_codes_are_told_apart_by_their_code(two_ye
     assert not clashes(_province_of(two_years), wards)
     site = SiteInfo("https://tinh.example.org/", AS_OF)
     page = render_portal("Hải Phòng", wards, [], site, PortalAssets({}))[PORTAL_PAGE].decode()
-    rows = re.findall(r'<tr><th scope="row"><a .*?</tr>', page)
+    rows = re.findall(r'<tr[^>]*><th scope="row"><a .*?</tr>', page)
     assert len(rows) == 2 and rows[0] != rows[1]
     assert ">phường An Biên (mã 31006)</a>" in rows[0]
     assert ">phường An Biên (mã 31007)</a>" in rows[1]

@@ -24,6 +24,7 @@ from packaging.requirements import Requirement
 
 from generator.dates import VIETNAM
 from generator.siterepo import DEPENDENCIES
+from generator.siterepo.layout import PROVINCE_LAYOUT
 from generator.siterepo.pin import pin_line
 
 from .conftest import ROOT, run_git
@@ -103,6 +104,9 @@ def test_the_wheel_holds_everything_a_build_reads(installed):
         "generator/opendata/schema/chuong-trinh.schema.json",
         "generator/siterepo/dependencies.lock",
         "generator/siterepo/files/ci-run",
+        "generator/siterepo/files/province-README.md.j2",
+        "generator/province/static/portal.js",
+        *(f"generator/siterepo/files/{placed.source}" for placed in PROVINCE_LAYOUT),
         "generator/contentdoc/README.md",
     ):
         assert needed in names, needed

@@ -27,7 +27,8 @@ PUBLISHED = "chuong-trinh.json"
 def add_editor(
     output: SiteOutput, content: Content, site: SiteInfo, settings: EditorSettings
 ) -> None:
-    """Add /admin/: its page, its configuration, the published tasks, Decap and our script."""
+    """Add /admin/: its page, its configuration, the published tasks, Decap (unless the
+    province serves it once, `settings.shared_bundle`) and our script."""
     tasks = json.dumps(editor_data(content), ensure_ascii=False, sort_keys=True, indent=1)
     for name, text in (
         ("index.html", admin_page(settings)),
@@ -35,6 +36,6 @@ def add_editor(
         (PUBLISHED, tasks),
     ):
         output.add_file(f"{ADMIN}/{name}", text.encode("utf-8"))
-    for folder in (VENDOR, STATIC):
+    for folder in (STATIC,) if settings.shared_bundle else (VENDOR, STATIC):
         for source in sorted(p for p in folder.iterdir() if p.is_file()):
             output.add_copy(f"{ADMIN}/{source.name}", source)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from urllib.parse import urlsplit
 
-from generator.editor.settings import EditorSettings
+from generator.editor.settings import SHARED_BUNDLE, EditorSettings
 
 TITLE = "Quản trị dữ liệu – Chương trình công tác"
 GITHUB_ORIGINS = ("https://api.github.com", "https://www.githubstatus.com")
@@ -45,7 +45,10 @@ def admin_page(settings: EditorSettings) -> str:
     ]
     if settings.connected:
         head.append(f'<link rel="stylesheet" href="{STYLE}">')
-        body = "\n".join(f'<script src="{name}"></script>' for name in SCRIPTS)
+        shared = {"decap-cms.js": SHARED_BUNDLE} if settings.shared_bundle else {}
+        body = "\n".join(
+            f'<script src="{shared.get(name, "")}{name}"></script>' for name in SCRIPTS
+        )
     else:
         body = _NOT_CONNECTED
     return (

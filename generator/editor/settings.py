@@ -28,6 +28,10 @@ HOSTS = ("github", "gitlab", "gitea", "forgejo")
 WITHOUT_REVIEW = ("gitea",)
 """Hosts whose Decap backend has no editorial workflow: changes are commits on the branch."""
 API_PATHS = {"gitlab": "/api/v4", "gitea": "/api/v1", "forgejo": "/api/v1"}
+BUNDLE_FOLDER = "admin-bundle"
+"""Where a province serves Decap's bundle once, for every ward (`<portal>/admin-bundle/`)."""
+SHARED_BUNDLE = f"../../{BUNDLE_FOLDER}/"
+"""The shared bundle as a ward's `/admin/` page reaches it (`<portal>/<id>/admin/`)."""
 
 
 class SettingsError(ValueError):
@@ -55,6 +59,8 @@ class EditorSettings:
     gitlab.com for GitLab."""
     app_id: str = ""
     """The id of the OAuth application made for the editor on that host."""
+    shared_bundle: bool = False
+    """Decap's bundle is the province's (`SHARED_BUNDLE`, `build-all`), not copied into /admin/."""
 
     @property
     def server_url(self) -> str:

@@ -37,10 +37,12 @@ def build_site(
     strict: bool = True,
     outside: Outside | None = None,
     content_in_repo: str | None = None,
+    shared_bundle: bool = False,
 ) -> int:
     """Build the site; 0 on success, 1 (with a clear message, old site kept) on failure.
     `outside`: where the staging, lock and mark go instead (`sitedir.Outside`, `build-all`);
-    `content_in_repo`: the content's folder in its repository, where the editor writes."""
+    `content_in_repo`: the content's folder in its repository, where the editor writes;
+    `shared_bundle`: the editor's Decap bundle is the province portal's (`build-all`)."""
     _quiet_mkdocs()
     try:
         overrides = {"docs_dir": str(Path(content_dir).resolve())} if content_dir else {}
@@ -56,6 +58,8 @@ def build_site(
         config.plugins["ctct"].config.content = str(Path(content_dir).resolve())
     if content_in_repo is not None:
         config.plugins["ctct"].config.content_in_repo = content_in_repo
+    if shared_bundle:
+        config.plugins["ctct"].config.editor_shared_bundle = True
     target = Path(site_dir or config.site_dir).resolve()
     try:
         check_target(target, protected_folders(config, Path(config_file)), outside)

@@ -6,6 +6,7 @@ replacing this file and `mkdocs_build.py`; the core (`generator.site`) stays.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import logging
 import os
@@ -51,6 +52,8 @@ class ProgrammeConfig(Config):
     """The API of the ward's GitLab, Gitea or Forgejo (https://git.example.org/api/v1)."""
     editor_app_id = opt.Type(str, default="")
     """The OAuth application's id on that host (sign-in with PKCE, no secret)."""
+    editor_shared_bundle = opt.Type(bool, default=False)
+    """Decap's bundle served once by the province's portal (`build-all`), not in /admin/."""
     editor_proxy_url = opt.Type(str, default="")
     """decap-server on this machine (`make edit`): the editor saves into the working tree."""
 
@@ -186,7 +189,7 @@ def _mkdocs_places(files: Files, config) -> set[str]:
 def _editor_settings(options: ProgrammeConfig) -> EditorSettings:
     """The `editor_*` options (mkdocs.yml, from CTCT_EDITOR_*), checked."""
     try:
-        return editor_settings(
+        settings = editor_settings(
             backend=options.editor_backend or "",
             repo=options.editor_repo or "",
             branch=options.editor_branch or "",
@@ -198,6 +201,7 @@ def _editor_settings(options: ProgrammeConfig) -> EditorSettings:
         )
     except SettingsError as exc:
         raise PluginError(f"mkdocs.yml (trang quản trị): {exc}") from None
+    return dataclasses.replace(settings, shared_bundle=bool(options.editor_shared_bundle))
 
 
 def _base_url(site_url: str | None) -> str:

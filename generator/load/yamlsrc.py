@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import Problems
+from generator.errors import UNREADABLE, Problems
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 # libyaml's parser when PyYAML has it (about 5× faster); its nodes carry the same line marks.
@@ -115,13 +115,13 @@ def parse_yaml(text: str, label: str, problems: Problems) -> Mapping | None:
         problems.error(
             label,
             line,
-            "YAML",
+            UNREADABLE,
             f"lỗi cú pháp YAML ({exc.problem or exc.context}); kiểm tra thụt lề, dấu ':' "
             "và dấu nháy ở dòng này hoặc dòng ngay trước",
         )
         return None
     except yaml.YAMLError as exc:
-        problems.error(label, 1, "YAML", f"không đọc được tệp YAML ({exc})")
+        problems.error(label, 1, UNREADABLE, f"không đọc được tệp YAML ({exc})")
         return None
     if node is None or not isinstance(node, yaml.MappingNode):
         problems.error(label, 1, "tệp", "tệp phải là một bảng khóa: giá trị (mapping)")
@@ -140,11 +140,11 @@ def _plain_tree(root: yaml.Node, label: str, problems: Problems) -> bool:
         line = node.start_mark.line + 1
         if id(node) in seen:
             message = "không dùng neo và bí danh YAML (&, *); hãy viết đầy đủ giá trị"
-            problems.error(label, line, "YAML", message)
+            problems.error(label, line, UNREADABLE, message)
             return False
         seen.add(id(node))
         if depth > MAX_DEPTH:
-            problems.error(label, line, "YAML", f"lồng quá sâu (hơn {MAX_DEPTH} cấp)")
+            problems.error(label, line, UNREADABLE, f"lồng quá sâu (hơn {MAX_DEPTH} cấp)")
             return False
         if isinstance(node, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)

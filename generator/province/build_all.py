@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.dates import EpochError, build_today
+from generator.editor.files import VENDOR
+from generator.editor.settings import BUNDLE_FOLDER
 from generator.engine.sitedir import (
     MARK,
     BuildRefused,
@@ -153,6 +155,7 @@ def _build_wards(
             as_of,
             manifest.ward_outside(state, w.id),
             in_repo[w.id],
+            shared_bundle=True,
         )
         for w in wards
         if kept.get(w.id) != keys[w.id] or not _has_build(places, w.id)
@@ -238,13 +241,19 @@ def _warm_up(config: Path) -> None:
 
 
 def load_assets() -> PortalAssets:
-    """The portal's own files: its style, and the wards' search box and engine."""
+    """The portal's own files: its style, the wards' search box and engine, and their
+    editor's bundle."""
     return PortalAssets(
         {
-            "assets/portal.css": (STATIC / "portal.css").read_bytes(),
+            **{f"assets/{n}": (STATIC / n).read_bytes() for n in ("portal.css", "portal.js")},
             **{
                 f"assets/{name}": (THEME / "assets" / "javascripts" / name).read_bytes()
                 for name in ("ctct.js", "search.js")  # the wards' search box and engine
+            },
+            **{  # the wards' editor's Decap bundle, once for every ward (`shared_bundle`)
+                f"{BUNDLE_FOLDER}/{p.name}": p.read_bytes()
+                for p in sorted(VENDOR.iterdir())
+                if p.is_file()
             },
         }
     )

@@ -9,6 +9,7 @@ default `<site>.state/`): nothing of it is published.
     work/                        the wards' temporary and previous copies and locks (`sitedir`)
     portal.key                   what the portal was last made from (digests, generator)
     portal-files.json            the SHA-256 of each file of the portal as last written
+    published.json               the wards `publish` last synced, and where (`publish.py`)
 
 A ward whose key is in the manifest, whose site folder, record and digest exist, is not
 rebuilt. A ward's key is written after its swap and digest, each file replaced whole (write,
@@ -115,10 +116,15 @@ def write_portal_key(state: Path, key: str) -> None:
 def take_portal_files(state: Path) -> dict[str, str] | None:
     """The portal's files as last written (path → SHA-256), None when not known; the record
     is removed, so that a run killed while writing leaves none that is out of date."""
-    path = state / "portal-files.json"
+    files = read_portal_files(state)
+    (state / "portal-files.json").unlink(missing_ok=True)
+    return files
+
+
+def read_portal_files(state: Path) -> dict[str, str] | None:
+    """The portal's files as last written (path → SHA-256), None when not known."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        path.unlink()
+        data = json.loads((state / "portal-files.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     files = data.get("files") if isinstance(data, dict) and data.get("format") == FORMAT else None
@@ -142,6 +148,23 @@ def _inside(path: str) -> bool:
 def write_portal_files(state: Path, files: dict[str, str]) -> None:
     data = {"format": FORMAT, "files": dict(sorted(files.items()))}
     replace_file(state, "portal-files.json", _json(data))
+
+
+def read_published(state: Path, remote: str) -> set[str]:
+    """The wards last synced to `remote` (ward ids only; none for another remote)."""
+    try:
+        data = json.loads((state / "published.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("remote") != remote:
+        return set()
+    wards = data.get("wards")
+    return {w for w in wards if is_ward_id(w)} if isinstance(wards, list) else set()
+
+
+def write_published(state: Path, remote: str, wards: set[str]) -> None:
+    data = {"format": FORMAT, "remote": remote, "wards": sorted(wards)}
+    replace_file(state, "published.json", _json(data))
 
 
 def write_digest(state: Path, ward_id: str, data: dict) -> None:

@@ -9,12 +9,13 @@ wards' shares of it (`generator.search.index`), fetched only when someone types.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from functools import cache
 
 from jinja2 import Environment
 
-from generator.dates import format_date
+from generator.dates import fold_accents, format_date
 from generator.opendata.page import LICENCE, human_size
 from generator.output import SiteInfo
 from generator.province.digest import WardDigest
@@ -33,6 +34,12 @@ from generator.search.index import joined_index
 from generator.urls import search_index_path
 
 PORTAL_PAGE = "index.html"
+WARD_ROWS = "du-lieu/bang-phuong.json"
+"""A large portal's ward table, fetched when someone filters it (`static/portal.js`)."""
+INLINE_WARDS = 300
+"""The most wards whose rows the page itself holds; a larger portal (the country's 3,321)
+keeps its first view light: its rows are in `WARD_ROWS`, `ROW_LIMIT` of them shown at once."""
+ROW_LIMIT = 200
 DATA_LABELS = {
     JSON_FILE: "Mọi phường, xã và mọi nhiệm vụ (JSON)",
     TASKS_CSV: "Nhiệm vụ của mọi phường, xã, mỗi nhiệm vụ một dòng (CSV, mở được bằng Excel)",
@@ -67,8 +74,42 @@ def render_portal(
     files.update(data_files(province, wards, site))
     files[FEED] = change_feed(province, wards, site)
     files.update(joined_index([w.search for w in wards]))
+    if len(wards) > INLINE_WARDS:
+        files[WARD_ROWS] = _rows(wards)
     files[PORTAL_PAGE] = portal_page(province, wards, missing, site, files).encode()
     return files
+
+
+def _rows(wards: list[WardDigest]) -> bytes:
+    """The table's rows as the page's script renders them: [id, place, province, code, year,
+    tasks, reported, overdue, last report]."""
+    told = told_apart_by_code(wards)
+    rows = [
+        [
+            w.id,
+            f"{w.place} (mã {w.code})" if w.id in told else w.place,
+            w.city,
+            w.code or "—",
+            w.year,
+            w.tasks,
+            w.reported,
+            w.overdue,
+            format_date(dt.date.fromisoformat(w.last_report)) if w.last_report else "chưa có",
+        ]
+        for w in wards
+    ]
+    return (json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+
+def _cities(wards: list[WardDigest]) -> list[dict[str, object]]:
+    """The provinces of the wards, in Vietnamese order of their names, each with its count."""
+    counts: dict[str, int] = {}
+    for w in wards:
+        counts[w.city] = counts.get(w.city, 0) + 1
+    return [
+        {"name": c, "count": counts[c]}
+        for c in sorted(counts, key=lambda c: (fold_accents(c).lower(), c))
+    ]
 
 
 def portal_page(
@@ -85,6 +126,11 @@ def portal_page(
             province=province,
             as_of=site.as_of,
             wards=wards,
+            inline_wards=wards if len(wards) <= INLINE_WARDS else [],
+            rows_file=WARD_ROWS if len(wards) > INLINE_WARDS else "",
+            row_limit=ROW_LIMIT,
+            wards_csv=WARDS_CSV,
+            cities=_cities(wards),
             told_apart=told_apart_by_code(wards),
             missing=missing,
             totals=totals,

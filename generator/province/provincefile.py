@@ -1,9 +1,11 @@
 """The province file: which wards a province builds, and where each ward's content lies.
 
     name: Hải Phòng                # the province or city, shown on the portal
+    office: "@cntt-hai-phong"      # optional: the province office's handle (CODEOWNERS)
     wards:                         # optional; without it, every wards/<id>/content/
       - id: an-bien
         content: wards/an-bien/content    # optional; a ward repository checked out here
+        office: "@ubnd-an-bien"    # optional: who reviews the ward's folder (CODEOWNERS)
 
 It is untrusted like all content: ids are safe slugs that cannot take the portal's own
 folders, and every content folder is a relative path inside the province folder, reached
@@ -15,23 +17,35 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from generator.editor.settings import BUNDLE_FOLDER
 from generator.errors import Problem, Problems
 from generator.fieldspec import Record, field
 from generator.load.fields import FileReader, is_identifier
 from generator.load.yamlsrc import load_yaml
+from generator.siterepo.layout import OWNER
 
 PROVINCE_FILE = "province.yaml"
 WARDS_DIR = "wards"
 MAX_WARDS = 5000
 """More than the country's communes and wards (about 3,300)."""
-RESERVED = frozenset({"assets", "tim-kiem", "du-lieu", "thay-doi"})
+RESERVED = frozenset({"assets", "tim-kiem", "du-lieu", "thay-doi", BUNDLE_FOLDER})
 """The portal's own folders: no ward may be published there."""
+
+OFFICE = "office"
+"""The field naming an office's handles on the git host, in the province and in each ward."""
 
 PROVINCE = Record(
     "province",
     "tỉnh",
     (
         field("name", "text", "tên tỉnh, thành phố (`Hải Phòng`)", "province or city"),
+        field(
+            OFFICE,
+            "text",
+            'tài khoản của văn phòng tỉnh, duyệt mọi thay đổi (`"@cntt-tinh"`)',
+            "the province office's handle: reviews every change",
+            False,
+        ),
         field("wards", "records", "các phường, xã (dưới đây)", "the wards (below)", False),
     ),
 )
@@ -45,6 +59,13 @@ PROVINCE_WARD = Record(
             "text",
             "thư mục dữ liệu, tính từ thư mục tỉnh (`wards/<id>/content`)",
             "content folder, relative to the province folder",
+            False,
+        ),
+        field(
+            OFFICE,
+            "text",
+            'tài khoản của văn phòng phường, duyệt thư mục của phường (`"@ubnd-an-bien"`)',
+            "the ward office's handle: reviews the ward's folder",
             False,
         ),
     ),
@@ -61,6 +82,8 @@ class WardEntry:
     """Its content folder, absolute, inside the province folder (perhaps missing)."""
     line: int = 0
     """The line of province.yaml naming it; 0 when found under wards/."""
+    office: str = ""
+    """Its office's handles, space-separated (`@ubnd-an-bien`), or ''."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +92,10 @@ class Province:
     root: Path
     """The province folder, absolute."""
     wards: tuple[WardEntry, ...]
+    office: str = ""
+    """The province office's handles, space-separated, or ''."""
+    listed: bool = False
+    """Whether province.yaml lists its wards (`wards:`), rather than wards/ holding them."""
 
 
 def read_province(root: Path) -> tuple[Province | None, list[Problem]]:
@@ -85,6 +112,7 @@ def read_province(root: Path) -> tuple[Province | None, list[Problem]]:
     if rec is None:
         return None, problems.sorted()
     name = r.plain_name(rec, "name")
+    office = _office(rec, r)
     if "wards" in rec:
         wards = [_entry(item, line, root, r) for item, line in r.records(rec, "wards")]
     else:
@@ -92,7 +120,24 @@ def read_province(root: Path) -> tuple[Province | None, list[Problem]]:
     _check_list([w for w in wards if w is not None], r)
     if problems.has_errors:
         return None, problems.sorted()
-    return Province(name, root, tuple(w for w in wards if w is not None)), problems.sorted()
+    found = tuple(w for w in wards if w is not None)
+    return Province(name, root, found, office, "wards" in rec), problems.sorted()
+
+
+def _office(rec, r: FileReader) -> str:
+    """The handles of `office`, checked: `@name` or `@group/name`, space-separated."""
+    if OFFICE not in rec:
+        return ""
+    handles = r.text(rec, OFFICE).split()
+    if bad := [h for h in handles if not OWNER.match(h)]:
+        r.error(
+            r.line_of(rec, OFFICE),
+            OFFICE,
+            f"'{bad[0][:60]}' không phải tài khoản hoặc nhóm trên máy chủ git; viết như "
+            '"@van-phong" hoặc "@ubnd/van-phong" (trong dấu ngoặc kép)',
+        )
+        return ""
+    return " ".join(handles)
 
 
 def _ward_folders(root: Path) -> list[Path]:
@@ -119,7 +164,8 @@ def _entry(item: object, line: int, root: Path, r: FileReader) -> WardEntry | No
         return None
     written = r.text(rec, "content") if "content" in rec else f"{WARDS_DIR}/{ward_id}/content"
     content = _inside(written, root, r.line_of(rec, "content"), r) if written else None
-    return WardEntry(ward_id, content, line) if content else None
+    office = _office(rec, r)
+    return WardEntry(ward_id, content, line, office) if content else None
 
 
 def is_ward_id(text: object) -> bool:

@@ -43,6 +43,8 @@ class WardJob:
     """Where its staging, lock and mark go, out of the published folder (`sitedir.Outside`)."""
     content_in_repo: str | None = None
     """Its content folder in its git repository: the only folder its editor (/admin/) writes."""
+    shared_bundle: bool = False
+    """Its editor loads Decap from the portal's one copy (`<portal>/admin-bundle/`)."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ def build_ward(job: WardJob) -> WardResult:
             job.site_dir,
             outside=job.outside,
             content_in_repo=job.content_in_repo,
+            shared_bundle=job.shared_bundle,
         )
         != 0
     ):

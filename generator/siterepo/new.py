@@ -22,8 +22,15 @@ from generator.load.content import check_content
 from generator.model import Ward
 from generator.province.provincefile import PROVINCE_FILE, WARDS_DIR, is_ward_id
 from generator.siterepo.git import commit, git
-from generator.siterepo.layout import executable, site_files
+from generator.siterepo.layout import (
+    CODEOWNERS,
+    PROVINCE_LAYOUT,
+    executable,
+    province_files,
+    site_files,
+)
 from generator.siterepo.pin import distribution_hash, installed_version, pin_line
+from generator.siterepo.provincerepo import add_ward, province_yaml, write_codeowners
 from generator.wording import ward_place
 
 CONTENT = "content"
@@ -79,8 +86,9 @@ def new_site(
 
 
 def _refused(out: Path) -> str | None:
-    """Why `out` cannot be the new repository: a folder holding anything, or a place inside
-    a repository (its files would be another's) or inside a ward's content."""
+    """Why `out` cannot be the new repository (a ward's or a province's): a folder holding
+    anything, or a place inside a repository (its files would be another's) or inside a ward's
+    content."""
     if _taken(out):
         return (
             f"{out} đã có và không phải thư mục trống; chọn một thư mục mới (lệnh không "
@@ -178,10 +186,13 @@ def new_ward_in_province(
     city: str | None = None,
     ward_name: str | None = None,
     year: int | None = None,
+    office: str = "",
 ) -> tuple[str, list[Problem]]:
     """Add the ward `document` names to a province: `province/wards/<id>/content/`, no
-    repository of its own and no generator; committed (those files only) when the province
-    folder is a git repository's top. Returns the ward's id and every problem found."""
+    repository of its own and no generator; listed in province.yaml with its `office` (when
+    the file lists its wards, or an office is given), CODEOWNERS written again; committed
+    (those files only) when the province folder is a git repository's top. Returns the
+    ward's id and every problem found."""
     problems = Problems()
     label = document.name
     if not (province / PROVINCE_FILE).is_file() or (province / PROVINCE_FILE).is_symlink():
@@ -211,10 +222,7 @@ def new_ward_in_province(
             problems.error(label, 0, "--id", f"phường '{found}' đã có ({target}); chọn mã khác")
         elif found and not problems.has_errors:
             scratch.rename(target)
-            if (province / ".git").exists():
-                git(province, "add", "--", f"{WARDS_DIR}/{found}")
-                message = f"Thêm phường {found} từ {document.name}"
-                commit(province, message, f"{WARDS_DIR}/{found}")
+            _list_ward(province, found, office, document.name, problems)
     except OSError as exc:
         problems.error(label, 0, "--province", unwritable(wards, exc))
     except subprocess.CalledProcessError as exc:
@@ -223,6 +231,62 @@ def new_ward_in_province(
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return found, problems.sorted()
+
+
+def _list_ward(province: Path, ward_id: str, office: str, label: str, problems: Problems) -> None:
+    """The ward, in place, listed in province.yaml and CODEOWNERS, and committed; taken away
+    again when province.yaml does not read back."""
+    listed, found = add_ward(province, ward_id, office)
+    if listed is None:
+        problems.items.extend(found)
+        problems.error(label, 0, "--province", f"{PROVINCE_FILE} không đọc lại được; chưa thêm")
+        shutil.rmtree(province / WARDS_DIR / ward_id)
+        return
+    paths = [f"{WARDS_DIR}/{ward_id}", PROVINCE_FILE]
+    if write_codeowners(listed):
+        paths.append(CODEOWNERS)
+    elif office:
+        problems.warn(label, 0, CODEOWNERS, "tệp do tỉnh tự viết, giữ nguyên: thêm văn phòng "
+                      f"{office} cho {WARDS_DIR}/{ward_id}/ vào đó")  # fmt: skip
+    if (province / ".git").exists():
+        git(province, "add", "--", *paths)
+        commit(province, f"Thêm phường {ward_id} từ {label}", *paths)
+
+
+def new_province(out: Path, name: str, office: str = "", pin: str | None = None) -> list[Problem]:
+    """Make the province repository `out`: province.yaml with no ward yet, the pinned
+    generator, `.ci/run`, workflows, CODEOWNERS, a README; one first commit. `out` is refused
+    as `new` refuses its folder; nothing is written when there is an error."""
+    problems = Problems()
+    if refusal := _refused(out):
+        problems.error(str(out), 0, "out", refusal)
+        return problems.sorted()
+    scratch = _scratch(out, problems, str(out))
+    if scratch is None:
+        return problems.sorted()
+    try:
+        files = province_files(name, office, pin or _pin(problems, "new-province"))
+        files[PROVINCE_FILE] = province_yaml(name, office).encode("utf-8")
+        for path, data in files.items():
+            target = scratch / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            if executable(path, PROVINCE_LAYOUT):
+                target.chmod(target.stat().st_mode | 0o111)
+        (scratch / WARDS_DIR).mkdir()
+        (scratch / WARDS_DIR / ".gitkeep").write_bytes(b"")
+        _commit(scratch, f"Kho các phường, xã của {name}")
+        if out.exists():
+            out.rmdir()  # empty, checked above
+        scratch.rename(out)
+    except OSError as exc:
+        problems.error(str(out), 0, "out", unwritable(out, exc))
+    except subprocess.CalledProcessError as exc:
+        detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
+        problems.error(str(out), 0, "git", f"không tạo được kho git trong {out}: {detail}")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return problems.sorted()
 
 
 def _ward_into(

@@ -13,6 +13,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from generator.editor.settings import BUNDLE_FOLDER
 from generator.verify import Finding
 from generator.verify.pages import Page, read_page
 from generator.verify.published import walk
@@ -60,7 +61,7 @@ def page_links(
                 why = "không dùng liên kết javascript:"
             elif target is None:
                 continue
-            elif target.split("/")[0] == "..":
+            elif target.split("/")[0] == ".." and target not in files:
                 why = f"trỏ ra ngoài địa chỉ của trang {site_url}"
             else:
                 target = f"{target}/index.html" if target in folders else target
@@ -87,9 +88,18 @@ def target_of(url: str, site_url: str) -> str | None:
 def broken_links(site: Path, site_url: str) -> list[Finding]:
     """Every broken link of every page of the built site at `site`, published at `site_url`."""
     tree = walk(site)
-    files, found = set(tree.files), []
+    files, found = set(tree.files) | shared_files(site), []
     for rel in tree.files:
         if rel.endswith(".html"):
             page = read_page((site / rel).read_text(encoding="utf-8"))
             found += page_links(rel, page, site_url, files, tree.folders)
     return found
+
+
+def shared_files(site: Path) -> set[str]:
+    """The editor's bundle a province serves once beside its wards' folders
+    (`<portal>/admin-bundle/`), as a ward's pages name it ('../admin-bundle/decap-cms.js')."""
+    bundle = site.parent / BUNDLE_FOLDER
+    if bundle.is_symlink() or not bundle.is_dir():
+        return set()
+    return {f"../{BUNDLE_FOLDER}/{p.name}" for p in bundle.iterdir() if p.is_file()}

@@ -17,7 +17,7 @@ from generator.verify.data import (
     schema_problems,
 )
 from generator.verify.feeds import ics_problems, xml_problems
-from generator.verify.links import UNKNOWN_ADDRESS, page_links, site_address
+from generator.verify.links import UNKNOWN_ADDRESS, page_links, shared_files, site_address
 from generator.verify.pages import Page, read_page
 from generator.verify.published import Tree, content_copies, walk
 
@@ -56,8 +56,9 @@ def verify_site(site: Path, content: Path | None = None) -> Result:
         findings.append(Finding(HOME, 0, "trang không có trang chủ"))
     pages = _check_files(site, tree, findings)
     site_url = site_address({rel: page.canonical for rel, page in pages.items() if page.canonical})
+    linkable = files | shared_files(site)  # a province's one copy of the editor's bundle
     for rel, page in pages.items():
-        findings += page_links(rel, page, site_url or UNKNOWN_ADDRESS, files, tree.folders)
+        findings += page_links(rel, page, site_url or UNKNOWN_ADDRESS, linkable, tree.folders)
     return Result(sorted(findings), len(tree.files), site_url)
 
 

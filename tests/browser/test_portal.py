@@ -108,3 +108,75 @@ def test_the_administrations_words_find_their_tasks(phone_context, portal_server
         assert titles and phrase in titles[0].lower(), titles
     finally:
         page.close()
+
+
+def test_a_small_portals_table_filters_by_name_without_diacritics(phone_context, portal_server):
+    page = phone_context.new_page()
+    try:
+        tab = Tab(page, portal_server)
+        tab.goto("", wait_until="networkidle")
+        page.fill("#ten", "tien lang")
+        visible = page.locator(".ctct-table tbody tr:visible th").all_inner_texts()
+        assert [v.split(" (")[0] for v in visible] == ["phường Tiên Lãng"], visible
+        assert "1 phường, xã khớp" in page.locator(".ctct-filter__status").inner_text()
+        assert not tab.problems()
+    finally:
+        page.close()
+
+
+# --- the country's 3,321 wards in one portal ----------------------------------------------------
+
+NATIONAL_FIRST_VIEW = 80_000
+
+
+@pytest.fixture(scope="module")
+def national_server(tmp_path_factory) -> Iterator[str]:
+    """A portal of 3,321 synthetic wards in 34 provinces (`province_kit.national_digests`)."""
+    import datetime as dt
+
+    from generator.output import SiteInfo
+    from generator.province.build_all import load_assets
+    from generator.province.portal import render_portal
+
+    from ..province_kit import national_digests
+
+    site = tmp_path_factory.mktemp("national")
+    info = SiteInfo("https://ctct.example.org/", dt.date(2026, 11, 24))
+    for path, data in render_portal("Cả nước", national_digests(), [], info, load_assets()).items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_bytes(data)
+    yield from serve(site)
+
+
+def test_the_countrys_ward_table_filters_by_province_and_name_on_a_phone(
+    phone_context, national_server
+):
+    page = phone_context.new_page()
+    fetched: list[tuple[str, int]] = []
+    page.on("requestfinished", lambda r: fetched.append((r.url, r.sizes()["responseBodySize"])))
+    try:
+        tab = Tab(page, national_server)
+        tab.goto("", wait_until="networkidle")
+        first = sum(size for _, size in fetched)
+        assert first <= NATIONAL_FIRST_VIEW, f"{first} bytes: {[u for u, _ in fetched]}"
+        assert not any("bang-phuong" in url for url, _ in fetched), "rows wait for the filter"
+        page.select_option("#tinh", label="Tỉnh thử 05 (98)")
+        page.wait_for_selector(".ctct-table tbody tr")
+        rows = page.locator(".ctct-table tbody tr")
+        assert rows.count() == 98
+        assert set(rows.locator("td:nth-of-type(1)").all_inner_texts()) == {"Tỉnh thử 05"}
+        page.select_option("#tinh", value="")
+        page.fill("#ten", "thu 0042")  # typed without diacritics
+        found = page.locator(".ctct-table tbody tr th").all_inner_texts()
+        assert len(found) == 1 and found[0].endswith("Thử 0042"), found
+        # The name stays in view while the figures scroll sideways on a 360 px screen.
+        page.fill("#ten", "thu 00")
+        region = page.locator(".ctct-table")
+        region.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+        name = page.locator(".ctct-table tbody th").first.bounding_box()
+        assert name is not None and name["x"] >= 0 and name["x"] + name["width"] <= 360, name
+        status = page.locator(".ctct-filter__status").inner_text()
+        assert "100 phường, xã khớp" in status, status
+        assert not tab.problems() and not tab.foreign_requests()
+    finally:
+        page.close()
