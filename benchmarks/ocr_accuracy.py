@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.errors import Problems, Severity  # noqa: E402
+from generator.common.errors import Problems, Severity  # noqa: E402
 from generator.importer.ocr_review import review, settle_leads  # noqa: E402
 from generator.importer.run import model_of_document  # noqa: E402
 from generator.importer.source import read_source  # noqa: E402

@@ -12,10 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.dates import EpochError, build_today
-from generator.errors import Problem, Severity
+from generator.common.dates import EpochError, build_today
+from generator.common.errors import Problem, Severity
+from generator.domain.model import Status
 from generator.load.content import check_content
-from generator.model import Status
 
 DEFAULT_CONTENT = Path("content")
 

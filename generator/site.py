@@ -10,11 +10,11 @@ from __future__ import annotations
 from generator.disclosure.catalogue import catalogue
 from generator.disclosure.english import english_pages
 from generator.disclosure.pages import access_page, catalogue_page
+from generator.domain.model import Content
 from generator.editor.files import add_editor
 from generator.editor.settings import EditorSettings
 from generator.feeds.atom import add_change_feeds
 from generator.feeds.calendars import add_feeds
-from generator.model import Content
 from generator.opendata.page import add_open_data, add_source_documents
 from generator.output import SiteInfo, SiteOutput
 from generator.render.pages import add_pages

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from generator import contentlayout as layout
-from generator.dates import build_today, format_date
+from generator.common.dates import build_today, format_date
+from generator.common.yamlwrite import dump
+from generator.contentformat import layout
 from generator.load.content import load_content
 from generator.load.history import ALLOW_SHALLOW
 from generator.output import SiteInfo
 from generator.record.report import write_report
-from generator.yamlwrite import dump
 
 # The suite must pass in a shallow clone too (CI may make one): building from one is allowed
 # here, with a warning. The tests of the refusal itself unset this.

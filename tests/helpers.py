@@ -9,12 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.errors import Problem, Severity
+from generator.common.errors import Problem, Severity
+from generator.domain.model import Content, MeetingSchedule, Programme
 from generator.feeds.calendars import add_feeds
 from generator.importer.run import run_import
 from generator.importer.source import read_source
 from generator.load.content import load_content
-from generator.model import Content, MeetingSchedule, Programme
 from generator.output import SiteInfo, SiteOutput
 
 from .conftest import ROOT
@@ -72,7 +72,7 @@ def sources(content: Content, folder: Path) -> list[tuple[Programme, Path]]:
 def source_rows(path: Path) -> list[list[str]]:
     """The document's task rows, as the importer reads its lines but counted here on their own:
     a row whose first cell is a number like 1 or 10.1."""
-    from generator.errors import Problems
+    from generator.common.errors import Problems
 
     read = read_source(path, Problems())
     assert read is not None, path

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from generator.disclosure.pages import access_page
-from generator.model import InfoContact
+from generator.domain.model import InfoContact
 
 
 def test_without_a_focal_point_the_page_says_to_ask_the_peoples_committee(mini_content):

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main as cli_main
-from generator.errors import Severity
+from generator.common.errors import Severity
+from generator.domain.model import ChangeKind, Ward
 from generator.importer.run import run_import
 from generator.importer.units import slug
 from generator.load.content import check_content, load_content
-from generator.model import ChangeKind, Ward
 from generator.siterepo.layout import GENERATED, LAYOUT
 from generator.siterepo.migrate import migrate
 from generator.siterepo.new import new_site

@@ -9,8 +9,8 @@ import shutil
 
 import pytest
 
+from generator.domain.model import ChangeKind
 from generator.load.content import check_content
-from generator.model import ChangeKind
 
 from .conftest import copy_fixture, run_git
 from .helpers import AMENDMENT as AMENDED_DEADLINE

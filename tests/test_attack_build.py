@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-from generator.dates import vietnam_today
+from generator.common.dates import vietnam_today
+from generator.common.urls import site_address
 from generator.engine.sitedir import MARK
-from generator.urls import site_address
 
 from .conftest import EPOCH, MINI, ROOT, copy_fixture, run_git
 from .helpers import build, snapshot

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from generator.cli import main
-from generator.errors import Severity
+from generator.common.errors import Severity
 from generator.importer.run import run_import
 from generator.load.content import check_content
 

@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from generator import contentformat as fmt
-from generator.errors import Severity
+from generator.common.errors import Severity
+from generator.contentformat import records as fmt
 from generator.load.content import check_content, load_content
 from generator.opendata.csvdata import to_csv
 from generator.opendata.export import to_json

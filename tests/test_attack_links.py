@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.common.safewrite import UnsafeWrite, write_inside
 from generator.importer.run import run_import
 from generator.load.content import check_content
-from generator.safewrite import UnsafeWrite, write_inside
 
 from .conftest import AS_OF, FIXTURES, copy_fixture
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from generator.errors import Problems
+from generator.common.errors import Problems
 from generator.load.yamlsrc import MAX_DEPTH, parse_yaml
 
 from .conftest import ROOT, copy_fixture

@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from generator.errors import Severity
+from generator.common.errors import Severity
 from generator.load.content import check_content
 
 from .conftest import AS_OF, MINI, copy_fixture

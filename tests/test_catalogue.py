@@ -17,8 +17,8 @@ from generator.disclosure.catalogue import (
     catalogue,
     kinds_of,
 )
+from generator.domain.model import Content
 from generator.load.content import load_content
-from generator.model import Content
 from generator.output import SiteInfo, SiteOutput
 from generator.site import render_site
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import Severity
+from generator.common.errors import Severity
 from generator.load.content import check_content
 
 from .conftest import MINI, ROOT, copy_fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import contentlayout as layout
+from generator.contentformat import layout
 from generator.load.content import check_content
 from generator.output import SiteInfo, SiteOutput
 from generator.render.pages import add_pages
@@ -138,7 +138,7 @@ def test_the_latest_check_of_a_row_is_the_one_shown(tmp_path):
 
 
 def test_the_editor_offers_the_declared_confirmation_form_for_an_ocr_read_programme(tmp_path):
-    from generator import contentformat as fmt
+    from generator.contentformat import records as fmt
     from generator.editor.config import editor_config
     from generator.editor.settings import editor_settings
 

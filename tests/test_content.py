@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import Severity
+from generator.common.errors import Severity
+from generator.common.wording import ward_place
+from generator.domain.model import Content, Task
 from generator.importer.run import run_import
 from generator.load.content import check_content, load_content
-from generator.model import Content, Task
-from generator.wording import ward_place
 
 from .conftest import REAL_CONTENT, ROOT
 from .helpers import PACKAGE, amended, source_rows, sources

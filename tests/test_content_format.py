@@ -1,4 +1,4 @@
-"""The content format is declared once (generator.contentformat) and everything follows it."""
+"""The content format is declared once (generator/contentformat/) and everything follows it."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import re
 
 import pytest
 
-from generator import contentformat as fmt
-from generator import contentlayout as layout
-from generator.fieldspec import markdown_table
+from generator.common.wording import FIELD_LABELS
+from generator.contentformat import layout
+from generator.contentformat import records as fmt
+from generator.contentformat.vocabulary import markdown_table
 from generator.importer.write import programme_data, units_data
 from generator.load.content import check_content
-from generator.wording import FIELD_LABELS
 
 from .conftest import ROOT, copy_fixture
 from .helpers import replaced

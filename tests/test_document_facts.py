@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from generator.model import Amendment, Source
+from generator.domain.model import Amendment, Source
 from generator.render.context import Ctx
 from generator.render.pages import about_page
 

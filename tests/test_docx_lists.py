@@ -9,7 +9,7 @@ import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from generator.errors import Severity
+from generator.common.errors import Severity
 from generator.importer.docx_lines import docx_lines
 from generator.importer.docx_lists import list_labels
 from generator.importer.run import run_import

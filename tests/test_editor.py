@@ -9,13 +9,13 @@ import re
 import pytest
 import yaml
 
-from generator import contentchoices as choices
-from generator import contentformat as fmt
+from generator.contentformat import choices
+from generator.contentformat import records as fmt
+from generator.contentformat.vocabulary import Field
 from generator.editor import fields as ed
 from generator.editor.config import config_yaml, editor_config, editor_data, task_option
 from generator.editor.page import admin_page, csp
 from generator.editor.settings import SettingsError, editor_settings
-from generator.fieldspec import Field
 
 GITHUB = editor_settings(repo="ubnd-example/chuong-trinh", auth_url="https://auth.example.org")
 LOCAL = editor_settings(proxy_url="http://127.0.0.1:8081/api/v1")

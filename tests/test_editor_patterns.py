@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from generator.dates import DateError, parse_date, parse_deadline
+from generator.common.dates import DateError, parse_date, parse_deadline
 from generator.editor import fields as ed
 from generator.load.fields import is_identifier, url_problem
 

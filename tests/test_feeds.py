@@ -26,13 +26,13 @@ import icalendar
 import pytest
 import vobject
 
+from generator.common.urls import task_feed_path
+from generator.common.wording import event_title
+from generator.domain.model import Cadence, Content, MeetingSchedule
 from generator.feeds.calendars import add_feeds, build_feeds, dated_tasks
 from generator.feeds.ics import fold_line
 from generator.load.content import load_content
-from generator.model import Cadence, Content, MeetingSchedule
 from generator.output import SiteInfo, SiteOutput
-from generator.urls import task_feed_path
-from generator.wording import event_title
 
 from .helpers import AS_OF, SITE, events, feeds_of, unescape, with_meetings
 

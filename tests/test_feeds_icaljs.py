@@ -18,8 +18,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from generator.domain.model import Cadence, MeetingSchedule
 from generator.load.content import load_content
-from generator.model import Cadence, MeetingSchedule
 
 from .conftest import MINI
 from .helpers import AS_OF, feeds_of, unescape, with_meetings

@@ -11,8 +11,8 @@ import feedparser
 import pytest
 import yaml
 
+from generator.domain.model import ChangeKind, Content
 from generator.load.content import load_content
-from generator.model import ChangeKind, Content
 from generator.output import SiteInfo, SiteOutput
 from generator.record.report import write_report
 from generator.site import render_site

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main as cli_main
-from generator.errors import Problem, Severity
+from generator.common.errors import Problem, Severity
+from generator.domain.model import Cadence, Content, Task
 from generator.importer.run import run_import
 from generator.load.content import load_content
-from generator.model import Cadence, Content, Task
 
 from .helpers import FIXTURE, replaced
 

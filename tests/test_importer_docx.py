@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main as cli_main
-from generator.errors import Problem
+from generator.common.errors import Problem
+from generator.domain.model import Cadence, Content
 from generator.importer.run import run_import
 from generator.load.content import load_content
-from generator.model import Cadence, Content
 from tests.word import HEADER, Row, WordDoc, month_row, word_from_text
 
 from .helpers import SOURCE_2026, errors, import_ok, import_pair, replaced, task_rows

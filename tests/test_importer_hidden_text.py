@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import Problems
+from generator.common.errors import Problems
 from generator.importer.run import model_of_document, run_import
 from generator.importer.source import read_source
 from tests.pdfdoc import pdf_from_text, scan_of, with_hidden_text

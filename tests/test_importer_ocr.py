@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main as cli_main
-from generator.errors import Problems
+from generator.common.errors import Problems
+from generator.domain.model import Unit
 from generator.importer.ocr_checks import Vocabulary
 from generator.importer.ocr_review import _unknown_lead, write_review
 from generator.importer.run import model_of_document, run_import
 from generator.importer.source import read_source
 from generator.load.content import load_content
 from generator.load.units import UnitIndex
-from generator.model import Unit
 from tests.helpers import errors
 from tests.pdfdoc import pdf_from_text, scan_of
 

@@ -12,10 +12,10 @@ import pytest
 from fpdf import FPDF
 
 from generator.cli import main as cli_main
-from generator.errors import Problem
+from generator.common.errors import Problem
+from generator.domain.model import Content
 from generator.importer.run import run_import
 from generator.load.content import load_content
-from generator.model import Content
 from tests.helpers import SOURCE_2026, errors, import_pair, replaced, task_rows
 from tests.pdfdoc import pdf_from_text
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.errors import Problems
+from generator.common.errors import Problems
+from generator.domain.model import Unit
 from generator.importer.ocr_checks import Vocabulary, word_doubts
 from generator.importer.ocr_review import _region, settle_leads
 from generator.importer.pdf_lines import Spot
@@ -21,7 +22,6 @@ from generator.importer.run import model_of_document, run_import
 from generator.importer.source import read_source
 from generator.importer.text import Line
 from generator.load.content import load_content
-from generator.model import Unit
 from generator.siterepo.new import new_site
 from tests.helpers import errors
 from tests.test_importer_ocr import AS_OF, FIXTURE, tesseract  # noqa: F401 - the fixture

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
+from generator.domain.model import Content, Programme
 from generator.load.content import load_content
-from generator.model import Content, Programme
 from generator.opendata.csvdata import CSV_FIELDS
 from generator.opendata.export import content_to_data, to_json
 from generator.opendata.page import add_open_data, export_schema, human_size, official_url

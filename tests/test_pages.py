@@ -178,7 +178,7 @@ def _rows(body: str) -> list[str]:
 
 
 def test_every_task_line_states_its_standing_in_the_one_wording(pages, mini_content, site_info):
-    from generator.progress import progress_text
+    from generator.domain.standing import progress_text
 
     january = pages["thang/2026-01.md"].body
     tasks = [t for t in mini_content.tasks if t.month == 1]
@@ -192,7 +192,7 @@ def test_every_task_line_states_its_standing_in_the_one_wording(pages, mini_cont
 
 
 def test_the_progress_page_lists_overdue_due_soon_and_done_tasks(pages, mini_content, site_info):
-    from generator.progress import Standing, standing
+    from generator.domain.standing import Standing, standing
 
     body = pages["tien-do.md"].body
     overdue = body.split('id="qua-han"')[1].split('id="sap-den-han"')[0]

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load.content import load_content
-from generator.model import Deadline, DeadlineKind, Progress, Source, Status, Task
-from generator.progress import (
+from generator.domain.model import Deadline, DeadlineKind, Progress, Source, Status, Task
+from generator.domain.standing import (
     LABELS,
     NO_REPORT,
     Standing,
@@ -19,6 +18,7 @@ from generator.progress import (
     standing_label,
     status_label,
 )
+from generator.load.content import load_content
 from generator.render.rollup import COLOURS, rollup
 from generator.render.templating import environment
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import generator
-from generator.model import (
+from generator.domain.model import (
     Cadence,
     Content,
     Correction,

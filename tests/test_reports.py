@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from generator.cli import main
-from generator.errors import Severity
+from generator.common.errors import Severity
+from generator.domain.model import Status
 from generator.load.content import check_content
-from generator.model import Status
 
 from .conftest import AS_OF, MINI, copy_fixture
 from .helpers import edit_file
@@ -92,9 +92,9 @@ def test_fixture_reports_are_clean():
 
 @pytest.mark.parametrize("suffix", ["-2", "-1"])  # generator report's second file, the editor's
 def test_a_second_report_the_same_day_wins_in_every_view(tmp_path, suffix, site_info):
+    from generator.common.wording import STATUS_LABELS
     from generator.opendata.history import history_csv
     from generator.render.changes import announced, task_history
-    from generator.wording import STATUS_LABELS
 
     content = copy_fixture(tmp_path)
     first = "task: 2026-01-02\nreported_on: 20/01/2026\nstatus: in_progress\n"

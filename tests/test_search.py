@@ -10,12 +10,12 @@ import json
 
 import pytest
 
+from generator.common.urls import search_docs_path, search_index_path, search_terms_path
 from generator.output import Page
 from generator.search.documents import SearchDoc, search_documents
 from generator.search.glossary import GLOSSARY, derived, expansions
 from generator.search.index import SHARD_BYTES, IndexShare, index_files, index_share, joined_index
 from generator.search.text import folded, shard_of, terms, words
-from generator.urls import search_docs_path, search_index_path, search_terms_path
 
 from .conftest import AS_OF
 
@@ -90,7 +90,7 @@ def test_folded_drops_tones_and_reads_d_for_đ(word, expected):
 
 
 def test_folded_agrees_with_the_sites_fold_on_vietnamese(mini_content):
-    from generator.dates import fold_accents
+    from generator.common.dates import fold_accents
 
     for task in mini_content.tasks:
         assert all(folded(w) == fold_accents(w) for w in words(task.content)), task.content
@@ -342,7 +342,7 @@ def test_every_document_holds_the_other_forms_of_its_abbreviations(mini_docs):
 def test_a_content_correction_is_searchable(tmp_path):
     import dataclasses
 
-    from generator.model import Correction
+    from generator.domain.model import Correction
 
     content = _two_years()
     task = content.programmes[0].months[0].tasks[0]

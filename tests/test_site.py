@@ -221,7 +221,7 @@ def test_no_file_makes_a_request_to_another_host(real_site):
 
 
 def test_every_page_is_vietnamese_but_the_english_section(real_site):
-    from generator.urls import ENGLISH_URL
+    from generator.common.urls import ENGLISH_URL
 
     english = real_site / ENGLISH_URL.strip("/")
     for page in html_files(real_site):

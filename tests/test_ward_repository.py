@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
-from generator.dates import VIETNAM
+from generator.common.dates import VIETNAM
 from generator.siterepo import DEPENDENCIES
 from generator.siterepo.layout import PROVINCE_LAYOUT
 from generator.siterepo.pin import pin_line

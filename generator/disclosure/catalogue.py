@@ -16,11 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
-from generator.dates import format_date, vietnam_date
-from generator.model import ChangeKind, Content
-from generator.opendata.csvdata import CsvField, spreadsheet_safe
-from generator.output import SiteInfo
-from generator.urls import (
+from generator.common.dates import format_date, vietnam_date
+from generator.common.urls import (
     ABOUT_URL,
     ACCESS_URL,
     CATALOGUE_URL,
@@ -35,6 +32,9 @@ from generator.urls import (
     SOURCE_FILES,
     SUBSCRIBE_URL,
 )
+from generator.domain.model import ChangeKind, Content
+from generator.opendata.csvdata import CsvField, spreadsheet_safe
+from generator.output import SiteInfo
 
 CATALOGUE_FILE = "danh-muc-thong-tin.csv"
 """The list as data, in `du-lieu/`, a resource of the Data Package."""

@@ -7,12 +7,7 @@ Vietnamese (`lang="vi"`), under English headings. Nothing is machine-translated.
 
 from __future__ import annotations
 
-from generator.model import Content
-from generator.output import Page, SiteInfo
-from generator.render.chrome import contacts, focal_point
-from generator.render.context import current_programme
-from generator.render.templating import render_page
-from generator.urls import (
+from generator.common.urls import (
     ACCESS_URL,
     CATALOGUE_URL,
     CHANGES_URL,
@@ -23,9 +18,14 @@ from generator.urls import (
     SEARCH_URL,
     UNITS_PAGE,
 )
+from generator.domain.model import Content
+from generator.output import Page, SiteInfo
+from generator.render.chrome import contacts, focal_point
+from generator.render.context import current_programme
+from generator.render.templating import render_page
 
 KINDS_EN = {"phường": "ward", "xã": "commune", "thị trấn": "township", "đặc khu": "special zone"}
-"""The kinds of commune-level unit, in English (`contentchoices.WARD_KINDS`)."""
+"""The kinds of commune-level unit, in English (`contentformat.choices.WARD_KINDS`)."""
 CONTACT_LABELS = {
     "Địa chỉ": "Address",
     "Điện thoại": "Phone",

@@ -3,12 +3,12 @@ information, and the English pages. Model in, HTML bodies out."""
 
 from __future__ import annotations
 
+from generator.common.urls import ACCESS_PAGE, ACCESS_URL, CATALOGUE_PAGE, CATALOGUE_URL, DATA_URL
 from generator.disclosure.catalogue import CATALOGUE_FILE, Row
-from generator.model import Content
+from generator.domain.model import Content
 from generator.output import Page, SiteInfo
 from generator.render.chrome import ask_instead, contacts, focal_point
 from generator.render.templating import render_page
-from generator.urls import ACCESS_PAGE, ACCESS_URL, CATALOGUE_PAGE, CATALOGUE_URL, DATA_URL
 
 
 def catalogue_page(content: Content, site: SiteInfo, rows: tuple[Row, ...]) -> Page:

@@ -15,9 +15,10 @@ from pathlib import PurePosixPath
 
 import yaml
 
-from generator import contentchoices as choices
-from generator import contentformat as fmt
-from generator import contentlayout as layout
+from generator.common.wording import STATUS_LABELS, shorten
+from generator.contentformat import choices, layout
+from generator.contentformat import records as fmt
+from generator.domain.model import ALL_ROWS, Content, Status, Task
 from generator.editor.fields import (
     DATE_WIDGET,
     DEADLINE,
@@ -29,8 +30,6 @@ from generator.editor.fields import (
     form_fields,
 )
 from generator.editor.settings import EditorSettings
-from generator.model import ALL_ROWS, Content, Status, Task
-from generator.wording import STATUS_LABELS, shorten
 
 COMMIT_MESSAGES = {
     "create": "Thêm {{collection}} “{{slug}}”",

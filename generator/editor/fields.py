@@ -1,4 +1,4 @@
-"""Declared fields (`generator.contentformat`) as Decap CMS form fields.
+"""Declared fields (`generator.contentformat.records`) as Decap CMS form fields.
 
 Each field's widget follows its declared type; its label is a short Vietnamese name (or, for a
 field added to the format later, its declared meaning) and its hint the declared meaning. The
@@ -11,8 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from generator.dates import DEADLINE_PATTERNS, FIRST_YEAR, LAST_YEAR
-from generator.fieldspec import ID_PATTERN, MARKUP_CHARACTERS, MAX_LENGTHS, Field, Record
+from generator.common.dates import DEADLINE_PATTERNS, FIRST_YEAR, LAST_YEAR
+from generator.contentformat.vocabulary import (
+    ID_PATTERN,
+    MARKUP_CHARACTERS,
+    MAX_LENGTHS,
+    Field,
+    Record,
+)
 
 Widget = dict[str, object]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.domain.model import Content
 from generator.editor.config import config_yaml, editor_config, editor_data
 from generator.editor.page import admin_page
 from generator.editor.settings import EditorSettings
-from generator.model import Content
 from generator.output import SiteInfo, SiteOutput
 
 ADMIN = "admin"

@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from generator.common.safewrite import UnsafeWrite
 from generator.engine.siteconfig import load_site_config
 from generator.engine.sitedir import (
     CONTENT,
@@ -27,7 +28,6 @@ from generator.engine.sitedir import (
     swap,
     work_folder,
 )
-from generator.safewrite import UnsafeWrite
 
 
 def build_site(

@@ -19,7 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator.dates import EpochError, build_today
+from generator.common.dates import EpochError, build_today
+from generator.common.urls import search_index_path, site_address
+from generator.common.wording import site_description, site_title
 from generator.editor.settings import EditorSettings, SettingsError, editor_settings
 from generator.engine.compiled import shared_templates
 from generator.engine.siteconfig import add_theme_overrides
@@ -28,8 +30,6 @@ from generator.output import Page, PathTaken, SiteInfo, SiteOutput
 from generator.render.chrome import chrome
 from generator.render.nav import NavItem, navigation
 from generator.site import render_site
-from generator.urls import search_index_path, site_address
-from generator.wording import site_description, site_title
 
 # Content warnings are for the clerk editing the data, so they are always shown; they live
 # outside the "mkdocs" logger so that `--strict` (which fails on mkdocs warnings) ignores them.

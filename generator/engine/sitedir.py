@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.safewrite import write_inside
+from generator.common.safewrite import write_inside
 
 MARK = ".ctct-site"
 """A file in every folder a build made: the site, its temporary and its previous copies."""

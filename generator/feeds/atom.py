@@ -14,11 +14,8 @@ import uuid
 import feedgenerator
 from markupsafe import Markup, escape
 
-from generator.model import Change, Content, Programme
-from generator.output import SiteInfo, SiteOutput
-from generator.render.changes import announced
-from generator.urls import CHANGES_FEED, CHANGES_URL, task_url, unit_changes_feed
-from generator.wording import (
+from generator.common.urls import CHANGES_FEED, CHANGES_URL, task_url, unit_changes_feed
+from generator.common.wording import (
     CHANGE_LABELS,
     FIELD_LABELS,
     NO_DECISION,
@@ -26,6 +23,9 @@ from generator.wording import (
     shorten,
     ward_place,
 )
+from generator.domain.model import Change, Content, Programme
+from generator.output import SiteInfo, SiteOutput
+from generator.render.changes import announced
 
 ENTRY_TITLE_CHARS = 90
 

@@ -20,6 +20,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from generator.common.urls import (
+    ALL_TASKS_FEED,
+    MEETINGS_FEED,
+    SUBSCRIBE_URL,
+    TASK_FEEDS,
+    archive_feed_path,
+    task_feed_path,
+    unit_feed_path,
+)
+from generator.common.wording import ward_place
+from generator.domain.model import Content, KeyTask, Programme, Task, TaskFacts, TaskStamp
 from generator.feeds.events import meeting_event, meeting_last_day, task_event, task_summary
 from generator.feeds.feed import Feed
 from generator.feeds.ics import (
@@ -31,18 +42,7 @@ from generator.feeds.ics import (
     with_property,
 )
 from generator.feeds.subscribe import subscribe_page
-from generator.model import Content, KeyTask, Programme, Task, TaskFacts, TaskStamp
 from generator.output import SiteInfo, SiteOutput
-from generator.urls import (
-    ALL_TASKS_FEED,
-    MEETINGS_FEED,
-    SUBSCRIBE_URL,
-    TASK_FEEDS,
-    archive_feed_path,
-    task_feed_path,
-    unit_feed_path,
-)
-from generator.wording import ward_place
 
 PER_PLAN = "Nhiệm vụ “theo kế hoạch” không có ngày cố định nên không có trong lịch."
 WINDOW = (

@@ -12,12 +12,9 @@ import datetime as dt
 
 from icalendar import Event
 
-from generator.dates import VIETNAM, format_date
-from generator.feeds.ics import TZID
-from generator.model import Cadence, MeetingFacts, Status, TaskFacts, TaskStamp
-from generator.output import SiteInfo
-from generator.urls import KEY_TASKS_URL, task_url
-from generator.wording import (
+from generator.common.dates import VIETNAM, format_date
+from generator.common.urls import KEY_TASKS_URL, task_url
+from generator.common.wording import (
     CADENCES,
     CANCELLED_TITLE,
     MEETING_KIND,
@@ -26,6 +23,9 @@ from generator.wording import (
     correction_sentence,
     event_title,
 )
+from generator.domain.model import Cadence, MeetingFacts, Status, TaskFacts, TaskStamp
+from generator.feeds.ics import TZID
+from generator.output import SiteInfo
 
 RRULES: dict[Cadence, dict[str, object]] = {
     Cadence.WEEKLY: {"freq": "weekly"},

@@ -16,11 +16,11 @@ from urllib.parse import quote
 import segno
 from markupsafe import Markup, escape
 
+from generator.common.urls import CHANGES_FEED, CHANGES_URL, SUBSCRIBE_PAGE, unit_changes_feed
+from generator.domain.model import Cadence, Content
 from generator.feeds.feed import Feed
-from generator.model import Cadence, Content
 from generator.output import Page, SiteInfo
 from generator.render.templating import render_page
-from generator.urls import CHANGES_FEED, CHANGES_URL, SUBSCRIBE_PAGE, unit_changes_feed
 
 GOOGLE = "https://calendar.google.com/calendar/render?cid="
 OUTLOOK = "https://outlook.live.com/calendar/0/addfromweb?url="

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.anomalies import deadline_misfit, heading_misfit, lead_missing, numbering_gap
-from generator.dates import DateError, parse_deadline
-from generator.model import Correction, Deadline
+from generator.common.dates import DateError, parse_deadline
+from generator.domain.anomalies import deadline_misfit, heading_misfit, lead_missing, numbering_gap
+from generator.domain.model import Correction, Deadline
 
 _KEPT = "; đã ghi nhận bằng bản ghi corrections"
 

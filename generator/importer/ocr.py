@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from generator.dates import fold_accents
+from generator.common.dates import fold_accents
 from generator.importer.pdf_file import PdfPage, TableCell, Word
 from generator.importer.pdf_lines import visual_lines
 from generator.importer.table import NUMBER

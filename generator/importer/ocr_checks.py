@@ -23,7 +23,7 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-from generator.dates import fold_accents
+from generator.common.dates import fold_accents
 
 SYLLABLES = Path(__file__).with_name("am-tiet.txt")
 PAIRS = Path(__file__).with_name("cap-tu.txt")

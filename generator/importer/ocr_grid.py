@@ -26,7 +26,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
-from generator.dates import fold_accents
+from generator.common.dates import fold_accents
 from generator.importer.ocr import digits, ocr_run, tsv_words
 from generator.importer.pdf_file import PdfPage, TableCell, Word
 from generator.importer.table import NUMBER

@@ -20,9 +20,11 @@ from pathlib import Path
 import yaml
 from PIL import Image
 
-from generator import contentlayout as layout
-from generator.dates import fold_accents
-from generator.errors import Problems
+from generator.common.dates import fold_accents
+from generator.common.errors import Problems
+from generator.common.safewrite import write_inside
+from generator.contentformat import layout
+from generator.domain.model import Unit
 from generator.importer.ocr import CONFIDENT
 from generator.importer.ocr_checks import Vocabulary
 from generator.importer.pdf_file import TableCell
@@ -30,8 +32,6 @@ from generator.importer.pdf_source import REVIEW_DPI, TEXT_CELL, Scan
 from generator.importer.table import CELLS
 from generator.importer.text import ImportProblems, Line, is_header
 from generator.load.units import UnitIndex, unit_key
-from generator.model import Unit
-from generator.safewrite import write_inside
 
 CORRECTED = ("van-ban.txt", "bao-cao.md")
 """The review's texts a clerk corrects, which a new import never overwrites unasked."""

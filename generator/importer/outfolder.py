@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from generator import contentlayout as layout
-from generator.errors import Problems, unwritable
+from generator.common.errors import Problems, unwritable
+from generator.contentformat import layout
+from generator.domain.model import Ward
 from generator.importer.ocr_review import write_review
 from generator.load.belonging import mismatch_message, other_ward
 from generator.load.fields import FileReader
 from generator.load.records import read_ward
 from generator.load.yamlsrc import load_yaml
-from generator.model import Ward
 
 
 def links_on_the_way(out: Path, files: dict[str, str | bytes]) -> str:

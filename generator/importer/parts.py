@@ -11,9 +11,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from generator.dates import DateError, fold_accents, make_date
+from generator.common.dates import DateError, fold_accents, make_date
+from generator.domain.model import Cadence, KeyTask, Signer, Source
 from generator.importer.text import MARKUP, ImportProblems, Line, cells_of, is_header, strip_markup
-from generator.model import Cadence, KeyTask, Signer, Source
 
 _ROMAN = r"[ivxlh1|]{1,4}\."
 """A section's Roman number ('II.'), also as a scan may read it ('H.', 'Il.')."""

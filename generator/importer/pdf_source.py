@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from generator.errors import Problems
+from generator.common.errors import Problems
 from generator.importer.docx_lines import DOCX_COLUMNS, DOCX_EDGES
 from generator.importer.ocr import LANGUAGE, OcrError, ocr_page, ocr_words, tesseract_version
 from generator.importer.ocr_grid import grid_page

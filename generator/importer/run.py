@@ -12,8 +12,10 @@ import dataclasses
 import re
 from pathlib import Path
 
-from generator import contentlayout as layout
-from generator.errors import Problem, Problems, unwritable
+from generator.common.errors import Problem, Problems, unwritable
+from generator.common.safewrite import UnsafeWrite
+from generator.contentformat import layout
+from generator.domain.model import Programme, Signer, Source, Unit, Ward
 from generator.importer.ocr_review import (
     FOLDER,
     corrected_source,
@@ -43,8 +45,6 @@ from generator.importer.table import read_table
 from generator.importer.text import END, START, ImportProblems, Line
 from generator.importer.units import build_units, read_registry, slug
 from generator.importer.write import render, write_files
-from generator.model import Programme, Signer, Source, Unit, Ward
-from generator.safewrite import UnsafeWrite
 
 _ISSUER = r"(?:[uủ][yỷ]\s+ban\s+nhân\s+dân|ubnd)\s+"
 _WARD = re.compile(_ISSUER + r"(phường|xã)\s+", re.IGNORECASE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from generator.errors import Problems
+from generator.common.errors import Problems
 from generator.importer.docx_file import NotWordError, is_word_file, open_docx
 from generator.importer.docx_lines import DOCX_COLUMNS, DOCX_EDGES, docx_lines
 from generator.importer.pdf_file import is_pdf_file

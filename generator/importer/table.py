@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.anomalies import heading_written, number_parts
-from generator.dates import DateError, parse_deadline
+from generator.common.dates import DateError, parse_deadline
+from generator.domain.anomalies import heading_written, number_parts
+from generator.domain.model import Correction, Deadline, Month, Source, Task
 from generator.importer import checks
 from generator.importer.text import MARKUP, ImportProblems, Line, cells_of, is_header, strip_markup
-from generator.model import Correction, Deadline, Month, Source, Task
 
 NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
 HEADING = re.compile(r"^tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})$", re.IGNORECASE)

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.dates import fold_accents
-from generator.errors import Problems
+from generator.common.dates import fold_accents
+from generator.common.errors import Problems
 
 MARKUP = re.compile(r"</?(?:u|i|b|em|strong)>|\*{2,}", re.IGNORECASE)
 """Leftovers of the word processor: `<u>`, `<i>`, `<b>` tags and `**` bold marks."""

@@ -13,14 +13,14 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from generator.dates import fold_accents
-from generator.errors import Problems
+from generator.common.dates import fold_accents
+from generator.common.errors import Problems
+from generator.domain.model import Task, Unit
 from generator.importer.text import ImportProblems
 from generator.load.fields import FileReader
 from generator.load.records import read_units
 from generator.load.units import ABBREVIATIONS, UnitIndex, same_unit, unit_key
 from generator.load.yamlsrc import load_yaml
-from generator.model import Task, Unit
 
 ALL_ID = "cac-phong-don-vi"
 ALL_KEYS = frozenset(

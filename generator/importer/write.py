@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator import contentformat as fmt
-from generator import contentlayout as layout
-from generator.dates import format_date
-from generator.model import Correction, KeyTask, Month, Programme, Task, Unit, Ward
-from generator.safewrite import write_inside
-from generator.yamlwrite import dump
+from generator.common.dates import format_date
+from generator.common.safewrite import write_inside
+from generator.common.yamlwrite import dump
+from generator.contentformat import layout
+from generator.contentformat import records as fmt
+from generator.domain.model import Correction, KeyTask, Month, Programme, Task, Unit, Ward
 
 
 def ward_data(ward: Ward) -> dict[str, Any]:

@@ -14,13 +14,13 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 
-from generator import contentformat as fmt
-from generator.errors import Problems
+from generator.common.errors import Problems
+from generator.contentformat import records as fmt
+from generator.domain.model import Amendment, Programme, Source, Task, TaskAmendment
 from generator.load.fields import MAX_ID, FileReader, is_identifier
 from generator.load.records import read_deadline, resolve_lead
 from generator.load.units import UnitIndex
 from generator.load.yamlsrc import Mapping
-from generator.model import Amendment, Programme, Source, Task, TaskAmendment
 
 CHANGEABLE = fmt.AMENDED_TASK.optional
 """The fields of a task an amendment may set: those its declaration adds to the task's id."""

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.dates import fold_accents
-from generator.errors import Problems
+from generator.common.dates import fold_accents
+from generator.common.errors import Problems
+from generator.domain.model import Content, Programme, Ward
 from generator.load.versions import ContentVersion
-from generator.model import Content, Programme, Ward
 
 _NAMED = re.compile(r"(?<!\w)(phường|xã|thị\s+trấn|đặc\s+khu)\s+([^,;()]+)", re.IGNORECASE)
 

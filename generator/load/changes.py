@@ -16,9 +16,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from generator.dates import format_deadline, vietnam_midnight
+from generator.common.dates import format_deadline, vietnam_midnight
+from generator.domain.model import Amendment, Change, ChangeKind, FieldChange, Report, Task
 from generator.load.versions import ContentVersion
-from generator.model import Amendment, Change, ChangeKind, FieldChange, Report, Task
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
 _WORDS = re.compile(r"[^\W_]+")

@@ -13,11 +13,11 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
-from generator import contentformat as fmt
-from generator.errors import Problems
+from generator.common.errors import Problems
+from generator.contentformat import records as fmt
+from generator.domain.model import ALL_ROWS, Confirmation, Programme, Source
 from generator.load.fields import FileReader
 from generator.load.yamlsrc import Mapping
-from generator.model import ALL_ROWS, Confirmation, Programme, Source
 
 
 def read_confirmation(doc: Mapping, r: FileReader) -> Confirmation | None:

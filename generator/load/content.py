@@ -11,9 +11,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from generator import contentlayout as layout
-from generator.dates import build_today
-from generator.errors import ContentError, Problem, Problems
+from generator.common.dates import build_today
+from generator.common.errors import ContentError, Problem, Problems
+from generator.contentformat import layout
+from generator.domain.model import Content, Programme, Report, SourceDocument, Ward
 from generator.load.amendments import apply_amendments, read_amendment
 from generator.load.belonging import own_history
 from generator.load.changes import task_changes
@@ -28,7 +29,6 @@ from generator.load.units import UnitIndex
 from generator.load.validate import validate
 from generator.load.versions import ContentVersion
 from generator.load.yamlsrc import load_yaml
-from generator.model import Content, Programme, Report, SourceDocument, Ward
 
 
 def check_content(

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from generator.errors import Problems
+from generator.common.errors import Problems
+from generator.common.urls import is_published_file
+from generator.domain.model import SourceDocument
 from generator.load.yamlsrc import Mapping
-from generator.model import SourceDocument
-from generator.urls import is_published_file
 
 MAX_BYTES = 20_000_000
 FIELD = "source_document"

@@ -12,9 +12,9 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from generator.dates import DateError, parse_date
-from generator.errors import Problems
-from generator.fieldspec import ID_PATTERN, MARKUP_CHARACTERS, MAX_LENGTHS, Record
+from generator.common.dates import DateError, parse_date
+from generator.common.errors import Problems
+from generator.contentformat.vocabulary import ID_PATTERN, MARKUP_CHARACTERS, MAX_LENGTHS, Record
 from generator.load.yamlsrc import Mapping, Sequence, Text
 
 _URL_BAD = re.compile(r"[\s\"'<>`\\]")

@@ -21,9 +21,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import contentlayout as layout
-from generator.dates import LAST_EPOCH
-from generator.errors import Problems
+from generator.common.dates import LAST_EPOCH
+from generator.common.errors import Problems
+from generator.contentformat import layout
 from generator.load.yamlsrc import MAX_BYTES, decode_text
 
 log = logging.getLogger(__name__)

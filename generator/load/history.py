@@ -35,10 +35,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.errors import Problems
-from generator.load.gitlog import read_log
-from generator.load.versions import ContentVersion, content_versions
-from generator.model import (
+from generator.common.errors import Problems
+from generator.domain.model import (
     Content,
     MeetingFacts,
     RemovedTask,
@@ -46,6 +44,8 @@ from generator.model import (
     TaskFacts,
     TaskStamp,
 )
+from generator.load.gitlog import read_log
+from generator.load.versions import ContentVersion, content_versions
 
 ALLOW_SHALLOW = "CTCT_ALLOW_SHALLOW"
 """Environment variable: '1' builds from a shallow clone anyway (stamps are then wrong)."""

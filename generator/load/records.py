@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import re
 
-from generator import contentchoices as choices
-from generator import contentformat as fmt
-from generator.dates import FIRST_YEAR, LAST_YEAR, DateError, parse_date, parse_deadline
-from generator.load.fields import FileReader
-from generator.load.subrecords import (
-    check_correction,
-    read_corrections,
-    read_meeting,
-    read_signer,
-)
-from generator.load.units import UnitIndex
-from generator.load.yamlsrc import Mapping
-from generator.model import (
+from generator.common.dates import FIRST_YEAR, LAST_YEAR, DateError, parse_date, parse_deadline
+from generator.contentformat import choices
+from generator.contentformat import records as fmt
+from generator.domain.model import (
     Cadence,
     Correction,
     Deadline,
@@ -30,6 +21,15 @@ from generator.model import (
     Unit,
     Ward,
 )
+from generator.load.fields import FileReader
+from generator.load.subrecords import (
+    check_correction,
+    read_corrections,
+    read_meeting,
+    read_signer,
+)
+from generator.load.units import UnitIndex
+from generator.load.yamlsrc import Mapping
 
 CADENCE_VALUES = {c.value: c for c in Cadence}
 _WARD_KINDS = {kind: kind for kind in choices.WARD_KINDS}

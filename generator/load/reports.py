@@ -14,11 +14,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.errors import Problems
+from generator.common.errors import Problems
+from generator.domain.model import Content, Programme, Report, Status, Task
 from generator.load.fields import FileReader
 from generator.load.subrecords import read_report
 from generator.load.yamlsrc import Mapping
-from generator.model import Content, Programme, Report, Status, Task
 
 _REFERENCE = re.compile(r"\bsố\s+\d+[\w/.-]*", re.IGNORECASE)
 

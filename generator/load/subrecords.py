@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator import contentformat as fmt
-from generator.load.fields import FileReader
-from generator.load.yamlsrc import Mapping
-from generator.model import (
+from generator.contentformat import records as fmt
+from generator.domain.model import (
     Correction,
     MeetingSchedule,
     Progress,
@@ -21,6 +19,8 @@ from generator.model import (
     Source,
     Status,
 )
+from generator.load.fields import FileReader
+from generator.load.yamlsrc import Mapping
 
 STATUS_VALUES = {s.value: s for s in Status}
 

@@ -10,8 +10,8 @@ import difflib
 import re
 import unicodedata
 
-from generator.dates import fold_accents
-from generator.model import Unit
+from generator.common.dates import fold_accents
+from generator.domain.model import Unit
 
 # Abbreviations used in ward documents, matched on folded (accent-free, lower-case) words.
 ABBREVIATIONS: dict[str, str] = {

@@ -9,17 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from generator.anomalies import (
+from generator.common.errors import Problems
+from generator.domain.anomalies import (
     deadline_misfit,
     heading_misfit,
     lead_missing,
     number_parts,
     numbering_gap,
 )
-from generator.errors import Problems
+from generator.domain.model import Content, Month, Programme, Task, Unit
 from generator.load.belonging import check_belonging
 from generator.load.units import UnitIndex
-from generator.model import Content, Month, Programme, Task, Unit
 
 
 def validate(content: Content, as_of: dt.date, problems: Problems) -> None:

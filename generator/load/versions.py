@@ -14,8 +14,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from generator import contentlayout as layout
-from generator.errors import Problems
+from generator.common.errors import Problems
+from generator.contentformat import layout
+from generator.domain.model import Content, Programme, Report, Ward
 from generator.load.amendments import apply_amendments, read_amendment
 from generator.load.fields import FileReader
 from generator.load.gitlog import Version
@@ -24,7 +25,6 @@ from generator.load.reports import attach
 from generator.load.subrecords import read_report
 from generator.load.units import UnitIndex
 from generator.load.yamlsrc import Mapping, parse_yaml
-from generator.model import Content, Programme, Report, Ward
 
 _NO_WARD = Ward("", "", "", "", "")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import UNREADABLE, Problems
+from generator.common.errors import UNREADABLE, Problems
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 # libyaml's parser when PyYAML has it (about 5× faster); its nodes carry the same line marks.

@@ -12,11 +12,11 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from generator.model import Content, DeadlineKind, Programme, Task
+from generator.common.urls import task_url
+from generator.common.wording import NO_REPORT, STATUS_LABELS, correction_sentence
+from generator.domain.model import Content, DeadlineKind, Programme, Task
+from generator.domain.standing import status_label
 from generator.output import SiteInfo
-from generator.progress import status_label
-from generator.urls import task_url
-from generator.wording import NO_REPORT, STATUS_LABELS, correction_sentence
 
 DEADLINE_KINDS = {
     DeadlineKind.DATE: "Một ngày",

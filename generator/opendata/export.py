@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.model import (
+from generator.domain.model import (
     Content,
     Correction,
     Deadline,

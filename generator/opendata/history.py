@@ -10,12 +10,12 @@ import csv
 import io
 from typing import Any
 
-from generator.dates import vietnam_date
-from generator.model import Amendment, Change, Content, Report
+from generator.common.dates import vietnam_date
+from generator.common.urls import task_url
+from generator.common.wording import CHANGE_LABELS, FIELD_LABELS, STATUS_LABELS
+from generator.domain.model import Amendment, Change, Content, Report
 from generator.opendata.csvdata import CsvField, spreadsheet_safe
 from generator.output import SiteInfo
-from generator.urls import task_url
-from generator.wording import CHANGE_LABELS, FIELD_LABELS, STATUS_LABELS
 
 HISTORY_FILE = "lich-su.csv"
 

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from generator.common.urls import DATA_PAGE, DATA_URL, source_file_path, source_file_url
 from generator.disclosure.catalogue import CATALOGUE_FIELDS, CATALOGUE_FILE, Row, catalogue_csv
-from generator.model import Content, Programme
+from generator.domain.model import Content, Programme
 from generator.opendata.csvdata import CSV_FIELDS, to_csv
 from generator.opendata.export import to_json
 from generator.opendata.history import HISTORY_FIELDS, HISTORY_FILE, history_csv
 from generator.output import Page, SiteInfo, SiteOutput
 from generator.render.templating import render_page
-from generator.urls import DATA_PAGE, DATA_URL, source_file_path, source_file_url
 
 DIR = DATA_URL
 JSON_FILE, CSV_FILE, SCHEMA_FILE, PACKAGE_FILE = (

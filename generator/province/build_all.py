@@ -22,7 +22,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.dates import EpochError, build_today
+from generator.common.dates import EpochError, build_today
+from generator.common.safewrite import UnsafeWrite
+from generator.common.urls import site_address
 from generator.editor.files import VENDOR
 from generator.editor.settings import BUNDLE_FOLDER
 from generator.engine.sitedir import (
@@ -41,8 +43,6 @@ from generator.province.portal import PORTAL_PAGE, PortalAssets, render_portal
 from generator.province.provincefile import WARDS_DIR, Province, is_ward_id, read_province
 from generator.province.shards import in_shard
 from generator.province.worker import WardJob, WardResult, run_jobs
-from generator.safewrite import UnsafeWrite
-from generator.urls import site_address
 
 STATIC = Path(__file__).resolve().parent / "static"
 WARD_TIMEOUT = 600.0

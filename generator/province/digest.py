@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from generator.common.urls import task_url
+from generator.common.wording import CHANGE_LABELS, shorten, ward_place
+from generator.domain.model import Content
+from generator.domain.standing import Standing, standing
 from generator.feeds.atom import ENTRY_TITLE_CHARS, entry_id, summary
-from generator.model import Content
 from generator.output import SiteInfo
-from generator.progress import Standing, standing
 from generator.province.provincefile import is_ward_id
 from generator.province.wardparts import (
     ward_task_items,
@@ -27,8 +29,6 @@ from generator.render.changes import announced
 from generator.render.context import current_programme
 from generator.search.documents import SearchDoc, task_doc, with_other_forms, year_order
 from generator.search.index import IndexShare, index_share
-from generator.urls import task_url
-from generator.wording import CHANGE_LABELS, shorten, ward_place
 
 DIGEST_FORMAT = 5
 

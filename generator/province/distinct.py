@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from generator.errors import Problem
+from generator.common.errors import Problem
 from generator.province.digest import WardDigest
 from generator.province.provincefile import PROVINCE_FILE, Province
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.common.safewrite import write_inside
 from generator.engine.sitedir import Outside
 from generator.province.provincefile import is_ward_id
-from generator.safewrite import write_inside
 
 OLD_FOLDER = ".province"
 """Where the state lay, inside the site, before `--state-dir`."""

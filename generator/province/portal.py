@@ -15,7 +15,8 @@ from functools import cache
 
 from jinja2 import Environment
 
-from generator.dates import fold_accents, format_date
+from generator.common.dates import fold_accents, format_date
+from generator.common.urls import search_index_path
 from generator.opendata.page import LICENCE, human_size
 from generator.output import SiteInfo
 from generator.province.digest import WardDigest
@@ -31,7 +32,6 @@ from generator.province.portal_data import (
 )
 from generator.render.templating import template_environment
 from generator.search.index import joined_index
-from generator.urls import search_index_path
 
 PORTAL_PAGE = "index.html"
 WARD_ROWS = "du-lieu/bang-phuong.json"

@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from generator.common.errors import Problem, Problems
+from generator.contentformat.vocabulary import Record, field
 from generator.editor.settings import BUNDLE_FOLDER
-from generator.errors import Problem, Problems
-from generator.fieldspec import Record, field
 from generator.load.fields import FileReader, is_identifier
 from generator.load.yamlsrc import load_yaml
 from generator.siterepo.layout import OWNER

@@ -14,11 +14,11 @@ import io
 import json
 from collections.abc import Iterable
 
-from generator.model import Content, Status, Task
+from generator.domain.model import Content, Status, Task
+from generator.domain.standing import Standing, standing
 from generator.opendata.csvdata import CsvField, csv_row, spreadsheet_safe
 from generator.opendata.export import task_export
 from generator.output import SiteInfo
-from generator.progress import Standing, standing
 
 WARD_FIELDS = (
     CsvField("Mã phường", "string", "Mã phường, cũng là thư mục trang", "ward id"),

@@ -9,17 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator import contentformat as fmt
-from generator import contentlayout as layout
-from generator.dates import format_date
-from generator.errors import Problem, Problems, unwritable
+from generator.common.dates import format_date
+from generator.common.errors import Problem, Problems, unwritable
+from generator.common.safewrite import UnsafeWrite, write_inside
+from generator.common.yamlwrite import dump
+from generator.contentformat import layout
+from generator.contentformat import records as fmt
 from generator.load.content import check_content
 from generator.load.fields import FileReader, is_identifier
 from generator.load.reports import check_reports
 from generator.load.subrecords import read_report
 from generator.load.yamlsrc import parse_yaml
-from generator.safewrite import UnsafeWrite, write_inside
-from generator.yamlwrite import dump
 
 
 def report_text(task_id: str, on: dt.date, fields: dict[str, str]) -> str:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from generator.dates import vietnam_date
-from generator.model import Change, ChangeKind, Content
+from generator.common.dates import vietnam_date
+from generator.common.urls import CHANGES_FEED, CHANGES_PAGE
+from generator.domain.model import Change, ChangeKind, Content
 from generator.output import Page
 from generator.render.context import Ctx
 from generator.render.templating import render_page
-from generator.urls import CHANGES_FEED, CHANGES_PAGE
 
 ANNOUNCED = frozenset(
     {ChangeKind.ADDED, ChangeKind.AMENDED, ChangeKind.REMOVED, ChangeKind.REPORTED}

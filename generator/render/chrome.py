@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.dates import format_date, vietnam_date
-from generator.model import Content, Programme, Ward
-from generator.render.pages import current_programme
-from generator.urls import (
+from generator.common.dates import format_date, vietnam_date
+from generator.common.urls import (
     ABOUT_URL,
     ACCESS_URL,
     CATALOGUE_URL,
@@ -22,7 +20,9 @@ from generator.urls import (
     SEARCH_URL,
     source_file_url,
 )
-from generator.wording import SITE_KIND, ward_place
+from generator.common.wording import SITE_KIND, ward_place
+from generator.domain.model import Content, Programme, Ward
+from generator.render.pages import current_programme
 
 ASK_INSTEAD = "Hỏi hoặc góp ý về chương trình: liên hệ trực tiếp {issuer}."
 """What the footer says where the ward gave no way to reach it."""

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.model import ALL_ROWS, Content, Programme, Task, Unit
+from generator.domain.model import ALL_ROWS, Content, Programme, Task, Unit
 from generator.output import SiteInfo
 
 

@@ -16,10 +16,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.model import Content, DeadlineKind, Status, Task
+from generator.common.urls import task_url
+from generator.common.wording import ward_place
+from generator.domain.model import Content, DeadlineKind, Status, Task
 from generator.output import SiteInfo
-from generator.urls import task_url
-from generator.wording import ward_place
 
 ACTION_STATUS = {
     Status.NOT_STARTED: "https://schema.org/PotentialActionStatus",

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.model import Content
-from generator.render.pages import current_programme
-from generator.urls import (
+from generator.common.urls import (
     ABOUT_PAGE,
     CHANGES_PAGE,
     DATA_PAGE,
@@ -17,7 +15,9 @@ from generator.urls import (
     month_page_path,
     unit_page_path,
 )
-from generator.wording import month_title
+from generator.common.wording import month_title
+from generator.domain.model import Content
+from generator.render.pages import current_programme
 
 NavItem = tuple[str, "str | list[NavItem]"]
 

@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model import ALL_ROWS, Content, Programme, Task
-from generator.output import SiteInfo, SiteOutput
-from generator.progress import LABELS, Standing, standing
-from generator.render.changes import changes_page, task_history
-from generator.render.context import Ctx, current_programme
-from generator.render.jsonld import task_jsonld
-from generator.render.rollup import rollup
-from generator.render.templating import render_page
-from generator.render.units import unit_pages, units_index
-from generator.urls import (
+from generator.common.urls import (
     ABOUT_PAGE,
     HOME_PAGE,
     KEY_TASKS_PAGE,
@@ -23,7 +14,16 @@ from generator.urls import (
     task_feed_path,
     task_page_path,
 )
-from generator.wording import CADENCE_LABELS, KEY_TASKS, month_title, shorten
+from generator.common.wording import CADENCE_LABELS, KEY_TASKS, month_title, shorten
+from generator.domain.model import ALL_ROWS, Content, Programme, Task
+from generator.domain.standing import LABELS, Standing, standing
+from generator.output import SiteInfo, SiteOutput
+from generator.render.changes import changes_page, task_history
+from generator.render.context import Ctx, current_programme
+from generator.render.jsonld import task_jsonld
+from generator.render.rollup import rollup
+from generator.render.templating import render_page
+from generator.render.units import unit_pages, units_index
 
 TITLE_CHARS = 90
 """A task page's title: its content, cut at a word; the page shows the whole text."""

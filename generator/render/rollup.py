@@ -1,6 +1,6 @@
 """Roll-ups of many tasks for the charts: counts by standing, the stacked bar's segments.
 
-The rules of a single task's standing live in `generator.progress`; this module only counts
+The rules of a single task's standing live in `generator.domain.standing`; this module only counts
 and positions them.
 """
 
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from generator.model import Task
-from generator.progress import (
+from generator.domain.model import Task
+from generator.domain.standing import (
     LABELS,
     ON_TIME_DEFINITION,
     Standing,

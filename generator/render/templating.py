@@ -7,11 +7,8 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from generator.dates import format_date, format_deadline, format_long, vietnam_date
-from generator.model import ChangeKind, Programme
-from generator.output import Page, page_url
-from generator.render import rollup
-from generator.urls import (
+from generator.common.dates import format_date, format_deadline, format_long, vietnam_date
+from generator.common.urls import (
     ABOUT_URL,
     DATA_URL,
     KEY_TASKS_URL,
@@ -24,7 +21,7 @@ from generator.urls import (
     task_url,
     unit_url,
 )
-from generator.wording import (
+from generator.common.wording import (
     BLANK,
     CHANGE_LABELS,
     FIELD_LABELS,
@@ -34,6 +31,9 @@ from generator.wording import (
     STATUS_LABELS,
     month_title,
 )
+from generator.domain.model import ChangeKind, Programme
+from generator.output import Page, page_url
+from generator.render import rollup
 
 
 def template_environment(package: str, *, keep_trailing_newline: bool = False) -> Environment:

@@ -3,12 +3,12 @@ of its tasks for each other year."""
 
 from __future__ import annotations
 
-from generator.model import Task, Unit
+from generator.common.urls import UNITS_PAGE, unit_page_path, unit_year_page_path, unit_year_url
+from generator.domain.model import Task, Unit
 from generator.output import Page
 from generator.render.context import Ctx, current_programme
 from generator.render.rollup import rollup
 from generator.render.templating import render_page
-from generator.urls import UNITS_PAGE, unit_page_path, unit_year_page_path, unit_year_url
 
 
 def units_index(ctx: Ctx):

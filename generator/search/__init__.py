@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.model import Content
+from generator.domain.model import Content
 from generator.output import SiteOutput
 from generator.search.documents import search_documents
 from generator.search.index import index_files

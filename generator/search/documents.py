@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from generator.dates import format_deadline
-from generator.model import Content, KeyTask, Programme, Task
+from generator.common.dates import format_deadline
+from generator.common.urls import key_task_url, month_page_path, task_url
+from generator.common.wording import CADENCE_LABELS, FIELD_LABELS, KEY_TASKS, month_title
+from generator.domain.model import Content, KeyTask, Programme, Task
+from generator.domain.standing import progress_text
 from generator.output import Page, page_url
-from generator.progress import progress_text
 from generator.search.glossary import GLOSSARY, Notion, derived, expansions
-from generator.urls import key_task_url, month_page_path, task_url
-from generator.wording import CADENCE_LABELS, FIELD_LABELS, KEY_TASKS, month_title
 
 
 @dataclass(frozen=True)

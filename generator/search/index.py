@@ -23,9 +23,9 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from generator.common.urls import SEARCH_DIR, search_docs_path, search_index_path, search_terms_path
 from generator.search.documents import SearchDoc
 from generator.search.text import shard_of, terms, words
-from generator.urls import SEARCH_DIR, search_docs_path, search_index_path, search_terms_path
 
 SHARD_BYTES = 2048
 """Target size of a term file before compression."""

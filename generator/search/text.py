@@ -23,7 +23,7 @@ def words(text: str) -> list[str]:
 def folded(word: str) -> str:
     """The accent-free form that both 'đấu' and 'dau' are filed under: 'dau'.
 
-    The rule of `generator.dates.fold_accents` (đ → d, marks dropped, lower case) in
+    The rule of `generator.common.dates.fold_accents` (đ → d, marks dropped, lower case) in
     JavaScript's terms, which search.js applies to queries: every mark (category M) and
     `lower()`, not `casefold()`,
     so that browser and index agree on every word ('ﬁ' stays 'ﬁ').

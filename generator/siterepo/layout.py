@@ -13,8 +13,8 @@ from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined
 
-from generator.model import Ward
-from generator.wording import ward_place
+from generator.common.wording import ward_place
+from generator.domain.model import Ward
 
 FILES = Path(__file__).with_name("files")
 _PACKAGE = Path(__file__).resolve().parents[1]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import Problem, Problems, Severity
+from generator.common.errors import Problem, Problems, Severity
 from generator.load.content import check_content
 from generator.siterepo.git import commit, git
 from generator.siterepo.layout import CODEOWNERS, README, REQUIREMENTS, executable, site_files

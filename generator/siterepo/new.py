@@ -15,11 +15,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from generator.errors import Problem, Problems, Severity, unwritable
+from generator.common.errors import Problem, Problems, Severity, unwritable
+from generator.common.wording import ward_place
+from generator.domain.model import Ward
 from generator.importer.ocr_review import FOLDER
 from generator.importer.run import run_import
 from generator.load.content import check_content
-from generator.model import Ward
 from generator.province.provincefile import PROVINCE_FILE, WARDS_DIR, is_ward_id
 from generator.siterepo.git import commit, git
 from generator.siterepo.layout import (
@@ -31,7 +32,6 @@ from generator.siterepo.layout import (
 )
 from generator.siterepo.pin import distribution_hash, installed_version, pin_line
 from generator.siterepo.provincerepo import add_ward, province_yaml, write_codeowners
-from generator.wording import ward_place
 
 CONTENT = "content"
 _FIRST_COMMIT = "Trang chương trình công tác của {place}: dữ liệu ban đầu từ {document}"

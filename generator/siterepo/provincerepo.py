@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from generator.errors import Problem
+from generator.common.errors import Problem
 from generator.province.provincefile import OFFICE, PROVINCE_FILE, Province, read_province
 from generator.siterepo.layout import CODEOWNERS, province_codeowners
 

@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from generator.domain.model import Content, Programme
 from generator.load.content import load_content
-from generator.model import Content, Programme
 
 from ..conftest import CONTENT
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.model import Content, Programme
+from generator.domain.model import Content, Programme
 
 from .conftest import SCREENSHOTS, Tab
 from .helpers import CORE, SEARCH_FILES, SERIOUS, Visits, axe_report

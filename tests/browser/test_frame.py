@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
-from generator.model import Content
-from generator.wording import site_title
+from generator.common.wording import site_title
+from generator.domain.model import Content
 
 from .conftest import SCREENSHOTS, Tab
 

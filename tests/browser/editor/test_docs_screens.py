@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.dates import VIETNAM
+from generator.common.dates import VIETNAM
 
 from ..conftest import PHONE, serve
 from .conftest import built, publish, saved, sign_in

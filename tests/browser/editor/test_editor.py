@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.dates import VIETNAM
+from generator.common.dates import VIETNAM
 from generator.load.content import check_content
 from tests.conftest import CONTENT, run_git
 

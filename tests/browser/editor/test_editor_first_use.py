@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.dates import VIETNAM
+from generator.common.dates import VIETNAM
 
 from ..conftest import DESKTOP, PHONE
 from .conftest import publish, sign_in

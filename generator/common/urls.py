@@ -10,7 +10,7 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from generator.model import Programme, Task
+from generator.domain.model import Programme, Task
 
 HOME_PAGE = "index.md"
 MONTHS_PAGE = "thang/index.md"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from generator.model import Deadline
+from generator.domain.model import Deadline
 
 _HEADING = re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)
 

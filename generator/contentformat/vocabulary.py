@@ -1,7 +1,7 @@
 """The vocabulary of the content format's declaration: a field, a record, their README table.
 
-A leaf: it imports nothing of ours. The declaration itself is `generator.contentformat` (beside
-it `contentchoices`, `contentlayout`).
+A leaf: it imports nothing of ours. The declaration itself is `records`, beside it `choices`
+and `layout`.
 """
 
 from __future__ import annotations

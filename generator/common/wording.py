@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from generator.model import Cadence, ChangeKind, Correction, Status, Ward
+from generator.domain.model import Cadence, ChangeKind, Correction, Status, Ward
 
 CADENCES = {
     Cadence.WEEKLY: "hằng tuần",

@@ -1,6 +1,6 @@
 """Where each record of the content format lives in `content/`: its files and folders.
 
-Part of the content format's declaration (`generator.contentformat` declares the records and
+Part of the content format's declaration (`generator.contentformat.records` declares the records and
 their fields). The loader, the git history, the importer, `report` and the web editor all name
 the places from here; `content/README.md` draws the same layout (a test keeps every name in
 it). A leaf: it imports nothing of ours.

@@ -11,7 +11,7 @@ import os
 import re
 import unicodedata
 
-from generator.model import Deadline, DeadlineKind
+from generator.domain.model import Deadline, DeadlineKind
 
 _DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")

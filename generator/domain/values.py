@@ -1,6 +1,6 @@
 """The model's value types: enumerations and small records that hold no other record.
 
-A leaf module; `generator.model` re-exports every name, so both imports work.
+A leaf module; `generator.domain.model` re-exports every name, so both imports work.
 """
 
 from __future__ import annotations

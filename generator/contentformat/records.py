@@ -2,20 +2,20 @@
 
 This declaration drives the record readers (`load.fields.FileReader.record`: unknown, missing
 fields, lengths), the importer's writer (`importer.write`, fields in the declared order) and the
-field tables of `content/README.md` (`fieldspec.markdown_table`, kept in step by a test). Beside
-it: the values some fields may take (`contentchoices`; a cadence and a status are the model's
+field tables of `content/README.md` (`vocabulary.markdown_table`, kept in step by a test). Beside
+it: the values some fields may take (`choices`; a cadence and a status are the model's
 enumerations, `values`), written into the fields' meaning here, and where each record lives in
-`content/` (`contentlayout`). It imports only leaves: the declaration's vocabulary
-(`fieldspec`), `contentchoices` and `values`.
+`content/` (`layout`). It imports only leaves: the declaration's vocabulary
+(`vocabulary`), `choices` and `values`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator import contentchoices as choices
-from generator.fieldspec import Field, Record, field, long
-from generator.values import Cadence, Status
+from generator.contentformat import choices
+from generator.contentformat.vocabulary import Field, Record, field, long
+from generator.domain.values import Cadence, Status
 
 _READ_AS = (
     "đọc là; bỏ trống (`null`) là giữ nguyên, chỉ ghi nhận",

@@ -13,20 +13,20 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from generator.life import Amendment as Amendment
-from generator.life import Change as Change
-from generator.life import ChangeKind as ChangeKind
-from generator.life import FieldChange as FieldChange
-from generator.life import Report as Report
-from generator.life import TaskAmendment as TaskAmendment
-from generator.values import Cadence as Cadence
-from generator.values import Correction as Correction
-from generator.values import Deadline as Deadline
-from generator.values import DeadlineKind as DeadlineKind
-from generator.values import Progress as Progress
-from generator.values import Source as Source
-from generator.values import SourceDocument as SourceDocument
-from generator.values import Status as Status
+from generator.domain.events import Amendment as Amendment
+from generator.domain.events import Change as Change
+from generator.domain.events import ChangeKind as ChangeKind
+from generator.domain.events import FieldChange as FieldChange
+from generator.domain.events import Report as Report
+from generator.domain.events import TaskAmendment as TaskAmendment
+from generator.domain.values import Cadence as Cadence
+from generator.domain.values import Correction as Correction
+from generator.domain.values import Deadline as Deadline
+from generator.domain.values import DeadlineKind as DeadlineKind
+from generator.domain.values import Progress as Progress
+from generator.domain.values import Source as Source
+from generator.domain.values import SourceDocument as SourceDocument
+from generator.domain.values import Status as Status
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from generator.values import Deadline, Progress, Source
+from generator.domain.values import Deadline, Progress, Source
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,9 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from generator.dates import format_date
-from generator.model import Status, Task
-from generator.wording import NO_REPORT, STATUS_LABELS
+from generator.common.dates import format_date
+from generator.common.wording import NO_REPORT, STATUS_LABELS
+from generator.domain.model import Status, Task
 
 DUE_SOON_DAYS = 7
 """'Due soon' covers today and the next 7 days."""

@@ -1,6 +1,6 @@
 """The values some fields of the content format may take: part of its declaration.
 
-`generator.contentformat` writes them into the fields' meaning (so the field tables of
+`generator.contentformat.records` writes them into the fields' meaning (so the field tables of
 `content/README.md` show them); the loader accepts nothing else and the web editor offers them.
 The values of a key task's `cadence` and of a report's `status` are the model's enumerations
 (`values.Cadence`, `values.Status`). A leaf: it imports nothing of ours.
