@@ -45,6 +45,9 @@ MOVED = {
     "Search": "search.md#what-it-does",
     "Publishing": "dang-trang.md#github-pages",
     "A province of wards": "province.md#build-all",
+    "A province's own repository: `new-province`": (
+        "province.md#a-provinces-own-repository-new-province"
+    ),
     "On a CI engine: a job matrix": "province.md#on-a-ci-engine-a-job-matrix",
     "The national layout, on paper": "province.md#the-national-layout-on-paper",
     "Calendar feeds": "feeds.md#the-feeds",
