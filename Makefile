@@ -1,4 +1,5 @@
-# The two commands of the README. Each creates the virtual environment on a fresh machine.
+# The two commands of the README; every other one in docs/pages/development.md. Each creates the
+# virtual environment on a fresh machine.
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -57,7 +58,8 @@ $(JS)/node_modules/.installed: $(JS)/package.json $(JS)/package-lock.json
 	else echo "npm not found: the ical.js feed tests and the JS lint will be skipped"; fi
 
 # Decap CMS and decap-server, pinned by the lock file: `make edit` and the editor's browser tests
-# use decap-server; the bundle /admin/ serves is vendored in generator/editor/vendor/ (README).
+# use decap-server; the bundle /admin/ serves is vendored in generator/editor/vendor/
+# (docs/pages/editor.md).
 $(EDITOR)/node_modules/.installed: $(EDITOR)/package.json $(EDITOR)/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 		npm ci --prefix $(EDITOR) --no-audit --no-fund --silent && touch $@; \

@@ -13,8 +13,8 @@ commits on top of the first, in two shapes:
 It then times `python -m generator check` (which reads the whole history) in a fresh process,
 best of `--repeat`, and its peak memory (the child's own ru_maxrss), against the same check
 without git. `--roots` times other checkouts' generators on the same repositories, in turn
-(an older clone, to see what a change gained). It prints a table; figures go into the README
-by hand.
+(an older clone, to see what a change gained). It prints a table; figures go into
+benchmarks/RESULTS.md by hand.
 """
 
 from __future__ import annotations

@@ -14,7 +14,8 @@ at its place (rows aligned by their content), and each of its four fields counte
   - wrong: read otherwise and not flagged: the one thing that must stay at 0;
   - missing: a row of the text not found among the rows read (flagged if a flag or error
     stands on the page where it should be).
-It also counts the false alarms (exact fields flagged anyway). Figures go into the README.
+It also counts the false alarms (exact fields flagged anyway). Figures go into
+benchmarks/RESULTS.md.
 
 With --corpus, the scans made as a copier makes them (the corpus's `*-scan.pdf`: ../shared/corpus
 beside the repository, or /work/shared/corpus; or the scans named) are read as a ward would

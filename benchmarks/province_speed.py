@@ -13,8 +13,9 @@ ids, names and deadlines varied, in one git repository), then measures, each in 
                  each against one `generator build` of a ward;
   - peak memory: the largest resident set of any process of the full build;
   - files and bytes: per ward, of the portal, of the province.
-Ratios are of one run: the machine is shared, so run it when it is quiet. Figures go into the
-README by hand; the portal's first view and search time are measured by portal_view.py.
+Ratios are of one run: the machine is shared, so run it when it is quiet. Figures go into
+benchmarks/RESULTS.md by hand; the portal's first view and search time are measured by
+portal_view.py.
 """
 
 from __future__ import annotations

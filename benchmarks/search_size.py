@@ -9,7 +9,7 @@ For each scale it builds the site from the synthetic content of build_speed.py, 
     the result files of the ten results shown);
   - later queries: what each further search fetched (only the files not fetched before).
 Bytes are counted as served (uncompressed) and as gzip would send them (level 6, as most static
-hosts compress JSON and JavaScript). Prints a table; figures go into the README by hand.
+hosts compress JSON and JavaScript). Prints a table; figures go into benchmarks/RESULTS.md by hand.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 Every section of the old long README has a home in the docs, reachable from the navigation; a
 dated figure log has none here (those live in benchmarks/RESULTS.md). The docs read offline: no
-page asks another host for a script, a stylesheet, a font or a picture.
+page asks another host for a script, a stylesheet, a font or a picture. README.md is now only a
+front door (it is also the package's description on PyPI): short, and every link it gives
+opens from the top folder.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "docs" / "mkdocs.yml"
+FRONT_DOOR_LINES = 150
 
 MOVED = {
     "The two commands": "development.md#the-commands",
@@ -45,6 +48,9 @@ MOVED = {
     "Search": "search.md#what-it-does",
     "Publishing": "dang-trang.md#github-pages",
     "A province of wards": "province.md#build-all",
+    "A province's own repository: `new-province`": (
+        "province.md#a-provinces-own-repository-new-province"
+    ),
     "On a CI engine: a job matrix": "province.md#on-a-ci-engine-a-job-matrix",
     "The national layout, on paper": "province.md#the-national-layout-on-paper",
     "Calendar feeds": "feeds.md#the-feeds",
@@ -57,9 +63,10 @@ MOVED = {
     "A cap on the history read": "speed.md#a-cap-on-the-history-read",
     "A province: `build-all` against plain mkdocs-material": "speed.md#how-it-is-measured",
 }
-"""Each section of the README as it was before the docs (1,165 lines), and where it lives now.
-Left out on purpose, to benchmarks/RESULTS.md: the dated figure tables of build speed, long
-histories, a province's build, search downloads and OCR accuracy."""
+"""Each section of the long README (1,218 lines at the end, before it became a front door), and
+where it lives now: the docs answer for these. Left out on purpose, to benchmarks/RESULTS.md:
+the dated figure logs of build speed and its devices, long histories and the history cap, a
+province's build, search downloads and scores, OCR accuracy and the national portal."""
 
 
 def nav_pages(nav) -> set[str]:
@@ -130,3 +137,15 @@ def test_the_guides_pictures_are_small_and_all_used(built: Path) -> None:
     guide = (CONFIG.parent / "pages" / "can-bo.md").read_text(encoding="utf-8")
     assert [p.name for p in pictures if f"anh/{p.name}" not in guide] == []
     assert [p.name for p in pictures if p.stat().st_size > 60_000] == []
+
+
+def test_the_readme_is_a_front_door_whose_links_open() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= FRONT_DOOR_LINES
+    targets = re.findall(r"\]\(([^)\s]+)\)", readme)
+    relative = [t.split("#")[0] for t in targets if "://" not in t and not t.startswith("#")]
+    assert relative, "the front door links the docs"
+    assert [t for t in relative if not (ROOT / t).is_file()] == []
+    config = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=_Loader)
+    linked = {t.removeprefix("docs/pages/") for t in relative if t.startswith("docs/pages/")}
+    assert nav_pages(config["nav"]) - {"index.md"} - linked == set()

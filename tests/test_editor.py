@@ -235,7 +235,7 @@ def test_page_loads_the_editor_only_when_it_can_save():
     assert "<script>" not in page and "http" not in page.split("<body>")[1]
     unconnected = admin_page(editor_settings())
     assert "<script" not in unconnected and "CTCT_EDITOR_REPO" in unconnected
-    assert "make edit" in unconnected
+    assert "python -m generator edit" in unconnected
 
 
 def test_page_policy_keeps_scripts_on_this_site():

@@ -17,7 +17,7 @@ CONFIG = "config.yml"
 """Decap's settings, beside its page: the one YAML file a site publishes."""
 HERE = Path(__file__).resolve().parent
 VENDOR = HERE / "vendor" / "decap-cms"
-"""Decap CMS's bundle, copied from the pinned npm package (see the README, "Trang quản trị")."""
+"""Decap CMS's bundle, copied from the pinned npm package (docs: "The web editor")."""
 STATIC = HERE / "static"
 """Our script (the date widget, field checks, Vietnamese words, list labels) and stylesheet."""
 PUBLISHED = "chuong-trinh.json"

@@ -27,8 +27,8 @@ line-height:1.5;padding:0 1rem">
 <p>Trang này sửa dữ liệu của trang web ngay trong kho mã của phường (GitHub, GitLab, Gitea
 hoặc Forgejo). Người quản trị đặt biến <code>CTCT_EDITOR_BACKEND</code>,
 <code>CTCT_EDITOR_REPO</code> (kho dạng <code>chủ/tên</code>) và cách đăng nhập khi dựng trang:
-xem README, mục “Trang quản trị”.</p>
-<p>Thử trên một máy, không cần máy chủ git: chạy <code>make edit</code> rồi mở
+xem tài liệu của công cụ, trang “Đăng trang và trang quản trị”.</p>
+<p>Thử trên một máy, không cần máy chủ git: chạy <code>python -m generator edit</code> rồi mở
 <code>http://127.0.0.1:8000/admin/</code>.</p>
 </main>"""
 

@@ -4,9 +4,9 @@ Hosts: GitHub (sign-in through the ward's OAuth proxy), GitLab, Gitea and Forgej
 the host's own OAuth application, PKCE, no secret). GitHub, GitLab and Forgejo keep Decap's
 editorial workflow (a change is a pull or merge request the Office reviews); Decap's Gitea
 backend has none, so there a change is a commit on the configured branch, which the host must
-protect (README, "Trang quản trị").
+protect (docs: "Đăng trang và trang quản trị").
 
-The values come from the environment through mkdocs.yml (`CTCT_EDITOR_*`, see the README), so
+The values come from the environment through mkdocs.yml (`CTCT_EDITOR_*`, see the docs), so
 they are checked here before they reach the configuration or the page.
 """
 
