@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.contentformat import choices
-from generator.contentformat.vocabulary import Field, Record, field, long
+from generator.contentformat.vocabulary import Field, Record, field, held, long
 from generator.domain.values import Cadence, Status
 
 _READ_AS = (
@@ -204,13 +204,25 @@ REPORT = Record(
     "report",
     "báo cáo tiến độ",
     (
-        field("task", "id", "mã nhiệm vụ được báo cáo", "the id of the task reported on"),
+        held(
+            field("task", "id", "mã nhiệm vụ được báo cáo", "the id of the task reported on"),
+            model="task_id",
+        ),
         field("reported_on", "date", "ngày báo cáo", "the day of the report"),
-        field("status", "choice", _codes(Status), "progress status"),
-        field("done_on", "date", "ngày hoàn thành", "completion date", False, "khi `done`"),
-        field("document", "text", "văn bản kết quả", "resulting document", False),
-        field("link", "text", "đường dẫn https tới văn bản", "https link to it", False),
-        long(field("note", "text", "ghi chú", "note", False)),
+        held(field("status", "choice", _codes(Status), "progress status"), "progress.status"),
+        held(
+            field("done_on", "date", "ngày hoàn thành", "completion date", False, "khi `done`"),
+            model="progress.done_on",
+        ),
+        held(
+            field("document", "text", "văn bản kết quả", "resulting document", False),
+            model="progress.document",
+        ),
+        held(
+            field("link", "text", "đường dẫn https tới văn bản", "https link to it", False),
+            model="progress.link",
+        ),
+        held(long(field("note", "text", "ghi chú", "note", False)), "progress.note"),
         field("reported_by", "text", "người hoặc đơn vị báo cáo", "who reported", False),
     ),
 )
@@ -221,10 +233,20 @@ TASK = Record(
     (
         field("id", "id", "mã cố định `<năm>-<tháng>-<số>`", "permanent id, e.g. `2026-01-10-1`"),
         field("number", "text", 'cột TT như văn bản (`"10.1"`)', "the TT cell as written"),
-        field("parent", "id", "`id` của mục cha", "the parent's id", False, "với mục con"),
+        held(
+            field("parent", "id", "`id` của mục cha", "the parent's id", False, "với mục con"),
+            model="parent_id",
+        ),
         long(field("content", "text", "cột Nội dung như văn bản", "the content as written")),
-        field(
-            "lead", "text", 'cột Chủ trì như văn bản; `""` nếu trống', "the lead cell as written"
+        held(
+            field(
+                "lead",
+                "text",
+                'cột Chủ trì như văn bản; `""` nếu trống',
+                "the lead cell as written",
+            ),
+            model="lead_as_written",
+            export="lead_as_written",
         ),
         field(
             "deadline", "text", "`15/01/2026`, `10-20/3/2026`, `theo KH`", "date, range, per plan"

@@ -6,7 +6,7 @@ and `layout`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 TYPES = {
     "text": "chữ / text",
@@ -48,6 +48,19 @@ class Field:
     """For an optional field that some records need: when it is needed ('khi `done`')."""
     max_length: int = 0
     """The most characters a value (each item of a list) may have; 0: the type's default."""
+    model: str = ""
+    """The model's attribute that holds it, when that is not `name` (`parent` → `parent_id`;
+    dotted when it is held one record down: `progress.status`)."""
+    export: str = ""
+    """The open data's key for it (JSON, schema), when that is not `name`."""
+
+    @property
+    def attribute(self) -> str:
+        return self.model or self.name
+
+    @property
+    def exported(self) -> str:
+        return self.export or self.name
 
     @property
     def limit(self) -> int:
@@ -86,7 +99,12 @@ def field(name: str, type_: str, vi: str, en: str, required: bool = True, when: 
 
 def long(declared: Field) -> Field:
     """The field with the limit of long texts (`LONG_TEXT`)."""
-    return Field(**{**declared.__dict__, "max_length": LONG_TEXT})
+    return replace(declared, max_length=LONG_TEXT)
+
+
+def held(declared: Field, model: str = "", export: str = "") -> Field:
+    """The field, with where the model and the open data hold it when not under its name."""
+    return replace(declared, model=model, export=export)
 
 
 def markdown_table(record: Record) -> str:
