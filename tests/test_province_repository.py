@@ -102,11 +102,12 @@ def test_every_province_workflow_parses_and_its_matrix_counts_its_shards():
 WORKFLOW_NAMED = re.compile(r"`(\.(?:github|gitea|forgejo)/workflows/[\w.-]+\.ya?ml)`")
 
 
-def test_every_workflow_the_readme_names_exists_and_parses():
-    named = set(WORKFLOW_NAMED.findall((ROOT / "README.md").read_text(encoding="utf-8")))
-    assert ".gitea/workflows/province.yml" in named
-    for path in sorted(named):
-        assert (ROOT / path).is_file(), f"README names {path}, which does not exist"
+def test_every_workflow_the_docs_name_exists_and_parses():
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs" / "pages").glob("*.md"))]
+    named = {p: set(WORKFLOW_NAMED.findall(p.read_text(encoding="utf-8"))) for p in pages}
+    assert ".gitea/workflows/province.yml" in set().union(*named.values())
+    for page, path in sorted((page, path) for page, paths in named.items() for path in paths):
+        assert (ROOT / path).is_file(), f"{page.name} names {path}, which does not exist"
         assert isinstance(yaml.safe_load((ROOT / path).read_text(encoding="utf-8")), dict), path
 
 
