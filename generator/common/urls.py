@@ -149,7 +149,9 @@ def source_file_url(programme: Programme) -> str | None:
     return None
 
 
-_UNSAFE_URL = re.compile(r"[\s\"'<>`\\]")
+UNSAFE_IN_URL = re.compile(r"[\s\"'<>`\\]")
+"""What no address we accept may hold (SITE_URL, a link in content/): white space, quotes,
+angle brackets, backquote, backslash."""
 
 
 def site_address(value: str) -> str:
@@ -165,7 +167,7 @@ def site_address(value: str) -> str:
         reason = "cổng không hợp lệ (1–65535)"
     elif parts.scheme not in ("http", "https") or not parts.hostname:
         reason = "phải là địa chỉ http(s) đầy đủ"
-    elif _UNSAFE_URL.search(value):
+    elif UNSAFE_IN_URL.search(value):
         reason = "không được có khoảng trắng, dấu nháy, < > ` hay \\"
     elif "@" in parts.netloc:
         reason = "không được chứa tên người dùng hay mật khẩu (user:pass@)"
