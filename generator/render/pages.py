@@ -23,7 +23,7 @@ from generator.render.context import Ctx, current_programme
 from generator.render.jsonld import task_jsonld
 from generator.render.rollup import rollup
 from generator.render.templating import render_page
-from generator.render.units import unit_pages, units_index
+from generator.render.unit_pages import unit_pages, units_index
 
 TITLE_CHARS = 90
 """A task page's title: its content, cut at a word; the page shows the whole text."""
