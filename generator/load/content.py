@@ -25,7 +25,7 @@ from generator.load.fields import FileReader
 from generator.load.history import read_versions, stamp_versions
 from generator.load.records import read_programme, read_units, read_ward
 from generator.load.reports import attach, check_reports, read_reports
-from generator.load.units import UnitIndex
+from generator.load.unit_spellings import UnitIndex
 from generator.load.validate import validate
 from generator.load.versions import ContentVersion
 from generator.load.yamlsrc import load_yaml

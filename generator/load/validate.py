@@ -19,7 +19,7 @@ from generator.domain.anomalies import (
 )
 from generator.domain.model import Content, Month, Programme, Task, Unit
 from generator.load.belonging import check_belonging
-from generator.load.units import UnitIndex
+from generator.load.unit_spellings import UnitIndex
 
 
 def validate(content: Content, as_of: dt.date, problems: Problems) -> None:
