@@ -193,7 +193,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from generator.record.report import write_report
+    from generator.reporting.report import write_report
 
     try:
         today = build_today()

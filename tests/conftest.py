@@ -15,7 +15,7 @@ from generator.contentformat import layout
 from generator.load.content import load_content
 from generator.load.history import ALLOW_SHALLOW
 from generator.output import SiteInfo
-from generator.record.report import write_report
+from generator.reporting.report import write_report
 
 # The suite must pass in a shallow clone too (CI may make one): building from one is allowed
 # here, with a warning. The tests of the refusal itself unset this.

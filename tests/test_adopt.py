@@ -17,7 +17,7 @@ from generator.cli import main as cli_main
 from generator.common.errors import Severity
 from generator.domain.model import ChangeKind, Ward
 from generator.importer.run import run_import
-from generator.importer.units import slug
+from generator.importer.unit_registry import slug
 from generator.load.content import check_content, load_content
 from generator.siterepo.layout import GENERATED, LAYOUT
 from generator.siterepo.migrate import migrate

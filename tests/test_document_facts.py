@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 
 from generator.domain.model import Amendment, Source
-from generator.render.context import Ctx
+from generator.render.context import PageContext
 from generator.render.pages import about_page
 
 
@@ -19,7 +19,7 @@ def test_what_the_document_does_not_give_is_marked_not_stated(mini_content, site
     )  # fmt: skip
     programme = dataclasses.replace(programme, amendments=(decision,))
     content = dataclasses.replace(mini_content, programmes=(programme,))
-    body = about_page(Ctx(content, site_info)).body
+    body = about_page(PageContext(content, site_info)).body
     assert "<dt>Số, ký hiệu</dt><dd>không ghi</dd>" in body
     assert "<dt>Ngày ban hành</dt><dd>không ghi</dd>" in body
     assert "<dt>Ngày có hiệu lực</dt><dd>không ghi</dd>" in body

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from generator.load.content import check_content
-from generator.render.context import Ctx
+from generator.render.context import PageContext
 from generator.render.pages import about_page
 from generator.search.documents import search_documents
 from generator.search.text import terms, words
@@ -42,7 +42,7 @@ def test_check_refuses_a_former_unit_without_a_name_or_with_markup_at_its_line(t
 
 def test_the_about_page_names_the_former_units(mini_content, site_info):
     ward = dataclasses.replace(mini_content.ward, formed_from=("xã <Lê Lợi>",), formed_by="")
-    body = about_page(Ctx(dataclasses.replace(mini_content, ward=ward), site_info)).body
+    body = about_page(PageContext(dataclasses.replace(mini_content, ward=ward), site_info)).body
     assert "<li>xã &lt;Lê Lợi&gt;</li>" in body and "Theo: không ghi." in body
 
 

@@ -14,7 +14,7 @@ import yaml
 from generator.domain.model import ChangeKind, Content
 from generator.load.content import load_content
 from generator.output import SiteInfo, SiteOutput
-from generator.record.report import write_report
+from generator.reporting.report import write_report
 from generator.site import render_site
 
 from .conftest import MINI, run_git

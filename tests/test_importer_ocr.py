@@ -22,7 +22,7 @@ from generator.importer.ocr_review import _unknown_lead, write_review
 from generator.importer.run import model_of_document, run_import
 from generator.importer.source import read_source
 from generator.load.content import load_content
-from generator.load.units import UnitIndex
+from generator.load.unit_spellings import UnitIndex
 from tests.helpers import errors
 from tests.pdfdoc import pdf_from_text, scan_of
 

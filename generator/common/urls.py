@@ -12,43 +12,58 @@ from urllib.parse import urlsplit
 
 from generator.domain.model import Programme, Task
 
-HOME_PAGE = "index.md"
-MONTHS_PAGE = "thang/index.md"
-UNITS_PAGE = "don-vi/index.md"
-KEY_TASKS_PAGE = "trong-tam.md"
-SUBSCRIBE_PAGE = "lich/index.md"
-DATA_PAGE = "du-lieu/index.md"
-ABOUT_PAGE = "gioi-thieu.md"
-SEARCH_PAGE = "tim-kiem/index.md"
-PROGRESS_PAGE = "tien-do.md"
-"""Source paths of the fixed pages; the engine serves 'x/index.md' and 'x.md' at '/x/'."""
-
-KEY_TASKS_URL = "trong-tam/"
+HOME_URL = ""
 MONTHS_URL = "thang/"
-ABOUT_URL = "gioi-thieu/"
+UNITS_URL = "don-vi/"
+KEY_TASKS_URL = "trong-tam/"
 SUBSCRIBE_URL = "lich/"
 DATA_URL = "du-lieu/"
+ABOUT_URL = "gioi-thieu/"
 SEARCH_URL = "tim-kiem/"
 PROGRESS_URL = "tien-do/"
+CHANGES_URL = "thay-doi/"
+"""Addresses of the fixed pages."""
 ALL_TASKS_FEED = "lich/tat-ca.ics"
 MEETINGS_FEED = "lich/giao-ban.ics"
 TASK_FEEDS = "lich/nhiem-vu/"
 SOURCE_FILES = "van-ban/"
-CHANGES_PAGE = "thay-doi/index.md"
-CHANGES_URL = "thay-doi/"
 CHANGES_FEED = "thay-doi/atom.xml"
 
 
+def page_of(url: str) -> str:
+    """The source of the page served at `url`: 'x/' ← 'x.md'."""
+    return url.rstrip("/") + ".md"
+
+
+def folder_page_of(url: str) -> str:
+    """The source of the page of a folder of pages at `url`: 'x/' ← 'x/index.md' ('' ←
+    'index.md', the home). The engine serves both 'x.md' and 'x/index.md' at '/x/'."""
+    return url + "index.md"
+
+
+HOME_PAGE = folder_page_of(HOME_URL)
+MONTHS_PAGE = folder_page_of(MONTHS_URL)
+UNITS_PAGE = folder_page_of(UNITS_URL)
+KEY_TASKS_PAGE = page_of(KEY_TASKS_URL)
+SUBSCRIBE_PAGE = folder_page_of(SUBSCRIBE_URL)
+DATA_PAGE = folder_page_of(DATA_URL)
+ABOUT_PAGE = page_of(ABOUT_URL)
+SEARCH_PAGE = folder_page_of(SEARCH_URL)
+PROGRESS_PAGE = page_of(PROGRESS_URL)
+CHANGES_PAGE = folder_page_of(CHANGES_URL)
+"""Source paths of the fixed pages."""
+
+
 def month_page_path(programme_id: str, month: int) -> str:
-    return month_url(programme_id, month).rstrip("/") + ".md"
+    return page_of(month_url(programme_id, month))
 
 
 def unit_page_path(unit_id: str) -> str:
-    return unit_url(unit_id).rstrip("/") + ".md"
+    return page_of(unit_url(unit_id))
 
 
 def task_page_path(task_id: str) -> str:
-    return task_url(task_id).rstrip("/") + ".md"
+    return page_of(task_url(task_id))
 
 
 def unit_feed_path(unit_id: str) -> str:
@@ -70,7 +85,7 @@ def month_url(programme_id: str, month: int) -> str:
 
 
 def unit_url(unit_id: str) -> str:
-    return f"don-vi/{unit_id}/"
+    return f"{UNITS_URL}{unit_id}/"
 
 
 def unit_year_url(unit_id: str, year: int) -> str:
@@ -79,7 +94,7 @@ def unit_year_url(unit_id: str, year: int) -> str:
 
 
 def unit_year_page_path(unit_id: str, year: int) -> str:
-    return unit_year_url(unit_id, year).rstrip("/") + ".md"
+    return page_of(unit_year_url(unit_id, year))
 
 
 def task_url(task_id: str) -> str:
@@ -134,7 +149,9 @@ def source_file_url(programme: Programme) -> str | None:
     return None
 
 
-_UNSAFE_URL = re.compile(r"[\s\"'<>`\\]")
+UNSAFE_IN_URL = re.compile(r"[\s\"'<>`\\]")
+"""What no address we accept may hold (SITE_URL, a link in content/): white space, quotes,
+angle brackets, backquote, backslash."""
 
 
 def site_address(value: str) -> str:
@@ -150,7 +167,7 @@ def site_address(value: str) -> str:
         reason = "cổng không hợp lệ (1–65535)"
     elif parts.scheme not in ("http", "https") or not parts.hostname:
         reason = "phải là địa chỉ http(s) đầy đủ"
-    elif _UNSAFE_URL.search(value):
+    elif UNSAFE_IN_URL.search(value):
         reason = "không được có khoảng trắng, dấu nháy, < > ` hay \\"
     elif "@" in parts.netloc:
         reason = "không được chứa tên người dùng hay mật khẩu (user:pass@)"
@@ -163,14 +180,14 @@ def site_address(value: str) -> str:
     return value if value.endswith("/") else value + "/"
 
 
-CATALOGUE_PAGE = "danh-muc-thong-tin/index.md"
 CATALOGUE_URL = "danh-muc-thong-tin/"
 """The list of the information the site publishes (Luật Tiếp cận thông tin, art. 19(1)(g))."""
-ACCESS_PAGE = "tiep-can-thong-tin/index.md"
 ACCESS_URL = "tiep-can-thong-tin/"
 """How to ask for information, and who receives the requests (art. 19(1)(đ))."""
-ENGLISH_PAGE = "en/index.md"
 ENGLISH_URL = "en/"
-ENGLISH_SITE_PAGE = "en/programme/index.md"
 ENGLISH_SITE_URL = "en/programme/"
 """The English pages (Nghị định 42/2022): the People's Committee, and how this site works."""
+CATALOGUE_PAGE = folder_page_of(CATALOGUE_URL)
+ACCESS_PAGE = folder_page_of(ACCESS_URL)
+ENGLISH_PAGE = folder_page_of(ENGLISH_URL)
+ENGLISH_SITE_PAGE = folder_page_of(ENGLISH_SITE_URL)

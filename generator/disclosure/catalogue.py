@@ -31,6 +31,7 @@ from generator.common.urls import (
     SEARCH_URL,
     SOURCE_FILES,
     SUBSCRIBE_URL,
+    UNITS_URL,
 )
 from generator.domain.model import ChangeKind, Content
 from generator.opendata.csvdata import CsvField, spreadsheet_safe
@@ -128,8 +129,8 @@ KINDS = (
          KEEP_ALL, (f"{KEY_TASKS_URL}index.html",), link=KEY_TASKS_URL),
     Kind("thang", "Nhiệm vụ cụ thể theo tháng", (f"{MONTHS_URL}<năm>-<tháng>/",), PAGE, issued,
          KEEP_ALL, (f"{MONTHS_URL}*index.html",), link=MONTHS_URL),
-    Kind("don-vi", "Nhiệm vụ theo đơn vị chủ trì", ("don-vi/<mã đơn vị>/",), PAGE, issued,
-         KEEP_ALL, ("don-vi/*index.html",), link="don-vi/"),
+    Kind("don-vi", "Nhiệm vụ theo đơn vị chủ trì", (f"{UNITS_URL}<mã đơn vị>/",), PAGE, issued,
+         KEEP_ALL, (f"{UNITS_URL}*index.html",), link=UNITS_URL),
     Kind("nhiem-vu", "Từng nhiệm vụ: nội dung, thời hạn, tiến độ, lịch sử", ("nhiem-vu/<mã>/",),
          PAGE, issued, KEEP_ALL, ("nhiem-vu/*/index.html",)),
     Kind("tien-do", "Tiến độ thực hiện: quá hạn, sắp đến hạn, đã hoàn thành", (PROGRESS_URL,),

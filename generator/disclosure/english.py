@@ -16,7 +16,7 @@ from generator.common.urls import (
     ENGLISH_SITE_URL,
     ENGLISH_URL,
     SEARCH_URL,
-    UNITS_PAGE,
+    UNITS_URL,
 )
 from generator.domain.model import Content
 from generator.output import Page, SiteInfo
@@ -69,7 +69,7 @@ def english_pages(content: Content, site: SiteInfo) -> list[Page]:
             description=f"The work programme of the People's Committee of {place}: pages, "
             "calendars, open data.",
             programme=programme,
-            units_page=UNITS_PAGE.removesuffix("index.md"),
+            units_page=UNITS_URL,
             changes_url=CHANGES_URL,
             catalogue_url=CATALOGUE_URL,
             search_url=SEARCH_URL,

@@ -23,6 +23,7 @@ from generator.editor.fields import (
     DATE_WIDGET,
     DEADLINE,
     HTTPS,
+    LABELS,
     PLAIN_NAME,
     Widget,
     choice,
@@ -93,7 +94,8 @@ def reports_collection(content: Content, base: PurePosixPath) -> dict[str, objec
             "required_when": {
                 "field": "status",
                 "value": Status.DONE.value,
-                "message": f"Tình trạng là {STATUS_LABELS[Status.DONE]} thì cần ngày hoàn thành.",
+                "message": f"{LABELS[('report', 'status')]} là {STATUS_LABELS[Status.DONE]} "
+                "thì cần ngày hoàn thành.",
             },
             "not_after": "reported_on",
         },
@@ -235,7 +237,7 @@ def units_collection(base: PurePosixPath) -> dict[str, object]:
         "don-vi",
         "Đơn vị",
         "Danh mục đơn vị. Mã đơn vị là cố định: không đổi mã đã có (địa chỉ trang, lịch dựa "
-        "vào nó); thêm cách viết mới vào “Các cách viết khác”.",
+        f"vào nó); thêm cách viết mới vào “{LABELS[('unit', 'aliases')]}”.",
         base / layout.UNITS_YAML,
         form_fields(fmt.UNITS_FILE, {"units": listed}),
     )

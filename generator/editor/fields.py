@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from generator.common.dates import DEADLINE_PATTERNS, FIRST_YEAR, LAST_YEAR
+from generator.common.wording import FIELD_LABELS
 from generator.contentformat.vocabulary import (
     ID_PATTERN,
     MARKUP_CHARACTERS,
@@ -52,7 +53,7 @@ LABELS = {
     ("ward", "name"): "Tên phường",
     ("ward", "kind"): "Phường, xã, thị trấn hay đặc khu",
     ("ward", "city"): "Tỉnh, thành phố",
-    ("ward", "issuer"): "Cơ quan ban hành",
+    ("ward", "issuer"): FIELD_LABELS["issuer"],
     ("ward", "code"): "Mã đơn vị hành chính",
     ("ward", "info_contact_name"): "Đầu mối tiếp nhận yêu cầu cung cấp thông tin: họ tên",
     ("ward", "info_contact_title"): "Đầu mối: chức vụ",

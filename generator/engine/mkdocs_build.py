@@ -23,6 +23,7 @@ from generator.engine.sitedir import (
     BuildRefused,
     Outside,
     check_target,
+    config_and_repository,
     exclusive,
     mark,
     swap,
@@ -100,15 +101,8 @@ def _build_and_swap(config, target: Path, outside: Outside | None) -> None:
 
 def protected_folders(config, config_file: Path) -> dict[str, Path]:
     """The folders a site folder may not be, hold, or (the content) lie in, by their role."""
-    folder = config_file.resolve().parent
-    protected = {
-        CONTENT: folder / config.plugins["ctct"].config.content,
-        "thư mục cấu hình (mkdocs.yml)": folder,
-    }
-    root = next((p for p in (folder, *folder.parents) if (p / ".git").exists()), None)
-    if root is not None:
-        protected["gốc kho mã (.git)"] = root
-    return protected
+    content = config_file.resolve().parent / config.plugins["ctct"].config.content
+    return {CONTENT: content} | config_and_repository(config_file)
 
 
 def _quiet_mkdocs() -> None:

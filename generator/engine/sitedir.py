@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import fcntl
 import shutil
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from generator.common.safewrite import write_inside
 
@@ -46,7 +47,7 @@ class Outside:
 def check_target(target: Path, protected: dict[str, Path], outside: Outside | None = None) -> None:
     """Refuse a site folder that is or holds a protected folder (by its role's name), that lies
     inside the content folder, or that exists and was not made by a build."""
-    refuse_protected(target, protected)
+    refuse_protected(target, protected, within=(CONTENT,))
     if target.is_symlink() or (target.exists() and not is_ours(target, outside)):
         raise BuildRefused(
             f"không dựng vào {target}: thư mục đó đã có tệp không do lần dựng nào tạo ra; "
@@ -54,14 +55,27 @@ def check_target(target: Path, protected: dict[str, Path], outside: Outside | No
         )
 
 
-def refuse_protected(target: Path, protected: dict[str, Path]) -> None:
-    """Refuse a site folder that is or holds a protected folder, or lies in the content."""
+def refuse_protected(
+    target: Path, protected: dict[str, Path], within: Collection[str] = ()
+) -> None:
+    """Refuse a site folder that is or holds a protected folder, or lies in one of the roles
+    `within` (a content folder, which a build reads)."""
     for role, folder in protected.items():
         folder = folder.resolve()
         if target == folder or folder.is_relative_to(target):
             raise BuildRefused(f"không dựng vào {target}: thư mục đó là hoặc chứa {role}")
-        if role == CONTENT and target.is_relative_to(folder):
+    for role, folder in protected.items():
+        if role in within and target.is_relative_to(folder.resolve()):
             raise BuildRefused(f"không dựng vào {target}: thư mục đó nằm trong {role}")
+
+
+def config_and_repository(config_file: Path) -> dict[str, Path]:
+    """The folder of the site's configuration and the root of the git repository holding it
+    (when there is one), by their role: folders no site folder may be or hold."""
+    folder = config_file.resolve().parent
+    found = {"thư mục cấu hình (mkdocs.yml)": folder}
+    root = next((p for p in (folder, *folder.parents) if (p / ".git").exists()), None)
+    return found | ({"gốc kho mã (.git)": root} if root else {})
 
 
 def is_ours(folder: Path, outside: Outside | None = None) -> bool:
@@ -97,18 +111,24 @@ def exclusive(target: Path, outside: Outside | None = None) -> Iterator[None]:
     except OSError as exc:
         raise BuildRefused(f"không ghi được vào {work}: {exc.strerror}") from None
     with lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildRefused(
-                f"một lần dựng khác đang ghi vào {target}; chờ nó xong rồi chạy lại"
-            ) from None
+        hold(lock, target)
         restore(target, outside)
         for debris in _debris(target, work):
             ours = outside is not None or (debris / MARK).is_file()
             if debris.is_dir() and not debris.is_symlink() and ours:
                 shutil.rmtree(debris, ignore_errors=True)
         yield
+
+
+def hold(lock: IO[str], target: Path) -> None:
+    """Take `lock` (an open lock file) for the build of `target`, or refuse: another holds it.
+    The lock lasts until the file is closed."""
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise BuildRefused(
+            f"một lần dựng khác đang ghi vào {target}; chờ nó xong rồi chạy lại"
+        ) from None
 
 
 def restore(target: Path, outside: Outside | None = None) -> None:

@@ -17,6 +17,7 @@ from generator.common.urls import KEY_TASKS_URL, task_url
 from generator.common.wording import (
     CADENCES,
     CANCELLED_TITLE,
+    FIELD_LABELS,
     MEETING_KIND,
     REMOVED_EVENT,
     STATUS_LABELS,
@@ -86,8 +87,8 @@ def task_description(facts: TaskFacts, site: SiteInfo) -> str:
     lead = facts.lead.name if facts.lead else (task.lead_as_written or "văn bản không ghi")
     lines = [
         task.content,
-        f"Chủ trì: {lead}",
-        f"Thời hạn (theo văn bản): {task.deadline.as_written}",
+        f"{FIELD_LABELS['lead']}: {lead}",
+        f"{FIELD_LABELS['deadline']} (theo văn bản): {task.deadline.as_written}",
     ]
     lines += [f"Đính chính – {correction_sentence(c)}" for c in task.corrections]
     progress = task.progress

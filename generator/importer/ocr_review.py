@@ -31,7 +31,7 @@ from generator.importer.pdf_file import TableCell
 from generator.importer.pdf_source import REVIEW_DPI, TEXT_CELL, Scan
 from generator.importer.table import CELLS
 from generator.importer.text import ImportProblems, Line, is_header
-from generator.load.units import UnitIndex, unit_key
+from generator.load.unit_spellings import UnitIndex, unit_key
 
 CORRECTED = ("van-ban.txt", "bao-cao.md")
 """The review's texts a clerk corrects, which a new import never overwrites unasked."""

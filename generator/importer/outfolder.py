@@ -13,9 +13,9 @@ from generator.common.errors import Problems, unwritable
 from generator.contentformat import layout
 from generator.domain.model import Ward
 from generator.importer.ocr_review import write_review
-from generator.load.belonging import mismatch_message, other_ward
 from generator.load.fields import FileReader
 from generator.load.records import read_ward
+from generator.load.ward_ownership import mismatch_message, other_ward
 from generator.load.yamlsrc import load_yaml
 
 

@@ -43,7 +43,7 @@ from generator.importer.pdf_source import PdfProblems
 from generator.importer.source import read_source
 from generator.importer.table import read_table
 from generator.importer.text import END, START, ImportProblems, Line
-from generator.importer.units import build_units, read_registry, slug
+from generator.importer.unit_registry import build_units, read_registry, slug
 from generator.importer.write import render, write_files
 
 _ISSUER = r"(?:[uủ][yỷ]\s+ban\s+nhân\s+dân|ubnd)\s+"

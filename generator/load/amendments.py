@@ -19,7 +19,7 @@ from generator.contentformat import records as fmt
 from generator.domain.model import Amendment, Programme, Source, Task, TaskAmendment
 from generator.load.fields import MAX_ID, FileReader, is_identifier
 from generator.load.records import read_deadline, resolve_lead
-from generator.load.units import UnitIndex
+from generator.load.unit_spellings import UnitIndex
 from generator.load.yamlsrc import Mapping
 
 CHANGEABLE = fmt.AMENDED_TASK.optional

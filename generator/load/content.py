@@ -16,7 +16,6 @@ from generator.common.errors import ContentError, Problem, Problems
 from generator.contentformat import layout
 from generator.domain.model import Content, Programme, Report, SourceDocument, Ward
 from generator.load.amendments import apply_amendments, read_amendment
-from generator.load.belonging import own_history
 from generator.load.changes import task_changes
 from generator.load.confirmations import attach as attach_confirmations
 from generator.load.confirmations import read_confirmation
@@ -25,9 +24,10 @@ from generator.load.fields import FileReader
 from generator.load.history import read_versions, stamp_versions
 from generator.load.records import read_programme, read_units, read_ward
 from generator.load.reports import attach, check_reports, read_reports
-from generator.load.units import UnitIndex
+from generator.load.unit_spellings import UnitIndex
 from generator.load.validate import validate
 from generator.load.versions import ContentVersion
+from generator.load.ward_ownership import own_history
 from generator.load.yamlsrc import load_yaml
 
 

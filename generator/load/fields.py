@@ -14,12 +14,12 @@ from urllib.parse import urlsplit
 
 from generator.common.dates import DateError, parse_date
 from generator.common.errors import Problems
+from generator.common.urls import UNSAFE_IN_URL
 from generator.contentformat.vocabulary import ID_PATTERN, MARKUP_CHARACTERS, MAX_LENGTHS, Record
 from generator.load.yamlsrc import Mapping, Sequence, Text
 
-_URL_BAD = re.compile(r"[\s\"'<>`\\]")
-"""Characters a name shown in page headers may not hold."""
 _MARKUP_CHARS = re.compile(f"[{re.escape(MARKUP_CHARACTERS)}]")
+"""Characters a name shown in page headers may not hold."""
 MAX_ID = MAX_LENGTHS["id"]
 """Longest id: ids become file names and URLs (a file name has at most 255 bytes)."""
 _ID = re.compile(ID_PATTERN)
@@ -264,7 +264,7 @@ def url_problem(value: str) -> str | None:
         parts, host = None, ""
     if parts is None or parts.scheme != "https" or not value.startswith("https://"):
         return f"đường dẫn '{value[:80]}' phải bắt đầu bằng https://"
-    if _URL_BAD.search(value) or len(value) > 2000:
+    if UNSAFE_IN_URL.search(value) or len(value) > 2000:
         return "đường dẫn không được chứa khoảng trắng, dấu nháy, < > hay quá 2000 ký tự"
     if parts.username or parts.password or "." not in host or host.startswith("."):
         return f"đường dẫn '{value[:80]}' cần một tên miền, ví dụ https://haiphong.gov.vn/…"

@@ -28,7 +28,7 @@ from generator.load.subrecords import (
     read_meeting,
     read_signer,
 )
-from generator.load.units import UnitIndex
+from generator.load.unit_spellings import UnitIndex
 from generator.load.yamlsrc import Mapping
 
 CADENCE_VALUES = {c.value: c for c in Cadence}

@@ -18,13 +18,13 @@ from generator.domain.anomalies import (
     numbering_gap,
 )
 from generator.domain.model import Content, Month, Programme, Task, Unit
-from generator.load.belonging import check_belonging
-from generator.load.units import UnitIndex
+from generator.load.unit_spellings import UnitIndex
+from generator.load.ward_ownership import check_programmes_are_own
 
 
 def validate(content: Content, as_of: dt.date, problems: Problems) -> None:
     check_units(content, problems)
-    check_belonging(content, problems)
+    check_programmes_are_own(content, problems)
     check_unique_ids(content, problems)
     for programme in content.programmes:
         check_months(programme, problems)

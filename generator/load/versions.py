@@ -23,7 +23,7 @@ from generator.load.gitlog import Version
 from generator.load.records import read_programme, read_units, read_ward
 from generator.load.reports import attach
 from generator.load.subrecords import read_report
-from generator.load.units import UnitIndex
+from generator.load.unit_spellings import UnitIndex
 from generator.load.yamlsrc import Mapping, parse_yaml
 
 _NO_WARD = Ward("", "", "", "", "")

@@ -13,7 +13,6 @@ site folder holds only what is published, no hidden file.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import shutil
 import sys
@@ -31,6 +30,8 @@ from generator.engine.sitedir import (
     MARK,
     BuildRefused,
     check_target,
+    config_and_repository,
+    hold,
     is_ours,
     refuse_protected,
 )
@@ -364,10 +365,7 @@ def _refuse_site(site_dir: Path, state: Path, options: Options, province: Provin
     wards = {f"thư mục {WARDS_DIR}/ của tỉnh": province.root / WARDS_DIR}
     wards |= {f"thư mục dữ liệu của phường {w.id}": w.content for w in province.wards}
     for folder in (site_dir, state):
-        refuse_protected(folder, _protected(options) | wards)
-        for role, protected in wards.items():
-            if folder.is_relative_to(protected.resolve()):
-                raise BuildRefused(f"không dựng vào {folder}: thư mục đó nằm trong {role}")
+        refuse_protected(folder, _protected(options) | wards, within=wards)
     if state.is_relative_to(site_dir) or site_dir.is_relative_to(state):
         raise BuildRefused(
             f"--state-dir {state}: thư mục trạng thái phải nằm ngoài thư mục trang {site_dir} "
@@ -386,20 +384,14 @@ def _refuse_site(site_dir: Path, state: Path, options: Options, province: Provin
 
 def _protected(options: Options) -> dict[str, Path]:
     """The folders the province's site folder may not be or hold."""
-    config = options.config.resolve().parent
-    found = {"thư mục tỉnh": options.province, "thư mục cấu hình (mkdocs.yml)": config}
-    top = next((p for p in (config, *config.parents) if (p / ".git").exists()), None)
-    return found | ({"gốc kho mã (.git)": top} if top else {})
+    return {"thư mục tỉnh": options.province} | config_and_repository(options.config)
 
 
 @contextmanager
 def _exclusive(site_dir: Path, state: Path) -> Iterator[None]:
     state.mkdir(parents=True, exist_ok=True)
     with (state / "lock").open("a") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise SystemExit(f"một lần dựng khác đang ghi vào {site_dir}; chờ nó xong") from None
+        hold(lock, site_dir)
         if not manifest.is_state(state):
             manifest.mark_state(state)  # the site is ours from now (`_refuse_site`)
         _move_out_old_state(site_dir, state)

@@ -13,7 +13,7 @@ from generator.common.dates import vietnam_date
 from generator.common.urls import CHANGES_FEED, CHANGES_PAGE
 from generator.domain.model import Change, ChangeKind, Content
 from generator.output import Page
-from generator.render.context import Ctx
+from generator.render.context import PageContext
 from generator.render.templating import render_page
 
 ANNOUNCED = frozenset(
@@ -31,7 +31,7 @@ def announced(changes: tuple[Change, ...]) -> list[Change]:
     )
 
 
-def changes_page(content: Content, ctx: Ctx) -> Page:
+def changes_page(content: Content, ctx: PageContext) -> Page:
     news = announced(content.changes)
     days = [(day, list(items)) for day, items in groupby(news, key=lambda c: vietnam_date(c.when))]
     return render_page(

@@ -12,8 +12,9 @@ from generator.output import SiteInfo
 
 
 @dataclass(frozen=True)
-class Ctx:
-    """What every template gets, besides its own records."""
+class PageContext:
+    """What every page's template gets besides its own records: the content, the site, and
+    lookups by id (`ctx` in the templates)."""
 
     content: Content
     site: SiteInfo

@@ -19,11 +19,11 @@ from generator.domain.model import ALL_ROWS, Content, Programme, Task
 from generator.domain.standing import LABELS, Standing, standing
 from generator.output import SiteInfo, SiteOutput
 from generator.render.changes import changes_page, task_history
-from generator.render.context import Ctx, current_programme
+from generator.render.context import PageContext, current_programme
 from generator.render.jsonld import task_jsonld
 from generator.render.rollup import rollup
 from generator.render.templating import render_page
-from generator.render.units import unit_pages, units_index
+from generator.render.unit_pages import unit_pages, units_index
 
 TITLE_CHARS = 90
 """A task page's title: its content, cut at a word; the page shows the whole text."""
@@ -42,7 +42,7 @@ PROGRESS_GROUPS = (
 
 
 def add_pages(output: SiteOutput, content: Content, site: SiteInfo) -> None:
-    ctx = Ctx(content, site)
+    ctx = PageContext(content, site)
     pages = (home_page, months_index, units_index, key_tasks_page, about_page, progress_page)
     for render in (*pages, search_page):
         output.add_page(render(ctx))
@@ -57,7 +57,7 @@ def add_pages(output: SiteOutput, content: Content, site: SiteInfo) -> None:
         output.add_page(task_page(ctx, task))
 
 
-def home_page(ctx: Ctx):
+def home_page(ctx: PageContext):
     content, as_of = ctx.content, ctx.site.as_of
     programme = current_programme(content, as_of)
     dated = [t for t in content.tasks if t.deadline.is_dated]
@@ -98,7 +98,7 @@ def home_page(ctx: Ctx):
     )
 
 
-def months_index(ctx: Ctx):
+def months_index(ctx: PageContext):
     return render_page(
         MONTHS_PAGE,
         "Nhiệm vụ theo tháng",
@@ -108,7 +108,7 @@ def months_index(ctx: Ctx):
     )
 
 
-def month_pages(ctx: Ctx, programme: Programme):
+def month_pages(ctx: PageContext, programme: Programme):
     months = programme.months
     for i, month in enumerate(months):
         before = months[i - 1] if i > 0 else None
@@ -129,7 +129,7 @@ def month_pages(ctx: Ctx, programme: Programme):
         )
 
 
-def task_page(ctx: Ctx, task: Task):
+def task_page(ctx: PageContext, task: Task):
     programme = ctx.programme_of[task.programme_id]
     children = ctx.children_of.get(task.id, [])
     parent = ctx.task_of.get(task.parent_id) if task.parent_id else None
@@ -152,7 +152,7 @@ def task_page(ctx: Ctx, task: Task):
     )
 
 
-def key_tasks_page(ctx: Ctx):
+def key_tasks_page(ctx: PageContext):
     programmes = list(reversed(ctx.content.programmes))
     return render_page(
         KEY_TASKS_PAGE,
@@ -166,7 +166,7 @@ def key_tasks_page(ctx: Ctx):
     )
 
 
-def about_page(ctx: Ctx):
+def about_page(ctx: PageContext):
     programmes = list(reversed(ctx.content.programmes))
     return render_page(
         ABOUT_PAGE,
@@ -180,7 +180,7 @@ def about_page(ctx: Ctx):
     )
 
 
-def progress_groups(ctx: Ctx, programme: Programme) -> list[tuple[str, str, dict]]:
+def progress_groups(ctx: PageContext, programme: Programme) -> list[tuple[str, str, dict]]:
     """(anchor, heading, {(year, month): tasks}) for each section of the progress page."""
     as_of, groups = ctx.site.as_of, []
     for anchor, heading, standings in PROGRESS_GROUPS:
@@ -192,7 +192,7 @@ def progress_groups(ctx: Ctx, programme: Programme) -> list[tuple[str, str, dict
     return groups
 
 
-def progress_page(ctx: Ctx):
+def progress_page(ctx: PageContext):
     """Which tasks are overdue, due soon or done, by month, with a count per unit."""
     programme = current_programme(ctx.content, ctx.site.as_of)
     groups = progress_groups(ctx, programme)
@@ -216,7 +216,7 @@ def progress_page(ctx: Ctx):
     )
 
 
-def search_page(ctx: Ctx):
+def search_page(ctx: PageContext):
     """/tim-kiem/: a form that opens the search box, and without JavaScript a list of links."""
     return render_page(
         SEARCH_PAGE,

@@ -19,7 +19,7 @@ from generator.domain.model import Task, Unit
 from generator.importer.text import ImportProblems
 from generator.load.fields import FileReader
 from generator.load.records import read_units
-from generator.load.units import ABBREVIATIONS, UnitIndex, same_unit, unit_key
+from generator.load.unit_spellings import ABBREVIATIONS, UnitIndex, same_unit, unit_key
 from generator.load.yamlsrc import load_yaml
 
 ALL_ID = "cac-phong-don-vi"

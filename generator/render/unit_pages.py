@@ -6,12 +6,12 @@ from __future__ import annotations
 from generator.common.urls import UNITS_PAGE, unit_page_path, unit_year_page_path, unit_year_url
 from generator.domain.model import Task, Unit
 from generator.output import Page
-from generator.render.context import Ctx, current_programme
+from generator.render.context import PageContext, current_programme
 from generator.render.rollup import rollup
 from generator.render.templating import render_page
 
 
-def units_index(ctx: Ctx):
+def units_index(ctx: PageContext):
     counts = {u.id: len(ctx.content.tasks_of_unit(u)) for u in ctx.content.units}
     return render_page(
         UNITS_PAGE,
@@ -23,7 +23,7 @@ def units_index(ctx: Ctx):
     )
 
 
-def unit_pages(ctx: Ctx, unit: Unit) -> list[Page]:
+def unit_pages(ctx: PageContext, unit: Unit) -> list[Page]:
     """The unit's page, with the current programme's tasks, and one page for each other year:
     a page grows with one year, never with every year the site keeps."""
     tasks = sorted(ctx.content.tasks_of_unit(unit), key=ctx.sort_key)
@@ -44,7 +44,13 @@ def unit_pages(ctx: Ctx, unit: Unit) -> list[Page]:
 
 
 def _unit_page(
-    ctx: Ctx, unit: Unit, tasks: list[Task], path: str, year: int | None, years: list, shown: int
+    ctx: PageContext,
+    unit: Unit,
+    tasks: list[Task],
+    path: str,
+    year: int | None,
+    years: list,
+    shown: int,
 ) -> Page:
     groups: dict[tuple[int, int], list[Task]] = {}
     programmes = ctx.programme_of

@@ -58,7 +58,7 @@ def mismatch_message(document_ward: str, ward: Ward) -> str:
     )
 
 
-def check_belonging(content: Content, problems: Problems) -> None:
+def check_programmes_are_own(content: Content, problems: Problems) -> None:
     """Every programme is the ward's own: a page whose header says one ward and body another is
     an error, never a silent build."""
     for programme in content.programmes:
