@@ -15,8 +15,8 @@ from generator.common.dates import vietnam_today
 from generator.common.urls import site_address
 from generator.engine.sitedir import MARK
 
-from .conftest import EPOCH, MINI, ROOT, copy_fixture, run_git
-from .helpers import build, snapshot
+from ..conftest import EPOCH, MINI, ROOT, copy_fixture, run_git
+from ..helpers import build, snapshot
 
 
 def test_a_second_build_into_the_same_folder_is_refused_while_one_runs(tmp_path):

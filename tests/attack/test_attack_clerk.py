@@ -14,8 +14,8 @@ from generator.common.errors import Severity
 from generator.importer.run import run_import
 from generator.load.content import check_content
 
-from .conftest import AS_OF, ROOT, copy_fixture
-from .helpers import FIXTURE
+from ..conftest import AS_OF, ROOT, copy_fixture
+from ..helpers import FIXTURE
 
 
 def errors_at(content_dir):

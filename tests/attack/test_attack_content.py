@@ -16,8 +16,8 @@ from generator.opendata.csvdata import to_csv
 from generator.opendata.export import to_json
 from generator.output import SiteInfo
 
-from .conftest import AS_OF, copy_fixture
-from .helpers import edit_file
+from ..conftest import AS_OF, copy_fixture
+from ..helpers import edit_file
 
 SITE = SiteInfo("https://example.org/", AS_OF)
 

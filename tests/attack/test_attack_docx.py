@@ -17,8 +17,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from .conftest import ROOT
-from .helpers import replaced
+from ..conftest import ROOT
+from ..helpers import replaced
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 NUMBERED = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p>'

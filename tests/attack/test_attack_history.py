@@ -8,8 +8,8 @@ import pytest
 
 from generator.load.content import check_content
 
-from .conftest import AS_OF, MINI, run_git
-from .helpers import BOMB, edit_file
+from ..conftest import AS_OF, MINI, run_git
+from ..helpers import BOMB, edit_file
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

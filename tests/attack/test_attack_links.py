@@ -17,7 +17,7 @@ from generator.common.safewrite import UnsafeWrite, write_inside
 from generator.importer.run import run_import
 from generator.load.content import check_content
 
-from .conftest import AS_OF, FIXTURES, copy_fixture
+from ..conftest import AS_OF, FIXTURES, copy_fixture
 
 DOCUMENT = FIXTURES / "import" / "ctct-2027-xa-an-hoa.txt"
 

@@ -9,8 +9,8 @@ import pytest
 
 from generator.load.content import check_content
 
-from .conftest import AS_OF, copy_fixture
-from .helpers import replaced
+from ..conftest import AS_OF, copy_fixture
+from ..helpers import replaced
 
 
 def with_source(tmp_path: Path, value: str) -> tuple[Path, int]:

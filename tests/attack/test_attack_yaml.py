@@ -11,8 +11,8 @@ import pytest
 from generator.common.errors import Problems
 from generator.load.yamlsrc import MAX_DEPTH, parse_yaml
 
-from .conftest import ROOT, copy_fixture
-from .helpers import BOMB
+from ..conftest import ROOT, copy_fixture
+from ..helpers import BOMB
 
 # The peak is this process's own (VmHWM): getrusage's maxrss keeps, across the exec, the size of
 # the pytest process it was forked from, which grows with the suite.

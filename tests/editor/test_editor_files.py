@@ -13,7 +13,7 @@ from generator.editor.files import STATIC, VENDOR
 from generator.engine.mkdocs_build import build_site
 from generator.engine.sitedir import MARK
 
-from .conftest import EPOCH, MINI, ROOT
+from ..conftest import EPOCH, MINI, ROOT
 
 EDITOR = ROOT / "editor"
 INSTALLED = EDITOR / "node_modules" / "decap-cms"

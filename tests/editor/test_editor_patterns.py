@@ -14,7 +14,7 @@ from generator.common.dates import DateError, parse_date, parse_deadline
 from generator.editor import fields as ed
 from generator.load.fields import is_identifier, url_problem
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 def matches(pattern: list[str], value: str) -> bool:

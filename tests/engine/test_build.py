@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from .conftest import CONTENT, EPOCH, MINI, ROOT, copy_fixture
-from .helpers import build, edit_file, snapshot
+from ..conftest import CONTENT, EPOCH, MINI, ROOT, copy_fixture
+from ..helpers import build, edit_file, snapshot
 
 
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path):

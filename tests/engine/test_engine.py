@@ -18,7 +18,7 @@ from mkdocs.structure.files import get_files
 from generator.engine.siteconfig import load_site_config, site_options
 from generator.engine.sitedir import MARK
 
-from .conftest import CONTENT, EPOCH, MINI, REAL_SITE_ENV, ROOT
+from ..conftest import CONTENT, EPOCH, MINI, REAL_SITE_ENV, ROOT
 
 GENERATOR = re.compile(rb'<meta name="generator" content="(mkdocs-(?:ProperDocs)?)[^"]*">')
 """Material's line naming the engine and its version: the one difference between the engines."""

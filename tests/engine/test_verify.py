@@ -22,7 +22,7 @@ from generator.verify.data import json_problems
 from generator.verify.pages import read_page
 from generator.verify.run import verify_site
 
-from .conftest import CONTENT, MINI
+from ..conftest import CONTENT, MINI
 
 
 def _copy(site: Path, tmp_path: Path) -> Path:

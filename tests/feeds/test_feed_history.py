@@ -22,8 +22,8 @@ from generator.load.content import check_content, load_content
 from generator.load.history import ALLOW_SHALLOW, calendar_history
 from generator.output import SiteOutput
 
-from .conftest import MINI, ROOT, run_git
-from .helpers import AS_OF, SITE, edit_file, events
+from ..conftest import MINI, ROOT, run_git
+from ..helpers import AS_OF, SITE, edit_file, events
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -19,7 +19,6 @@ import random
 import re
 import shutil
 import unicodedata
-from pathlib import Path
 from urllib.parse import quote
 
 import icalendar
@@ -34,11 +33,10 @@ from generator.feeds.ics import fold_line
 from generator.load.content import load_content
 from generator.output import SiteInfo, SiteOutput
 
-from .helpers import AS_OF, SITE, events, feeds_of, unescape, with_meetings
+from ..conftest import CONTENT, MINI, ROOT
+from ..helpers import AS_OF, SITE, events, feeds_of, unescape, with_meetings
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
-CONTENT = Path(__file__).parent / "fixtures" / "year"
-GOLDEN = Path(__file__).parent / "golden" / "feeds"
+GOLDEN = ROOT / "tests" / "golden" / "feeds"
 
 
 @pytest.fixture(scope="module")

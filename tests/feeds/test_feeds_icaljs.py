@@ -21,10 +21,10 @@ import pytest
 from generator.domain.model import Cadence, MeetingSchedule
 from generator.load.content import load_content
 
-from .conftest import MINI
-from .helpers import AS_OF, feeds_of, unescape, with_meetings
+from ..conftest import MINI, ROOT
+from ..helpers import AS_OF, feeds_of, unescape, with_meetings
 
-JS = Path(__file__).resolve().parent / "js"
+JS = ROOT / "tests" / "js"
 
 
 @pytest.fixture(scope="module")

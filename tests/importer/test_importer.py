@@ -14,9 +14,8 @@ from generator.domain.model import Cadence, Content, Task
 from generator.importer.run import run_import
 from generator.load.content import load_content
 
-from .helpers import FIXTURE, replaced
+from ..helpers import FIXTURE, replaced
 
-ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 1, 1)
 FILES = ("ward.yaml", "units.yaml")
 

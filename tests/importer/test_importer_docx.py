@@ -19,9 +19,8 @@ from generator.importer.run import run_import
 from generator.load.content import load_content
 from tests.word import HEADER, Row, WordDoc, month_row, word_from_text
 
-from .helpers import SOURCE_2026, errors, import_ok, import_pair, replaced, task_rows
+from ..helpers import SOURCE_2026, errors, import_ok, import_pair, replaced, task_rows
 
-ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 1, 1)
 HEADER_2026 = (
     [["UBND THÀNH PHỐ HẢI PHÒNG", "ỦY BAN NHÂN DÂN PHƯỜNG BÌNH MINH"], ["Số: 05/CTr-UBND"]],

@@ -4,18 +4,16 @@ text; a cell where they disagree is flagged for a person, never silently taken f
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from generator.common.errors import Problems
 from generator.importer.run import model_of_document, run_import
 from generator.importer.source import read_source
+from tests.helpers import FIXTURE
 from tests.pdfdoc import pdf_from_text, scan_of, with_hidden_text
 
 from .test_importer_ocr import tesseract  # noqa: F401 - the fixture
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "import" / "ctct-2027-xa-an-hoa.txt"
 ON_PAPER, HIDDEN = "15/01/2027", "16/01/2027"
 """Task 1's deadline as the image shows it, and as the hidden layer says it."""
 

@@ -26,7 +26,7 @@ from generator.load.units import UnitIndex
 from tests.helpers import errors
 from tests.pdfdoc import pdf_from_text, scan_of
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "import" / "ctct-2027-xa-an-hoa.txt"
 AS_OF = dt.date(2027, 1, 1)
 

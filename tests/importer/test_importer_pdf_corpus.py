@@ -9,9 +9,10 @@ import pytest
 
 from generator.importer.run import run_import
 from generator.load.content import load_content
+from tests.conftest import FIXTURES
 from tests.helpers import AS_OF, errors, task_rows
 
-CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
+CORPUS = FIXTURES / "corpus"
 NAMES = sorted(path.stem for path in CORPUS.glob("*.pdf"))
 FRONT_AND_BACK_DIFFER = {
     "ctct-2026-phuong-binh-minh-narrow": "the header's two blocks too close to be split into "

@@ -7,7 +7,6 @@ turned, specked, JPEG): the foot of a page whose last row goes on at the head of
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -23,10 +22,11 @@ from generator.importer.source import read_source
 from generator.importer.text import Line
 from generator.load.content import load_content
 from generator.siterepo.new import new_site
+from tests.conftest import FIXTURES
 from tests.helpers import errors
-from tests.test_importer_ocr import AS_OF, FIXTURE, tesseract  # noqa: F401 - the fixture
+from tests.importer.test_importer_ocr import AS_OF, FIXTURE, tesseract  # noqa: F401 - the fixture
 
-SCANS = Path(__file__).resolve().parent / "fixtures" / "scans"
+SCANS = FIXTURES / "scans"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from generator.importer import ocr_grid
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 from .test_importer_ocr import tesseract  # noqa: F401 - the fixture
 
 DPI = 300

@@ -12,9 +12,9 @@ import pytest
 from generator.domain.model import ChangeKind
 from generator.load.content import check_content
 
-from .conftest import copy_fixture, run_git
-from .helpers import AMENDMENT as AMENDED_DEADLINE
-from .helpers import edit_file, replaced
+from ..conftest import copy_fixture, run_git
+from ..helpers import AMENDMENT as AMENDED_DEADLINE
+from ..helpers import edit_file, replaced
 
 AS_OF = dt.date(2026, 3, 20)
 AMENDMENT = replaced(AMENDED_DEADLINE, "15/03/2026", "10-25/3/2026") + "    lead: Phòng VH-XH\n"

@@ -14,7 +14,7 @@ import pytest
 from generator.common.errors import Severity
 from generator.load.content import check_content
 
-from .conftest import AS_OF, MINI, copy_fixture
+from ..conftest import AS_OF, MINI, copy_fixture
 
 GARBAGE = ["", "  - ", ":", "- id:", "x: [", "'", "\t", "số: 1", "deadline: 31/02/2026", "~", "]"]
 

@@ -12,8 +12,8 @@ import pytest
 from generator.common.errors import Severity
 from generator.load.content import check_content
 
-from .conftest import MINI, ROOT, copy_fixture
-from .helpers import edit_file, replaced
+from ..conftest import MINI, ROOT, copy_fixture
+from ..helpers import edit_file, replaced
 
 PROGRAMME = "programmes/2026.yaml"
 AS_OF = dt.date(2026, 11, 24)

@@ -20,8 +20,8 @@ from generator.domain.model import Content, Task
 from generator.importer.run import run_import
 from generator.load.content import check_content, load_content
 
-from .conftest import REAL_CONTENT, ROOT
-from .helpers import PACKAGE, amended, source_rows, sources
+from ..conftest import REAL_CONTENT, ROOT
+from ..helpers import PACKAGE, amended, source_rows, sources
 
 """The official documents the importer reads: each programme's tasks are traced back to them."""
 

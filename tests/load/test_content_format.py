@@ -14,8 +14,8 @@ from generator.contentformat.vocabulary import markdown_table
 from generator.importer.write import programme_data, units_data
 from generator.load.content import check_content
 
-from .conftest import ROOT, copy_fixture
-from .helpers import replaced
+from ..conftest import ROOT, copy_fixture
+from ..helpers import replaced
 
 README = ROOT / "content" / "README.md"
 BLOCK = re.compile(r"(<!-- fields: (\w+) -->\n)(.*?)(<!-- /fields -->)", re.S)

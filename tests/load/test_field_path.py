@@ -18,7 +18,7 @@ from generator.load.content import load_content
 from generator.opendata.export import task_export
 from generator.opendata.history import report_data
 
-from .conftest import AS_OF, CONTENT, MINI, ROOT
+from ..conftest import AS_OF, CONTENT, MINI, ROOT
 
 SCHEMA = json.loads(
     (ROOT / "generator" / "opendata" / "schema" / "chuong-trinh.schema.json").read_text("utf-8")

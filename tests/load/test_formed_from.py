@@ -11,7 +11,7 @@ from generator.render.pages import about_page
 from generator.search.documents import search_documents
 from generator.search.text import terms, words
 
-from .conftest import AS_OF, copy_fixture
+from ..conftest import AS_OF, copy_fixture
 
 FORMED = (
     "formed_from:\n  - name: xã Lê Lợi\n  - name: phường Đông Hải\n"

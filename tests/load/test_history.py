@@ -17,8 +17,8 @@ from generator.output import SiteInfo, SiteOutput
 from generator.record.report import write_report
 from generator.site import render_site
 
-from .conftest import MINI, run_git
-from .helpers import AMENDMENT, edit_file
+from ..conftest import MINI, run_git
+from ..helpers import AMENDMENT, edit_file
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -14,8 +14,8 @@ import pytest
 from generator.importer.run import run_import
 from generator.load.content import load_content
 
-from .conftest import CONTENT, ROOT
-from .helpers import amended, errors, source_rows, sources
+from ..conftest import CONTENT, ROOT
+from ..helpers import amended, errors, source_rows, sources
 
 
 def exported(folder=CONTENT) -> dict:

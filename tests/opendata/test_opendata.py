@@ -21,7 +21,7 @@ from generator.opendata.page import add_open_data, export_schema, human_size, of
 from generator.output import SiteInfo, SiteOutput
 from generator.render.jsonld import task_jsonld
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 AS_OF = dt.date(2026, 3, 1)
 SITE = SiteInfo("https://example.org/ctct/", AS_OF)

@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 JS = ROOT / "tests" / "js"
 ESLINT = JS / "node_modules" / "eslint" / "bin" / "eslint.js"

@@ -25,9 +25,9 @@ from generator.province.digest import WardDigest
 from generator.province.keys import generator_key, ward_key
 from generator.province.provincefile import read_province
 
-from .conftest import MINI, ROOT, copy_fixture, run_git
-from .helpers import snapshot
-from .province_kit import PROVINCE_EPOCH, build_all, make_province, rename_ward, state_of
+from ..conftest import MINI, ROOT, copy_fixture, run_git
+from ..helpers import snapshot
+from ..province_kit import PROVINCE_EPOCH, build_all, make_province, rename_ward, state_of
 
 # --- the province file -----------------------------------------------------------------------
 

@@ -15,8 +15,8 @@ from generator.editor.page import admin_page
 from generator.editor.settings import editor_settings
 from generator.verify.run import verify_site
 
-from .conftest import MINI, ROOT
-from .province_kit import PROVINCE_EPOCH, make_province
+from ..conftest import MINI, ROOT
+from ..province_kit import PROVINCE_EPOCH, make_province
 
 WARDS = {"an-bien": ("An Biên", MINI, ""), "an-duong": ("An Dương", MINI, "")}
 EDITOR = {

@@ -9,7 +9,7 @@ import yaml
 
 from generator.province.shards import ShardError, in_shard, parse_shard, shard_of
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "province.yml"
 

@@ -21,9 +21,9 @@ from generator.province.portal import PORTAL_PAGE, PortalAssets, render_portal
 from generator.province.provincefile import Province, read_province
 from generator.search.text import shard_of, terms, words
 
-from .conftest import AS_OF, MINI
-from .helpers import edit_file
-from .province_kit import build_all, make_province, state_of, with_next_year
+from ..conftest import AS_OF, MINI
+from ..helpers import edit_file
+from ..province_kit import build_all, make_province, state_of, with_next_year
 
 BUILD_YEAR = 2026
 """The year of the province kit's build day (`province_kit.PROVINCE_EPOCH`)."""

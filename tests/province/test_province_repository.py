@@ -17,9 +17,9 @@ from generator.cli import main
 from generator.province.provincefile import read_province
 from generator.siterepo.layout import OWN_WORKFLOWS, PROVINCE_LAYOUT, own_workflows, placed_files
 
-from .conftest import MINI, ROOT, run_git
-from .helpers import FIXTURE
-from .province_kit import PROVINCE_EPOCH, rename_ward
+from ..conftest import MINI, ROOT, run_git
+from ..helpers import FIXTURE
+from ..province_kit import PROVINCE_EPOCH, rename_ward
 
 PIN = "ctct-site==0.2.0\n"
 

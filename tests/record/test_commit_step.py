@@ -12,8 +12,8 @@ import pytest
 
 from generator.cli import main
 
-from .conftest import ROOT, copy_fixture, run_git
-from .helpers import AMENDMENT
+from ..conftest import ROOT, copy_fixture, run_git
+from ..helpers import AMENDMENT
 
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 

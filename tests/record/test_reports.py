@@ -11,8 +11,8 @@ from generator.common.errors import Severity
 from generator.domain.model import Status
 from generator.load.content import check_content
 
-from .conftest import AS_OF, MINI, copy_fixture
-from .helpers import edit_file
+from ..conftest import AS_OF, MINI, copy_fixture
+from ..helpers import edit_file
 
 TODAY_EPOCH = "1769212800"  # 2026-01-24 00:00 UTC, 07:00 in Vietnam
 

@@ -22,7 +22,7 @@ from generator.load.content import load_content
 from generator.output import SiteInfo, SiteOutput
 from generator.site import render_site
 
-from .conftest import CONTENT, MINI
+from ..conftest import CONTENT, MINI
 
 AS_OF = dt.date(2026, 3, 1)
 SITE = SiteInfo("https://example.org/ctct/", AS_OF)

@@ -12,7 +12,7 @@ import pytest
 from generator.load.content import check_content
 from generator.render.chrome import chrome, contacts, document_line, portals
 
-from .conftest import AS_OF, copy_fixture
+from ..conftest import AS_OF, copy_fixture
 
 
 def ward_with(tmp_path: Path, extra: str) -> Path:

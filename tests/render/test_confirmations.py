@@ -14,8 +14,8 @@ from generator.load.content import check_content
 from generator.output import SiteInfo, SiteOutput
 from generator.render.pages import add_pages
 
-from .conftest import AS_OF, FIXTURES, copy_fixture
-from .helpers import edit_file
+from ..conftest import AS_OF, FIXTURES, copy_fixture
+from ..helpers import edit_file
 
 SCAN = FIXTURES / "scans" / "hang-qua-trang.pdf"
 NOTICE = "Chữ do máy đọc, chưa được đối chiếu"

@@ -8,7 +8,7 @@ import dataclasses
 from generator.disclosure.english import english_pages
 from generator.load.content import check_content
 
-from .conftest import AS_OF, copy_fixture
+from ..conftest import AS_OF, copy_fixture
 
 
 def bodies(content, site_info) -> dict[str, str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.verify.links import broken_links
 
-from .conftest import REAL_SITE_ENV
+from ..conftest import REAL_SITE_ENV
 
 SITE_URL = REAL_SITE_ENV["SITE_URL"]
 

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 import pytest
 
 from generator.output import SiteOutput
 from generator.render.pages import add_pages, current_programme
 
-from .helpers import edit_file
+from ..conftest import ROOT
+from ..helpers import edit_file
 
-GOLDEN = Path(__file__).parent / "golden" / "pages"
+GOLDEN = ROOT / "tests" / "golden" / "pages"
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +122,7 @@ def test_long_task_titles_are_cut_at_a_word_and_the_page_keeps_the_whole_text(tm
     from generator.load.content import load_content
     from generator.render.pages import TITLE_CHARS
 
-    from .conftest import AS_OF, copy_fixture
+    from ..conftest import AS_OF, copy_fixture
 
     content_dir = copy_fixture(tmp_path)
     programme = content_dir / "programmes" / "2026.yaml"

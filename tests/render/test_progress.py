@@ -23,7 +23,7 @@ from generator.render.rollup import COLOURS, rollup
 from generator.render.templating import environment
 
 AS_OF = dt.date(2026, 3, 10)
-MINI = Path(__file__).parent / "fixtures" / "mini"
+MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 
 
 def day(offset: int) -> dt.date:

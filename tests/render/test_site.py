@@ -13,8 +13,8 @@ import pytest
 
 from generator.load.content import load_content
 
-from .conftest import CONTENT, EPOCH, MINI, build_into, copy_fixture
-from .helpers import edit_file
+from ..conftest import CONTENT, EPOCH, MINI, build_into, copy_fixture
+from ..helpers import edit_file
 
 AS_OF_REAL = dt.date(2026, 11, 24)
 """The build date of the `real_site` fixture (SOURCE_DATE_EPOCH 1795478400)."""
@@ -302,7 +302,7 @@ def test_plain_mkdocs_build_is_strict_clean(tmp_path):
     import subprocess
     import sys
 
-    from .conftest import ROOT
+    from ..conftest import ROOT
 
     env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
     if "SOURCE_DATE_EPOCH" in os.environ:

@@ -9,8 +9,8 @@ from generator.load.content import load_content
 from generator.output import SiteInfo
 from generator.site import render_site
 
-from .conftest import copy_fixture
-from .helpers import replaced
+from ..conftest import copy_fixture
+from ..helpers import replaced
 
 AS_OF = dt.date(2026, 3, 1)
 

@@ -17,7 +17,7 @@ from generator.search.glossary import GLOSSARY, derived, expansions
 from generator.search.index import SHARD_BYTES, IndexShare, index_files, index_share, joined_index
 from generator.search.text import folded, shard_of, terms, words
 
-from .conftest import AS_OF
+from ..conftest import AS_OF
 
 
 def decode(entry: list) -> tuple[list[str], dict[int, list[tuple[int, int, int]]], dict[int, int]]:
@@ -168,7 +168,7 @@ def _two_years():
 
     from generator.load.content import load_content
 
-    from .conftest import MINI
+    from ..conftest import MINI
 
     content = load_content(MINI, as_of=AS_OF, history=False)
     first = content.programmes[0]

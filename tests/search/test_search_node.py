@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-TESTS = Path(__file__).resolve().parent / "js" / "search.test.mjs"
+TESTS = Path(__file__).resolve().parents[1] / "js" / "search.test.mjs"
 
 
 def test_search_ranking_under_node() -> None:

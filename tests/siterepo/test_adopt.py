@@ -24,9 +24,9 @@ from generator.siterepo.migrate import migrate
 from generator.siterepo.new import new_site
 from generator.siterepo.pin import pin_line
 
-from .conftest import FIXTURES, MINI, REAL_CONTENT, run_git
-from .helpers import edit_file, replaced
-from .word import word_from_text
+from ..conftest import FIXTURES, MINI, REAL_CONTENT, run_git
+from ..helpers import edit_file, replaced
+from ..word import word_from_text
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

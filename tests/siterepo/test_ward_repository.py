@@ -27,10 +27,10 @@ from generator.siterepo import DEPENDENCIES
 from generator.siterepo.layout import PROVINCE_LAYOUT
 from generator.siterepo.pin import pin_line
 
-from .conftest import ROOT, run_git
-from .helpers import replaced
-from .province_kit import rename_ward
-from .word import word_from_text
+from ..conftest import ROOT, run_git
+from ..helpers import replaced
+from ..province_kit import rename_ward
+from ..word import word_from_text
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
