@@ -2,10 +2,10 @@
 
 The feeds are compared with golden files in tests/golden/feeds/ (built without git history, so
 every stamp is the programme's issue date). After an intended change, rewrite them with
-    UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_feeds.py
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/feeds/test_feeds.py
 and review the diff before committing. Every feed is also parsed whole, names included, with
-icalendar and vobject (ical.js: tests/test_feeds_icaljs.py) and checked byte by byte. Stamps,
-tombstones and shallow clones, which need git: tests/test_feed_history.py.
+icalendar and vobject (ical.js: tests/feeds/test_feeds_icaljs.py) and checked byte by byte. Stamps,
+tombstones and shallow clones, which need git: tests/feeds/test_feed_history.py.
 """
 
 from __future__ import annotations

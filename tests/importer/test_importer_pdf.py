@@ -1,6 +1,6 @@
 """The importer on PDF files: a text PDF gives the text form's tasks, placed by page and line;
 a file that is not a readable PDF gets one clear sentence; a hostile one is bounded. Every PDF
-is made here (tests/pdfdoc.py). The scans read by OCR are in tests/test_importer_ocr.py."""
+is made here (tests/pdfdoc.py). The scans read by OCR are in tests/importer/test_importer_ocr.py."""
 
 from __future__ import annotations
 

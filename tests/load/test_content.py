@@ -2,7 +2,7 @@
 own copy of this repository passes them (README, "Phường, xã khác dùng công cụ này").
 
 Every count comes from the official document, never from a constant. The same checks run on
-the whole-year fixture; `tests/test_adopt.py` runs this file in a copy whose content/ is
+the whole-year fixture; `tests/siterepo/test_adopt.py` runs this file in a copy whose content/ is
 another ward's.
 """
 

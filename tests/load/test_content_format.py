@@ -33,7 +33,7 @@ def test_readme_field_tables_come_from_the_declaration():
     if os.environ.get("UPDATE_GOLDEN"):
         README.write_text(_filled(text), encoding="utf-8")
         text = README.read_text(encoding="utf-8")
-    assert _filled(text) == text, "run UPDATE_GOLDEN=1 pytest tests/test_content_format.py"
+    assert _filled(text) == text, "run UPDATE_GOLDEN=1 pytest tests/load/test_content_format.py"
     documented = {m[2] for m in BLOCK.finditer(text)}
     assert documented == {r.key for r in fmt.RECORDS} - {"units"}
 

@@ -1,7 +1,7 @@
 """Adding a field is a declared path: each field the content format declares for a task or a
 report reaches the model, the open data and its JSON Schema (the web editor's forms are made
-from the same declaration: tests/test_editor.py). A field declared and left unwired fails here,
-by name; docs/pages/architecture.md lists what remains by hand (a template, a golden file).
+from the same declaration: tests/editor/test_editor.py). A field declared and left unwired fails
+here, by name; docs/pages/architecture.md lists what remains by hand (a template, a golden file).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Page bodies of the fixture programme against golden files, and page behaviour.
 
 Update the goldens after an intended change with
-    UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_pages.py
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/render/test_pages.py
 then review the diff in tests/golden/pages/ before committing.
 """
 

@@ -32,7 +32,7 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 
 (COMMUNE,) = (FIXTURES / "wards").glob("ctct-2027-*.txt")
 """A fictional commune's 2027 programme, in the shape of a real one. The tests name no ward
-(tests/test_content.py): they read the names from the fixtures."""
+(tests/load/test_content.py): they read the names from the fixtures."""
 
 
 def adopter(name: str) -> str:
