@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +19,7 @@ from generator.importer.source import read_source
 from generator.load.content import load_content
 from generator.output import SiteInfo, SiteOutput
 
-from .conftest import ROOT
+from .conftest import MINI, ROOT, run_git
 
 SOURCE_2026 = ROOT / "tests" / "fixtures" / "year" / "sources" / "ctct-2026-phuong-binh-minh.txt"
 
@@ -189,3 +191,57 @@ def edit_file(path: Path, old: str, new: str, count: int | None = 1) -> str:
     changed = replaced(path.read_text(encoding="utf-8"), old, new, count, f"{path.name}: ")
     path.write_text(changed, encoding="utf-8")
     return changed
+
+
+# --- golden files (tests/golden/README.md) ----------------------------------------------------
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def match_golden(folder: Path, files: dict[str, bytes]) -> None:
+    """`files` (name → bytes) are exactly the golden files in `folder`, byte for byte. With
+    UPDATE_GOLDEN set they are written there first: then read every changed line."""
+    if os.environ.get("UPDATE_GOLDEN"):
+        shutil.rmtree(folder, ignore_errors=True)
+        for name, data in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_bytes(data)
+        (folder / ".gitattributes").write_text("* -text\n")
+    stored = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert stored - {".gitattributes"} == set(files)
+    for name, data in files.items():
+        assert data == (folder / name).read_bytes(), name
+
+
+def one_tag_a_line(xml: bytes) -> bytes:
+    """A one-line XML file as its golden file keeps it, readable: a line break between tags
+    (text never holds `><`: it is escaped)."""
+    return xml.replace(b"><", b">\n<")
+
+
+LIVED_AS_OF = dt.date(2026, 3, 20)
+LIVED_SITE = SiteInfo("https://example.org/ctct/", LIVED_AS_OF)
+
+
+def mini_with_history(top: Path) -> Path:
+    """The fixture programme in a git repository `top`, with a short life: issued (committed
+    06/01/2026), a deadline moved by a decision (11/02), a task's text corrected without one
+    (01/03, with `&`, `<` and quotes to escape). Returns its content folder."""
+    content = top / "content"
+    shutil.copytree(MINI, content)
+    run_git(top, "init", "-q")
+    run_git(top, "add", "-A")
+    run_git(top, "commit", "-qm", "Chương trình 2026", when="2026-01-06T08:00:00+07:00")
+    (content / "amendments").mkdir()
+    (content / "amendments" / "2026-02-10-quyet-dinh-so-15.yaml").write_text(
+        AMENDMENT, encoding="utf-8"
+    )
+    run_git(top, "add", "-A")
+    run_git(top, "commit", "-qm", "Điều chỉnh hạn", when="2026-02-11T09:00:00+07:00")
+    edit_file(
+        content / "programmes" / "2026.yaml",
+        "content: Kiểm tra an toàn thực phẩm",
+        'content: Kiểm tra "an toàn" thực phẩm & nước uống <đóng chai>',
+    )
+    run_git(top, "commit", "-qam", "Sửa nội dung", when="2026-03-01T10:00:00+07:00")
+    return content

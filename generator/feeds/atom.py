@@ -85,7 +85,7 @@ def summary(change: Change) -> str:
     if change.report is not None:
         p = change.report.progress
         state = f"Đã hoàn thành ngày {p.done_on:%d/%m/%Y}" if p.done_on else STATUS_LABELS[p.status]
-        words = f"{state}. {p.document} {p.note}".strip()
+        words = " ".join(w for w in (f"{state}.", p.document, p.note) if w)
         parts.append(Markup("<p>{}</p>").format(words))
     elif change.amendment is not None:
         a = change.amendment

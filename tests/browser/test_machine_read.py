@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ..conftest import EPOCH, build_into
-from ..test_confirmations import CHECKED, NOTICE, confirm, ocr_read
+from ..render.test_confirmations import CHECKED, NOTICE, confirm, ocr_read
 from .conftest import serve
 
 pytestmark = pytest.mark.browser

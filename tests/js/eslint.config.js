@@ -1,4 +1,4 @@
-// ESLint for the site's own scripts, run from the repository root by tests/test_js_lint.py
+// ESLint for the site's own scripts, run from the repository root by tests/project/test_js_lint.py
 // (with --config, patterns are relative to where it runs): theme/assets/javascripts/
 // and the editor's checks. They are classic browser scripts (no modules, no build step).
 import js from "@eslint/js";

@@ -1,5 +1,5 @@
 // search.js' ranking under node's own test runner (`node --test tests/js/`), run by
-// tests/test_search_node.py. The index entries are made here as generator/search/index.py makes
+// tests/search/test_search_node.py. The index entries are made here as generator/search/index.py makes
 // them (its docstring gives the layout); tests/browser/test_search.py checks the two agree.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";

@@ -7,9 +7,8 @@
    - the Vietnamese words Decap 3.16's own Vietnamese lacks, and clearer ones where it is vague,
      and of the choice lists Decap takes from react-select ("No options");
    - list views in words: status labels and the task's text (from chuong-trinh.json).
-   `readDate` is the rule of `generator.common.dates.parse_date`; the test
-   `test_the_editors_date_rule_is_checks_rule_run_in_node` runs it in Node against the Python
-   rule on the same cases. Dates are Vietnam's. */
+   `readDate` is the rule of `generator.common.dates.parse_date`; tests/editor/test_editor_patterns.py
+   runs it in Node against the Python rule on the same cases. Dates are Vietnam's. */
 (function (root) {
   "use strict";
 
