@@ -138,8 +138,11 @@ def _course(ink: Image.Image, rule: tuple[int, int, int, int], dpi: int) -> _Cou
     def middle(x0: int) -> float:
         strip = ink.crop((x0, top - 2, x0 + reach, bottom + 3))
         rows = strip.resize((1, strip.height), Image.BOX).tobytes()
-        dark = [y for y, v in enumerate(rows) if v >= 128]
-        return top - 2 + (dark[0] + dark[-1]) / 2 if dark else (top + bottom) / 2
+        runs = [m.span() for m in re.finditer(rb"[\x80-\xff]+", rows)]
+        if not runs:
+            return (top + bottom) / 2
+        first, end = max(runs, key=lambda run: run[1] - run[0])  # not a letter's foot above
+        return top - 2 + (first + end - 1) / 2
 
     return left + reach / 2, middle(left), right - reach / 2, middle(right - reach)
 
