@@ -137,12 +137,13 @@ def gap_doubts(words: tuple[Word, ...]) -> tuple[str, ...]:
     gaps = [b.x0 - a.x1 for a, b in pairs]
     if not gaps:
         return ()
-    if len(gaps) >= 3:
-        usual = median(gaps)
-    else:
-        usual = _SPACE * median(w.bottom - w.top for w in words)
-    wide = [f"'{a.text} {b.text}'" for (a, b), gap in zip(pairs, gaps, strict=True)
-            if gap > WIDE_GAP * max(usual, 0.5)]  # fmt: skip
+    height = median(w.bottom - w.top for w in words)
+    usual = max(median(gaps) if len(gaps) >= 3 else _SPACE * height, 0.5)
+    wide = [
+        f"'{a.text} {b.text}'"
+        for (a, b), gap in zip(pairs, gaps, strict=True)
+        if gap > WIDE_GAP * usual
+    ]
     if not wide:
         return ()
     return (f"khoảng trống rộng bất thường giữa {', '.join(wide)}: có thể mất dấu '–' hay ký hiệu",)
