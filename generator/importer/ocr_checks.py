@@ -11,8 +11,12 @@ and with the word lists kept beside this module (built by tests/make_wordlist.py
 programmes' texts and Tesseract's Vietnamese wordlist):
 - a syllable not in the list ('dip', 'ï'), a character no Vietnamese text has ('|', '¡');
 - digits against letters ('kết6');
-- a pair of syllables that the texts write with other tone marks ('trật tư' for 'trật tự').
-Capitals are not doubted: a heading in capitals is the same words.
+- a pair of syllables that the texts write with other tone marks ('trật tư' for 'trật tự');
+- in a task's cell, a syllable capitalised mid-sentence that the texts never write so
+  ('tìm kiếm Cứu nạn'; proper nouns they do: `chu-hoa.txt`).
+A capital alone is not doubted otherwise: a heading in capitals is the same words. From the word
+boxes: a gap between two words of a line much wider than the cell's usual one, where a dash or a
+sign was lost ('Kiên Bái – Cao Nhân' read 'Kiên Bái Cao Nhân').
 """
 
 from __future__ import annotations
@@ -22,11 +26,20 @@ import unicodedata
 from collections import Counter
 from functools import cache
 from pathlib import Path
+from statistics import median
 
 from generator.common.dates import fold_accents
+from generator.importer.pdf_file import Word
 
 SYLLABLES = Path(__file__).with_name("am-tiet.txt")
 PAIRS = Path(__file__).with_name("cap-tu.txt")
+CAPITALS = Path(__file__).with_name("chu-hoa.txt")
+WIDE_GAP = 2.5
+"""A gap between two words of a line this many times the cell's usual gap is doubted."""
+_SPACE = 0.4
+"""The usual gap, in word heights, of a cell with too few gaps to measure its own."""
+_STARTS = ".:;?!(\"“'*+-–—/"
+"""After one of these, a capital starts a sentence, a quotation or a part of a name."""
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 _GLUED = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
 _ODD = re.compile(r"[^\w\s.,;:!?()/%&+\-–—'\"“”]|[_ªº¹²³]")
@@ -61,6 +74,8 @@ class Vocabulary:
             found.append("dấu câu ở cuối ô có thể là vết bẩn của bản quét")
         if " - " in text and fold_accents(stripped) != _MOTTO:
             found.append("dấu ' - ' trên giấy có thể là '–'")
+        if field in ("content", "lead"):
+            found += capital_doubts(text)
         return tuple(found) + word_doubts(text)
 
     @staticmethod
@@ -92,6 +107,48 @@ def word_doubts(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def capital_doubts(text: str) -> tuple[str, ...]:
+    """A syllable capitalised mid-sentence that the texts never capitalise there."""
+    known = _capitals()
+    odd = [w for w in capitalised_of(text) if w not in known]
+    return (f"chữ hoa giữa câu: {', '.join(dict.fromkeys(odd))}",) if odd else ()
+
+
+def capitalised_of(text: str) -> list[str]:
+    """The syllables of a text written with a capital (the rest small) mid-sentence."""
+    text = unicodedata.normalize("NFC", text)
+    found = []
+    for match in re.finditer(r"\w+", text):
+        word, before = match.group(), text[: match.start()].rstrip()
+        titled = word[0].isupper() and (len(word) == 1 or word[1:].islower())
+        if titled and _SYLLABLE.fullmatch(word) and before and before[-1] not in _STARTS:
+            found.append(word)
+    return found
+
+
+def gap_doubts(words: tuple[Word, ...]) -> tuple[str, ...]:
+    """A gap between two words of a line much wider than the cell's usual gap (its median, or
+    a share of a word's height when it has fewer than three gaps): a dash or a sign lost."""
+    pairs = [
+        (a, b)
+        for a, b in zip(words, words[1:], strict=False)
+        if b.top < a.bottom and a.top < b.bottom and b.x0 >= a.x1 - 1  # on one line
+    ]
+    gaps = [b.x0 - a.x1 for a, b in pairs]
+    if not gaps:
+        return ()
+    height = median(w.bottom - w.top for w in words)
+    usual = max(median(gaps) if len(gaps) >= 3 else _SPACE * height, 0.5)
+    wide = [
+        f"'{a.text} {b.text}'"
+        for (a, b), gap in zip(pairs, gaps, strict=True)
+        if gap > WIDE_GAP * usual
+    ]
+    if not wide:
+        return ()
+    return (f"khoảng trống rộng bất thường giữa {', '.join(wide)}: có thể mất dấu '–' hay ký hiệu",)
+
+
 def syllables_of(text: str) -> list[str]:
     """The syllables of a text, in small letters (a token with digits is none)."""
     text = unicodedata.normalize("NFC", text).lower()
@@ -112,6 +169,11 @@ def pairs_of(text: str) -> list[str]:
 @cache
 def _syllables() -> frozenset[str]:
     return frozenset(SYLLABLES.read_text(encoding="utf-8").split())
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    return frozenset(CAPITALS.read_text(encoding="utf-8").split())
 
 
 @cache

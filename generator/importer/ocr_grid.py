@@ -48,6 +48,8 @@ _EMPTY = 0.002
 _NUMBER_COLUMNS = (0, 3)
 """The columns of digits: the task's number and its deadline."""
 _EDGES = "[]|_{}~`'\""
+_RULED_SIDE = 0.6
+"""The share of a crop's side with ink near it that is a ruling left there, not text."""
 
 
 def grid_page(number: int, width: float, height: float, image: Path, dpi: int) -> PdfPage | None:
@@ -138,8 +140,11 @@ def _course(ink: Image.Image, rule: tuple[int, int, int, int], dpi: int) -> _Cou
     def middle(x0: int) -> float:
         strip = ink.crop((x0, top - 2, x0 + reach, bottom + 3))
         rows = strip.resize((1, strip.height), Image.BOX).tobytes()
-        dark = [y for y, v in enumerate(rows) if v >= 128]
-        return top - 2 + (dark[0] + dark[-1]) / 2 if dark else (top + bottom) / 2
+        runs = [m.span() for m in re.finditer(rb"[\x80-\xff]+", rows)]
+        if not runs:
+            return (top + bottom) / 2
+        first, end = max(runs, key=lambda run: run[1] - run[0])  # not a letter's foot above
+        return top - 2 + (first + end - 1) / 2
 
     return left + reach / 2, middle(left), right - reach / 2, middle(right - reach)
 
@@ -293,11 +298,29 @@ def _inside(page: Image.Image, box: _Box, dpi: int) -> tuple[Image.Image, tuple[
     area = (box[0] + inset, box[1] + inset, box[2] - inset, box[3] - inset)
     if area[2] <= area[0] or area[3] <= area[1]:
         return None
-    crop = page.crop(area)
+    crop = _without_edge_rulings(page.crop(area), max(2, dpi // 75))
     dark = crop.point(lambda v: 1 if v < INK else 0).histogram()[1]
     if dark < _EMPTY * crop.width * crop.height:
         return None
     return crop, (area[0], area[1])
+
+
+def _without_edge_rulings(crop: Image.Image, band: int) -> Image.Image:
+    """The crop with white put over a ruling left along a side (a page turned slants it past
+    the inset: read as '¡' or '|', or hiding a lone digit): ink in the `band` pixels of that
+    side on most of its length, which text kept off the edge by the cell's padding never has."""
+    found = crop.copy()
+    draw = ImageDraw.Draw(found)
+    width, height = crop.size
+    for side in ((0, 0, band, height), (width - band, 0, width, height)):
+        part = crop.crop(side).resize((1, height), Image.BOX).tobytes()
+        if sum(1 for v in part if v < 255) > _RULED_SIDE * height:
+            draw.rectangle((side[0], side[1], side[2] - 1, side[3] - 1), fill=255)
+    for side in ((0, 0, width, band), (0, height - band, width, height)):
+        part = crop.crop(side).resize((width, 1), Image.BOX).tobytes()
+        if sum(1 for v in part if v < 255) > _RULED_SIDE * width:
+            draw.rectangle((side[0], side[1], side[2] - 1, side[3] - 1), fill=255)
+    return found
 
 
 def _read_crops(

@@ -3,7 +3,8 @@
 Every line read from a scanned page is checked, cell by cell: a word read with confidence
 under `CONFIDENT`, digits put back from letters ('O' read for 0), a problem the shared rules
 found on the line (a number, date or unit that does not parse or fit), a lead unit not in the
-units list (or, without one, spelled so only once in the document). Each is a warning naming
+units list (or, without one, spelled so only once in the document), and the doubts of
+`ocr_checks` (words, capitals, wide gaps between words). Each is a warning naming
 its place, and the review folder `kiem-tra-ocr/` beside the imported files holds a report
 (`bao-cao.md`) listing them with the page image of each row (`trang-P-dong-R.png`), and the
 text as read (`van-ban.txt`, the text form: correct it against the paper and import it).
@@ -26,7 +27,7 @@ from generator.common.safewrite import write_inside
 from generator.contentformat import layout
 from generator.domain.model import Unit
 from generator.importer.ocr import CONFIDENT
-from generator.importer.ocr_checks import Vocabulary
+from generator.importer.ocr_checks import Vocabulary, gap_doubts
 from generator.importer.pdf_file import TableCell
 from generator.importer.pdf_source import REVIEW_DPI, TEXT_CELL, Scan
 from generator.importer.table import CELLS
@@ -93,6 +94,8 @@ def review(
             reasons = _confidence(cell) + scan.notes.get((number, name), ())
             reasons += found.get((number, name), ())
             reasons += vocabulary.doubts(text, name) if name != "number" else ()
+            if row and name != "number" and cell is not None:
+                reasons += gap_doubts(cell.words)
             if row and name == "lead" and text:
                 reasons += _unknown_lead(text, index, leads)
             if k == 0:

@@ -20,7 +20,7 @@ order:
 
 Scanned pages whose table is ruled are read cell by cell (`ocr_grid`) and joined by these same
 rules; a scanned page read without rulings (`ocr`, its table rebuilt from the layout) is left as
-it is. A cell keeps the least OCR confidence of its words.
+it is. A cell keeps the least OCR confidence of its words, and its words line by line.
 """
 
 from __future__ import annotations
@@ -176,6 +176,7 @@ def _done(rows: list[_Row]) -> tuple[tuple[TableCell | None, ...], ...]:
                     _text(cell),
                     (cell.box[0], top, cell.box[2], bottom),
                     min((w.conf for line in cell.lines for w in line), default=100.0),
+                    tuple(w for line in cell.lines for w in line),
                 )
                 for cell in row
             )
