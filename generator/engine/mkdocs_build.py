@@ -55,6 +55,13 @@ def build_site(
             file=sys.stderr,
         )
         return 1
+    if "ctct" not in config.plugins:
+        print(
+            f"{config_file}: danh sách plugins thiếu ctct (plugin dựng trang từ content/); bỏ "
+            "khóa plugins để dùng mặc định, hoặc thêm '- ctct' vào danh sách",
+            file=sys.stderr,
+        )
+        return 1
     if content_dir is not None:
         config.plugins["ctct"].config.content = str(Path(content_dir).resolve())
     if content_in_repo is not None:
@@ -125,6 +132,7 @@ def serve_site(config_file: Path, address: str) -> int:
     try:
         options = site_options(Path(config_file))
         options.pop("site_dir", None)  # serve builds into a folder of its own
+        print(f"Xem trước: http://{address}/  (tự dựng lại khi sửa; dừng: Ctrl+C)", file=sys.stderr)
         serve(
             config_file=str(DEFAULTS),
             config_file_path=str(Path(config_file).absolute()),

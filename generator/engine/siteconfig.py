@@ -48,8 +48,26 @@ def site_options(config_file: Path) -> dict:
             raise ValueError(f"{config_file}: {exc}") from None
         if not isinstance(own, dict):
             raise ValueError(f"{config_file}: tệp cấu hình phải là các cặp 'khóa: giá trị'")
+        _own_overrides_only(config_file, own)
         mergedeep.merge(options, own)
     return options
+
+
+def _own_overrides_only(config_file: Path, own: dict) -> None:
+    """A site's own theme overrides (`theme.custom_dir`) are published whole: they must be a
+    folder of the site's own, never one elsewhere on the machine (`/etc`), nor reached by a
+    link out of it."""
+    theme = own.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if custom is None:
+        return
+    folder = config_file.absolute().parent
+    target = (folder / str(custom)).resolve()
+    if not target.is_relative_to(folder.resolve()) or target == folder.resolve():
+        raise ValueError(
+            f"{config_file}: theme.custom_dir '{custom}' phải là một thư mục con của {folder} "
+            "(mọi tệp trong đó được đăng lên trang)"
+        )
 
 
 def load_site_config(config_file: Path, **overrides) -> MkDocsConfig:

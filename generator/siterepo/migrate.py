@@ -30,6 +30,8 @@ REPLACED = (".ci/run", ".github/workflows/publish.yml", ".github/workflows/check
 """The copy's CI, which ran `make`: the thin repository's own take their place."""
 GENERATOR_README = "# Chương trình công tác – trang công khai của một phường, xã"
 """The first line of the generator's README, which a copy carried as its own."""
+_PACKAGE = Path(__file__).resolve().parents[1]
+"""The generator running this command: never one inside the repository it migrates."""
 MESSAGE = "Chuyển sang kho mỏng: công cụ {version} cài từ gói, kho chỉ giữ dữ liệu của phường"
 
 
@@ -61,24 +63,33 @@ def _migrate(repo: Path, owners: tuple[str, ...], pin: str | None, problems: Pro
             "kho còn thay đổi chưa commit; commit hoặc bỏ chúng trước, để không mất gì",
         )
         return
+    if _PACKAGE.is_relative_to(repo.resolve()):
+        problems.error(
+            label,
+            0,
+            "repo",
+            f"lệnh đang chạy bằng mã công cụ nằm trong chính kho này ({_PACKAGE}): chạy từ thư "
+            "mục khác, bằng công cụ đã cài (cd .. && python -m generator migrate --repo <kho>)",
+        )
+        return
     model, found = check_content(repo / "content", history=False)
     problems.items.extend(p for p in found if p.severity is Severity.ERROR)
     if model is None:
         return
     tracked = set(git(repo, "ls-files", "-z").split("\0")) - {""}
-    removed = sorted(
-        name
-        for name in tracked
-        if name.split("/")[0] in COPIED_FOLDERS or name in COPIED_FILES + REPLACED
-    )
-    if removed:
-        git(repo, "rm", "-q", "--", *removed)
+    copied = [n for n in tracked if n.split("/")[0] in COPIED_FOLDERS or n in COPIED_FILES]
+    if not copied:
+        problems.error(label, 0, "repo", "kho đã là kho mỏng (không có mã công cụ chép vào)")
+        return
+    removed = sorted({*copied, *(n for n in tracked if n in REPLACED)})
+    # Everything written comes from the package, read before anything is removed.
     version = installed_version()
     if pin is None:
         pin = pin_line(version, distribution_hash(version))
     year = max(p.year for p in model.programmes)
     files = site_files(model.ward, year, pin, owners)
     files["mkdocs.yml"] = _short_config(repo / "mkdocs.yml", files["mkdocs.yml"])
+    git(repo, "rm", "-q", "--", *removed)
     written = []
     for path, data in files.items():
         target = repo / path

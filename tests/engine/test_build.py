@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from ..conftest import CONTENT, EPOCH, MINI, ROOT, copy_fixture
 from ..helpers import build, edit_file, snapshot
 
@@ -82,3 +84,37 @@ def test_content_warnings_are_shown_and_do_not_stop_the_build(tmp_path):
     result = build(content, tmp_path / "site", {"SOURCE_DATE_EPOCH": EPOCH})
     assert result.returncode == 0, result.stderr
     assert "programmes/2026.yaml:80: deadline: Cảnh báo:" in result.stderr
+
+
+@pytest.mark.parametrize("custom_dir", ["/etc", "..", ".", "outside-link"])
+def test_a_theme_folder_outside_the_site_is_refused(tmp_path, custom_dir):
+    """Every file of `custom_dir` is published: a site's own overrides are a folder of its own,
+    never the machine's /etc, its parent, itself or a link out of it."""
+    site_folder = tmp_path / "xa"
+    site_folder.mkdir()
+    (site_folder / "outside-link").symlink_to("/etc")
+    config = site_folder / "mkdocs.yml"
+    config.write_text(f"theme:\n  custom_dir: {custom_dir}\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--config", str(config),
+         "--content", str(MINI), "--site-dir", str(site)],
+        cwd=ROOT, env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": EPOCH},
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "custom_dir" in result.stderr and "Traceback" not in result.stderr
+    assert not site.exists()
+
+
+def test_a_configuration_without_our_plugin_is_one_clear_line(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("plugins: []\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--config", str(config),
+         "--content", str(MINI), "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT, env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": EPOCH},
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "thiếu ctct" in result.stderr and "Traceback" not in result.stderr

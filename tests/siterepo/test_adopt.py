@@ -438,3 +438,24 @@ def test_every_workflow_of_the_thin_repository_runs_the_wards_checks(adopted):
         assert building, path
         if "publish" in path or path == ".gitlab-ci.yml":
             assert "SITE_URL" in text, path
+
+
+def test_migrate_refuses_a_repository_that_is_thin_already(adopted, tmp_path):
+    thin = tmp_path / "thin"
+    subprocess.run(["git", "clone", "-q", str(adopted), str(thin)], check=True)
+    head = git_lines(thin, "rev-parse", "HEAD")
+    assert any("kho đã là kho mỏng" in e for e in errors(migrate(thin, pin=PIN)))
+    assert git_lines(thin, "rev-parse", "HEAD") == head
+    assert git_lines(thin, "status", "--porcelain") == []
+
+
+def test_migrate_refuses_to_run_the_generator_the_repository_itself_holds(full_copy, monkeypatch):
+    """`python -m generator` run inside an old copy imports the copy's own generator/: migrate
+    would delete the code it runs. It refuses, and nothing is removed."""
+    from generator.siterepo import migrate as module
+
+    monkeypatch.setattr(module, "_PACKAGE", full_copy / "generator")
+    head = git_lines(full_copy, "rev-parse", "HEAD")
+    assert any("cd .." in e for e in errors(migrate(full_copy, pin=PIN)))
+    assert git_lines(full_copy, "rev-parse", "HEAD") == head
+    assert git_lines(full_copy, "status", "--porcelain") == ["?? .env"]
