@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.common.errors import Problem, Problems, unwritable
 from generator.common.safewrite import UnsafeWrite
@@ -93,7 +93,8 @@ def run_import(
         return problems.sorted()
     corrected = corrected_source(source)
     document = corrected[0] if corrected else source  # a corrected review: its scan
-    where = source_document or f"{layout.SOURCES}/{document.name}"
+    copied = source_name(document.name)
+    where = source_document or f"{layout.SOURCES}/{copied}"
     lines, report = read
     scan = report.scan if isinstance(report, PdfProblems) else None
     if scan is not None:
@@ -128,7 +129,7 @@ def run_import(
     if imported is not None and not problems.has_errors:
         files = render(imported.ward, imported.units, imported.programme) | checked
         if source_document is None:
-            files[f"{layout.SOURCES}/{document.name}"] = document.read_bytes()
+            files[f"{layout.SOURCES}/{copied}"] = document.read_bytes()
         if links := links_on_the_way(out, files):
             problems.error(source.name, 1, "out", links)
             return problems.sorted()
@@ -290,3 +291,11 @@ def _named(text: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
                 kind = m[1] if pattern.groups else ""
                 return kind, (name.title() if name.isupper() else name)
     return None
+
+
+def source_name(name: str) -> str:
+    """The official document's name in `sources/`: what a clerk's Word saved ('Chương trình
+    2027 (bản ký).docx') in the letters a file name of the content may hold
+    ('chuong-trinh-2027-ban-ky.docx')."""
+    path = PurePosixPath(name)
+    return f"{slug(path.stem) or 'van-ban'}{path.suffix.lower()}"

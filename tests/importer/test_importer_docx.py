@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -342,3 +343,16 @@ def test_too_deep_nesting_and_too_big_unpacked_are_refused(tmp_path, monkeypatch
     monkeypatch.setattr("generator.importer.docx_file.MAX_UNPACKED", 10_000)
     (problem,) = run_import(an_hoa(tmp_path), tmp_path / "big")
     assert "quá giới hạn" in problem.message
+
+
+def test_a_word_file_named_as_a_clerk_names_it_is_kept_under_a_plain_name(tmp_path):
+    """Word saves 'Chương trình 2027 (bản ký).docx': spaces, accents, brackets. The copy in
+    sources/ takes the letters a content file name may hold; the import has no error."""
+    source = tmp_path / "Chương trình 2027 (bản ký).DOCX"
+    shutil.copy(an_hoa(tmp_path), source)
+    assert errors(run_import(source, tmp_path / "out")) == []
+    assert [p.name for p in (tmp_path / "out" / "sources").iterdir()] == [
+        "chuong-trinh-2027-ban-ky.docx"
+    ]
+    programme = next((tmp_path / "out" / "programmes").glob("*.yaml")).read_text("utf-8")
+    assert "source_document: sources/chuong-trinh-2027-ban-ky.docx" in programme
