@@ -112,7 +112,7 @@ def own_workflows() -> dict[str, bytes]:
 def province_files(name: str, office: str, pin: str) -> dict[str, bytes]:
     """Every file of a new province's repository, by path (its `province.yaml` included)."""
     files = placed_files(PROVINCE_LAYOUT)
-    files[README] = _render("province-README.md.j2", name=name).encode("utf-8")
+    files[README] = _render("province-README.md.j2", name=markdown_text(name)).encode("utf-8")
     files[REQUIREMENTS] = pin.encode("utf-8")
     files[CODEOWNERS] = province_codeowners(office, ()).encode("utf-8")
     return files
@@ -130,19 +130,27 @@ def executable(path: str, layout: tuple[Placed, ...] = LAYOUT) -> bool:
 
 
 def _readme(ward: Ward, year: int) -> str:
+    words = {"place": ward_place(ward), "issuer": ward.issuer, "city": ward.city}
     return _render(
         "README.md.j2",
-        place=ward_place(ward),
-        issuer=ward.issuer,
-        city=ward.city,
         kind=ward.kind,
         year=year,
+        **{key: markdown_text(value) for key, value in words.items()},
     )
 
 
 def _render(source: str, **values: object) -> str:
     env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
     return env.from_string((FILES / source).read_text(encoding="utf-8")).render(**values)
+
+
+_MARKDOWN = re.compile(r"([\\`*_\[\](){}#+!|<>])")
+
+
+def markdown_text(text: str) -> str:
+    """Text from the content as Markdown shows it literally: a ward named '[x](https://…)'
+    is its name in the README, never a link."""
+    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def codeowners(owners: tuple[str, ...]) -> str:

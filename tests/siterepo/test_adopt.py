@@ -459,3 +459,11 @@ def test_migrate_refuses_to_run_the_generator_the_repository_itself_holds(full_c
     assert any("cd .." in e for e in errors(migrate(full_copy, pin=PIN)))
     assert git_lines(full_copy, "rev-parse", "HEAD") == head
     assert git_lines(full_copy, "status", "--porcelain") == ["?? .env"]
+
+
+def test_the_wards_readme_shows_its_name_as_text_never_as_markdown():
+    from generator.siterepo.layout import markdown_text
+
+    assert markdown_text("An Hòa](https://evil.example/)") == "An Hòa\\]\\(https://evil.example/\\)"
+    assert markdown_text("Lê Ích Mộc") == "Lê Ích Mộc"
+    assert markdown_text("**đậm** `mã` #1") == "\\*\\*đậm\\*\\* \\`mã\\` \\#1"
