@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,6 +117,25 @@ def content_copies(site: Path, files: list[str], content: Path) -> list[Finding]
                 found.append(
                     Finding(rel, 0, f"bản sao của {source}: dữ liệu nguồn không được đăng")
                 )
+    return found
+
+
+SECRET = re.compile(
+    rb"-----BEGIN [A-Z ]*PRIVATE KEY-----|^root:[^:\n]*:[0-9]*:[0-9]*:|^root:[$*!]",
+    re.MULTILINE,
+)
+"""What no public site holds: a private key, a system's password or shadow file."""
+_SCANNED = 1 << 20
+"""Files larger than this (the editor's bundle) are not scanned for secrets."""
+
+
+def secrets(site: Path, files: list[str]) -> list[Finding]:
+    """Published files that hold a private key or a copy of a system's account files."""
+    found = []
+    for rel in files:
+        path = site / rel
+        if path.stat().st_size <= _SCANNED and SECRET.search(_read(path)):
+            found.append(Finding(rel, 0, "tệp chứa khóa bí mật hoặc tài khoản hệ thống"))
     return found
 
 

@@ -19,7 +19,7 @@ from generator.verify.data import (
 from generator.verify.feeds import ics_problems, xml_problems
 from generator.verify.links import UNKNOWN_ADDRESS, page_links, shared_files, site_address
 from generator.verify.pages import Page, read_page
-from generator.verify.published import Tree, content_copies, walk
+from generator.verify.published import Tree, content_copies, secrets, walk
 
 HOME = "index.html"
 
@@ -49,7 +49,7 @@ def verify_site(site: Path, content: Path | None = None) -> Result:
     if not tree.files:
         raise SiteMissing(f"{site}: thư mục trang trống; {build}")
     files = set(tree.files)
-    findings = list(tree.problems)
+    findings = list(tree.problems) + secrets(site, tree.files)
     if content is not None:
         findings += content_copies(site, tree.files, content)
     if HOME not in files:

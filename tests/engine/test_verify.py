@@ -164,6 +164,14 @@ def _link_out_of_the_site(site: Path) -> None:
     os.symlink("/etc/passwd", site / "assets/mat-khau.txt")
 
 
+def _private_key(site: Path) -> None:
+    (site / "id_rsa").write_text("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk=\n")
+
+
+def _shadow_copy(site: Path) -> None:
+    (site / "assets/shadow").write_text("root:$6$x$y:19000:0:99999:7:::\ndaemon:*:19000::::::\n")
+
+
 def _folder_link_out_of_the_site(site: Path) -> None:
     os.symlink("../../..", site / "lich/ngoai")
 
@@ -204,6 +212,11 @@ DEFECTS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "symlink out": (
         _link_out_of_the_site,
         ["assets/mat-khau.txt: liên kết (symlink) trỏ ra ngoài trang: /etc/passwd"],
+    ),
+    "private key": (_private_key, ["id_rsa: tệp chứa khóa bí mật hoặc tài khoản hệ thống"]),
+    "shadow copy": (
+        _shadow_copy,
+        ["assets/shadow: tệp chứa khóa bí mật hoặc tài khoản hệ thống"],
     ),
     "folder symlink out": (
         _folder_link_out_of_the_site,
