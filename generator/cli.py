@@ -35,9 +35,11 @@ def main(argv: list[str] | None = None) -> int:
         help="ngày dùng để kiểm tra tiến độ (mặc định: hôm nay), YYYY-MM-DD",
     )
     imp = commands.add_parser(
-        "import", help="nhập văn bản chương trình: tệp Word .docx, hoặc văn bản thuần .txt"
+        "import", help="nhập văn bản chương trình: Word .docx, PDF (cả bản quét) hoặc .txt"
     )
-    imp.add_argument("source", type=Path, help="văn bản gốc: .docx (Word) hoặc .txt (UTF-8)")
+    imp.add_argument(
+        "source", type=Path, help="văn bản gốc: .docx (Word), .pdf (cả bản quét) hoặc .txt (UTF-8)"
+    )
     imp.add_argument("--out", type=Path, required=True)
     imp.add_argument("--units", type=Path, default=None, help="units.yaml có sẵn để dùng lại mã")
     imp.add_argument(
@@ -82,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser(
         "new", help="tạo kho mã trang web mới cho phường, xã mà văn bản chương trình nêu tên"
     )
-    new.add_argument("source", type=Path, help="văn bản chương trình: .docx hoặc .txt")
+    new.add_argument("source", type=Path, help="văn bản chương trình: .docx, .pdf hoặc .txt")
     new.add_argument("--out", type=Path, default=None, help="thư mục mới (chưa có, hoặc trống)")
     new.add_argument(
         "--province",
