@@ -60,22 +60,34 @@ WARD = Record(
         field(
             "feedback_link", "text", "đường dẫn https để góp ý", "https link for feedback", False
         ),
-        field(
-            "info_contact_name",
-            "text",
-            "họ tên người đầu mối tiếp nhận yêu cầu cung cấp thông tin",
-            "who receives requests for information (focal point), full name",
-            False,
+        held(
+            field(
+                "info_contact_name",
+                "text",
+                "họ tên người đầu mối tiếp nhận yêu cầu cung cấp thông tin",
+                "who receives requests for information (focal point), full name",
+                False,
+            ),
+            model="info_contact.name",
         ),
-        field(
-            "info_contact_title",
-            "text",
-            "chức vụ của người đầu mối (`Chánh Văn phòng`)",
-            "the focal point's position",
-            False,
+        held(
+            field(
+                "info_contact_title",
+                "text",
+                "chức vụ của người đầu mối (`Chánh Văn phòng`)",
+                "the focal point's position",
+                False,
+            ),
+            model="info_contact.title",
         ),
-        field("info_contact_phone", "text", "số điện thoại của đầu mối", "its phone", False),
-        field("info_contact_email", "text", "thư điện tử của đầu mối", "its e-mail", False),
+        held(
+            field("info_contact_phone", "text", "số điện thoại của đầu mối", "its phone", False),
+            model="info_contact.phone",
+        ),
+        held(
+            field("info_contact_email", "text", "thư điện tử của đầu mối", "its e-mail", False),
+            model="info_contact.email",
+        ),
         field(
             "province_portal",
             "text",

@@ -18,13 +18,20 @@ from generator.domain.model import Correction, KeyTask, Month, Programme, Task, 
 
 
 def ward_data(ward: Ward) -> dict[str, Any]:
-    """ward.yaml: every declared field, the optional ones only when given (the focal point's
-    fields, kept in `Ward.info_contact`, are never in a programme document)."""
-    return {
-        f.name: getattr(ward, f.name, None)
-        for f in fmt.WARD.fields
-        if f.required or getattr(ward, f.name, None)
-    }
+    """ward.yaml: every declared field, where the declaration says the model holds it, the
+    optional ones only when given."""
+    values = {f.name: held_value(ward, f.attribute) for f in fmt.WARD.fields}
+    return {f.name: values[f.name] for f in fmt.WARD.fields if f.required or values[f.name]}
+
+
+def held_value(record: object, attribute: str) -> Any:
+    """The value at a declared model path (`info_contact.name`); None where a record on the
+    way is absent (a ward that names no focal point)."""
+    for name in attribute.split("."):
+        if record is None:
+            return None
+        record = getattr(record, name)
+    return record
 
 
 def units_data(units: tuple[Unit, ...]) -> dict[str, Any]:

@@ -72,3 +72,17 @@ def test_a_declared_field_left_unwired_is_named(content):
     assert unwired(grown, task, task_export(task, content), SCHEMA["$defs"]["task"]) == [
         "priority: export, schema"
     ]
+
+
+def test_every_ward_field_reaches_the_model_and_back_into_ward_yaml():
+    """ward.yaml as the importer writes it takes each declared field where the model holds it
+    (the focal point's fields one record down, in `info_contact`)."""
+    from generator.domain.model import InfoContact
+    from generator.importer.write import ward_data
+
+    ward = load_content(MINI, as_of=AS_OF, history=False).ward
+    contact = InfoContact("Nguyễn Văn A", "Chánh Văn phòng", "0225 3800 000", "vp@example.vn")
+    data = ward_data(dataclasses.replace(ward, info_contact=contact))
+    assert data["info_contact_name"] == "Nguyễn Văn A"
+    assert data["info_contact_email"] == "vp@example.vn"
+    assert "info_contact_name" not in ward_data(dataclasses.replace(ward, info_contact=None))
