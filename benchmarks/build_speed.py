@@ -21,9 +21,10 @@ process it waited for, from the children's rusage): on a province's busy cores C
 counts. Times are the best of `--repeat` rounds (the machine's other load only ever adds
 time); the commands take turns within a round, and each ratio is the median over the rounds
 of the two times measured in the same round, so a slow spell of a shared machine does not
-tilt it. The generator's modules are byte-compiled first, as pip does for installed packages
-such as mkdocs. It prints a table; `--results` also writes it, with the date and the machine,
-into its own section of benchmarks/RESULTS.md, in place of that section's previous table.
+tilt it. The generator's templates and modules are compiled first, as the wheel's build and pip
+do for an installed generator (and pip for mkdocs). It prints a table; `--results` also writes
+it, with the date and the machine, into its own section of benchmarks/RESULTS.md, in place of
+that section's previous table.
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.province.templating import portal_environment
+from generator.render.environments import COMPILED, write_compiled
+from generator.render.templating import environment
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -269,6 +274,7 @@ def main() -> int:
     )  # fmt: skip
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    write_compiled(COMPILED, [environment(), portal_environment()])  # as setup.py does
     compileall.compile_dir(ROOT / "generator", quiet=1)
     widths = [int(re.search(r">(\d+)", fmt)[1]) for _, fmt in COLUMNS.values()]
     print(" ".join(f"{name:>{width}}" for name, width in zip(COLUMNS, widths, strict=True)))

@@ -2,8 +2,10 @@
 and every ward's build, forked from it, uses that code instead of compiling its own.
 
 In memory only, in the parent and its children: nothing compiled is written anywhere, and a
-single `generator build` has none of it. Measured with `benchmarks/province_speed.py` (README,
-Speed): compiling Material's templates and ours is about a sixth of a ward's build.
+single `generator build` has none of it. Measured with `benchmarks/province_speed.py`
+(docs/pages/speed.md): compiling Material's templates and ours was about a sixth of a ward's
+build. Ours now come compiled in the wheel (`generator.render.environments`); the parent loads
+them once, and compiles Material's and our theme overrides.
 """
 
 from __future__ import annotations
@@ -54,8 +56,8 @@ def shared_templates() -> CompiledTemplates | None:
 
 
 def compile_once(theme_environment: Environment) -> None:
-    """Compile every page template of the theme's environment and of ours, here, before the
-    wards' builds are forked."""
+    """Compile (or, for ours, load) every page template of the theme's environment and of ours,
+    here, before the wards' builds are forked."""
     global _SHARED
     _SHARED = CompiledTemplates()
     theme_environment.bytecode_cache = _SHARED

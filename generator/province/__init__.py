@@ -11,6 +11,7 @@ worker.py         one ward, in a worker process: load, digest, `generator build`
 distinct.py       what tells the wards apart: their codes and their names
 build_all.py      `python -m generator build-all`: the recipe of all the above
 portal.py portal_data.py   the digests → the portal's page, search, data and feed (pure)
+templating.py     the portal page's Jinja environment (its templates compiled into the wheel)
 templates/ static/         the portal's page template, stylesheet and scripts
 publish.py        `python -m generator publish`: the built site to object storage (rclone)
 scope.py          `python -m generator check-scope`: a change stays in its ward's scope

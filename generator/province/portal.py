@@ -11,9 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from functools import cache
-
-from jinja2 import Environment
 
 from generator.common.dates import fold_accents, format_date
 from generator.common.urls import search_index_path
@@ -30,7 +27,7 @@ from generator.province.portal_data import (
     change_feed,
     data_files,
 )
-from generator.render.templating import template_environment
+from generator.province.templating import portal_environment
 from generator.search.index import joined_index
 
 PORTAL_PAGE = "index.html"
@@ -117,7 +114,7 @@ def portal_page(
 ) -> str:
     totals = _Totals(*(sum(getattr(w, f) for w in wards) for f in ("tasks", "reported", "overdue")))
     return (
-        _environment()
+        portal_environment()
         .get_template("portal.html")
         .render(
             title=f"Chương trình công tác các phường, xã – {province}",
@@ -143,11 +140,3 @@ def portal_page(
             ],
         )
     )
-
-
-@cache
-def _environment() -> Environment:
-    env = template_environment("generator.province")
-    env.filters["date"] = format_date
-    env.filters["iso_date"] = lambda text: format_date(dt.date.fromisoformat(text)) if text else ""
-    return env

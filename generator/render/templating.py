@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from generator.common.dates import format_date, format_deadline, format_long, vietnam_date
 from generator.common.urls import (
@@ -34,24 +34,12 @@ from generator.common.wording import (
 from generator.domain.model import ChangeKind, Programme
 from generator.output import Page, page_url
 from generator.render import rollup
-
-
-def template_environment(package: str, *, keep_trailing_newline: bool = False) -> Environment:
-    """Jinja as every page of ours is written: autoescaped, strict, blocks trimmed; the
-    templates of `package`'s `templates/` folder."""
-    return Environment(
-        loader=PackageLoader(package, "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=keep_trailing_newline,
-    )
+from generator.render.environments import template_environment
 
 
 @cache
 def environment() -> Environment:
-    env = template_environment("generator.render", keep_trailing_newline=True)
+    env = template_environment("generator.render")
     env.filters.update(
         deadline=format_deadline, date=format_date, long_date=format_long, vietnam_date=vietnam_date
     )

@@ -114,8 +114,32 @@ def test_the_wheel_holds_everything_a_build_reads(installed):
     ours = {str(p.parent.relative_to(ROOT)) for p in (ROOT / "generator").rglob("__init__.py")}
     assert ours <= packages  # pyproject.toml lists every package of ours
     assert not [n for n in names if n.startswith(("tests/", "content/", "benchmarks/"))]
+    templates = [n for n in names if re.fullmatch(r"generator/\w+/templates/.+", n)]
+    compiled = [n for n in names if re.fullmatch(r"generator/render/compiled/t\w+\.py", n)]
+    assert len(compiled) == len(templates) > 0  # setup.py compiled each of our templates
     (sdist,) = dist.glob("*.tar.gz")
     assert sdist.name.startswith("ctct_site-")
+
+
+COMPILES = """
+import jinja2
+from generator.province.templating import portal_environment
+from generator.render.templating import environment
+compiled, compile_ = [], jinja2.Environment.compile
+jinja2.Environment.compile = lambda self, *a, **k: compiled.append(a[1]) or compile_(self, *a, **k)
+for env in (environment(), portal_environment()):
+    for name in env.list_templates():
+        env.get_template(name)
+print(len(environment().list_templates()), compiled)
+"""
+
+
+def test_the_installed_generator_compiles_none_of_its_templates(installed, tmp_path):
+    _, python = installed
+    done = subprocess.run([str(python), "-c", COMPILES], cwd=tmp_path, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    count, compiled = done.stdout.decode().split(" ", 1)
+    assert int(count) > 0 and compiled.strip() == "[]"
 
 
 def test_the_dependency_lock_pins_what_pyproject_asks():

@@ -1,0 +1,119 @@
+"""Our Jinja environments: how the templates of each of our template folders are compiled, and
+the code the package's build compiled for them, so that no build compiles them again, not even a
+ward's first build in a fresh CI container.
+
+Compiling our page templates is about a tenth of a build's CPU (benchmarks/RESULTS.md, "Templates
+compiled into the wheel"). The package's build (`setup.py`) writes each template's Python code
+into `compiled/`, beside this module, in a file named by a digest of everything that code depends
+on: the template's name and source, the environment's syntax settings and Jinja's version. pip
+byte-compiles these files at install as it does every module. A template whose digest names no
+file (edited since, or compiled by another Jinja) is compiled as before; nothing is written
+while a site is built.
+
+Only jinja2 and the standard library are imported here, and by the environments the package's
+build compiles (setup.py): it runs before any other dependency is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib.machinery import SourceFileLoader
+from pathlib import Path
+from types import CodeType
+
+import jinja2
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket, BytecodeCache
+
+COMPILED = Path(__file__).with_name("compiled")
+"""Where the package's build writes the compiled templates (not in git: `.gitignore`)."""
+
+TEMPLATE_FOLDERS = {
+    "generator.render": {"keep_trailing_newline": True},
+    "generator.province": {},
+}
+"""The packages whose `templates/` folder holds our Jinja templates, with their own settings."""
+
+TEMPLATE_SETTINGS = dict(
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    # Jinja folds constant expressions at compile time, calling a template's filters: off, so
+    # that compiled code depends on nothing but the template and the settings in its digest.
+    optimized=False,
+)
+"""How every template of ours is compiled: autoescaped (text from content/ never becomes HTML),
+strict, blocks trimmed."""
+
+_COMPILED_IN = (
+    "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+    "comment_start_string", "comment_end_string", "line_statement_prefix",
+    "line_comment_prefix", "trim_blocks", "lstrip_blocks", "newline_sequence",
+    "keep_trailing_newline", "optimized",
+)  # fmt: skip
+"""The settings of an environment that Jinja compiles into a template's code."""
+
+
+def template_environment(package: str, compiled: Path | None = COMPILED) -> Environment:
+    """The environment of `package`'s templates (one of `TEMPLATE_FOLDERS`), reading the code
+    compiled into `compiled` where it is there."""
+    return Environment(
+        loader=PackageLoader(package, "templates"),
+        bytecode_cache=PrecompiledTemplates(compiled) if compiled else None,
+        **TEMPLATE_SETTINGS,
+        **TEMPLATE_FOLDERS[package],
+    )
+
+
+def code_digest(environment: Environment, name: str, source: str) -> str:
+    """What a template's compiled code depends on, as a file name's worth of hex."""
+    autoescape = environment.autoescape
+    settings = [getattr(environment, setting) for setting in _COMPILED_IN]
+    settings += [autoescape(name) if callable(autoescape) else autoescape]
+    settings += [sorted(environment.extensions), jinja2.__version__]
+    return hashlib.sha256(repr((name, source, settings)).encode()).hexdigest()[:40]
+
+
+class PrecompiledTemplates(BytecodeCache):
+    """Jinja's code for a template, from the module the package's build wrote for it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get_bucket(self, environment, name, filename, source) -> Bucket:
+        bucket = Bucket(environment, code_digest(environment, name, source), "")
+        path = self.folder / f"t{bucket.key}.py"
+        if path.is_file():
+            # Python's own loader: the byte-code pip wrote at install, or the file compiled.
+            code = SourceFileLoader(path.stem, str(path)).get_code(path.stem)
+            bucket.code = _located(code, filename or name)
+        return bucket
+
+    def set_bucket(self, bucket: Bucket) -> None:
+        """A template compiled during a build is kept nowhere."""
+
+
+def _located(code: CodeType, filename: str) -> CodeType:
+    """`code` as if compiled from the template's own file, as Jinja compiles it: tracebacks
+    name the template, not the module it was compiled into."""
+    consts = tuple(_located(c, filename) if isinstance(c, CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
+
+
+def write_compiled(folder: Path, environments: list[Environment]) -> int:
+    """Compile every template of `environments` into `folder`, which is emptied of the templates
+    compiled before; the number of templates. Jinja needs each filter a template names, and
+    compiles in how it is called: these are the environments the site's build uses."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("t*.py"):
+        old.unlink()
+    count = 0
+    for environment in environments:
+        for name in environment.list_templates():
+            source, filename, _ = environment.loader.get_source(environment, name)
+            code = environment.compile(source, name, filename, raw=True)
+            digest = code_digest(environment, name, source)
+            (folder / f"t{digest}.py").write_text(code, encoding="utf-8")
+            count += 1
+    return count
