@@ -17,7 +17,7 @@ from generator.common.wording import CADENCE_LABELS, FIELD_LABELS, KEY_TASKS, mo
 from generator.domain.model import Content, KeyTask, Programme, Task
 from generator.domain.standing import progress_text
 from generator.output import Page, page_url
-from generator.search.glossary import GLOSSARY, Notion, derived, expansions
+from generator.search.glossary import GLOSSARY, Glossary, derived, expansions
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def with_other_forms(content: Content, docs: list[SearchDoc]) -> list[SearchDoc]
     """Each document with, in its body, the other forms of the abbreviations it holds: the
     declared glossary's and the content's own (`glossary`). The ward's search and its share
     of the province portal's both index them so."""
-    glossary = GLOSSARY + derived(_texts(content))
+    glossary = Glossary(GLOSSARY + derived(_texts(content)))
     return [replace(d, body=d.body + _expanded(d, glossary)) for d in docs]
 
 
@@ -72,7 +72,7 @@ def _texts(content: Content) -> list[str]:
     return texts + [name for u in content.units for name in (u.name, u.short, *u.aliases)]
 
 
-def _expanded(doc: SearchDoc, glossary: tuple[Notion, ...]) -> tuple[str, ...]:
+def _expanded(doc: SearchDoc, glossary: Glossary) -> tuple[str, ...]:
     found = [form for text in (doc.title, *doc.body) for form in expansions(text, glossary)]
     return tuple(dict.fromkeys(found))
 

@@ -86,17 +86,35 @@ def derived(texts: Iterable[str]) -> tuple[Notion, ...]:
     )
 
 
-def expansions(text: str, glossary: Iterable[Notion]) -> tuple[str, ...]:
+class Glossary:
+    """Notions, with each of their forms (`_padded`) under its first folded word: a text can
+    hold only the forms that begin with one of its words."""
+
+    def __init__(self, notions: Iterable[Notion]) -> None:
+        self.notions = tuple(notions)
+        self.by_first_word: dict[str, list[tuple[int, str]]] = {}
+        for number, notion in enumerate(self.notions):
+            for form in (*notion.abbreviations, *notion.phrases):
+                if key := _key(form):
+                    first = key.split(" ", 1)[0]
+                    self.by_first_word.setdefault(first, []).append((number, _padded(form)))
+
+
+def expansions(text: str, glossary: Glossary) -> tuple[str, ...]:
     """The other forms of each notion the text holds: abbreviations (as written and joined,
     'KT-XH', 'KTXH') for its phrases, phrases for its abbreviations. One fact each."""
-    keys = " ".join(folded(w) for w in words(text))
-    said = f" {keys} "
+    keys = [folded(w) for w in words(text)]
+    said = f" {' '.join(keys)} "
+    held = {
+        number
+        for key in set(keys)
+        for number, padded in glossary.by_first_word.get(key, ())
+        if padded in said
+    }
     extra: list[str] = []
-    for term in glossary:
-        forms = [*term.abbreviations, *term.phrases]
-        if not any(_padded(form) in said for form in forms):
-            continue
-        for form in forms:
+    for number in sorted(held):
+        term = glossary.notions[number]
+        for form in (*term.abbreviations, *term.phrases):
             if _padded(form) not in said and _key(form) not in map(_key, extra):
                 extra.append(form)
         extra += [_letters(a) for a in term.abbreviations if "-" in a]

@@ -13,7 +13,7 @@ import pytest
 from generator.common.urls import search_docs_path, search_index_path, search_terms_path
 from generator.output import Page
 from generator.search.documents import SearchDoc, search_documents
-from generator.search.glossary import GLOSSARY, derived, expansions
+from generator.search.glossary import GLOSSARY, Glossary, derived, expansions
 from generator.search.index import SHARD_BYTES, IndexShare, index_files, index_share, joined_index
 from generator.search.text import folded, shard_of, terms, words
 
@@ -311,13 +311,13 @@ def test_a_weekday_does_not_make_a_task_of_march():
 
 
 def test_glossary_gives_each_form_its_other_forms():
-    extra = expansions("Kế hoạch đảm bảo an ninh trật tự, ATGT, PCCN trước Tết", GLOSSARY)
+    extra = expansions("Kế hoạch đảm bảo an ninh trật tự, ATGT, PCCN trước Tết", Glossary(GLOSSARY))
     assert "an toàn giao thông" in extra and "phòng cháy chữa cháy" in extra
     assert "PCCC" in extra and "ANTT" in extra
     assert "PCCN" not in extra and "ATGT" not in extra, "what the text holds is not repeated"
-    assert "KT-XH" in expansions("phát triển kinh tế - xã hội quý I", GLOSSARY)
-    assert "ktxh" in expansions("phát triển kinh tế - xã hội quý I", GLOSSARY)
-    assert expansions("Kế hoạch tuyển sinh", GLOSSARY) == ()
+    assert "KT-XH" in expansions("phát triển kinh tế - xã hội quý I", Glossary(GLOSSARY))
+    assert "ktxh" in expansions("phát triển kinh tế - xã hội quý I", Glossary(GLOSSARY))
+    assert expansions("Kế hoạch tuyển sinh", Glossary(GLOSSARY)) == ()
 
 
 def test_derived_abbreviations_are_the_contents_own_and_written_out_there():
