@@ -17,6 +17,7 @@ from jinja2 import Environment
 
 from generator.common.dates import fold_accents, format_date
 from generator.common.urls import search_index_path
+from generator.engine.siteconfig import theme_dir
 from generator.opendata.page import LICENCE, human_size
 from generator.output import SiteInfo
 from generator.province.digest import WardDigest
@@ -147,7 +148,9 @@ def portal_page(
 
 @cache
 def _environment() -> Environment:
-    env = template_environment("generator.province")
+    # the theme's too: the search box's parts shared with the wards' pages
+    # (theme/partials/ctct-search-box.html), found where the wards' builds find the theme
+    env = template_environment("generator.province", also=theme_dir())
     env.filters["date"] = format_date
     env.filters["iso_date"] = lambda text: format_date(dt.date.fromisoformat(text)) if text else ""
     return env

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 
 from generator.common.dates import format_date, format_deadline, format_long, vietnam_date
 from generator.common.urls import (
@@ -36,11 +37,15 @@ from generator.output import Page, page_url
 from generator.render import rollup
 
 
-def template_environment(package: str, *, keep_trailing_newline: bool = False) -> Environment:
+def template_environment(
+    package: str, *, keep_trailing_newline: bool = False, also: Path | None = None
+) -> Environment:
     """Jinja as every page of ours is written: autoescaped, strict, blocks trimmed; the
-    templates of `package`'s `templates/` folder."""
+    templates of `package`'s `templates/` folder, then those of the folder `also` (the theme's,
+    for a part shared with the wards' pages)."""
+    loader = PackageLoader(package, "templates")
     return Environment(
-        loader=PackageLoader(package, "templates"),
+        loader=loader if also is None else ChoiceLoader([loader, FileSystemLoader(also)]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
