@@ -17,18 +17,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
-_PACKAGE = Path(__file__).resolve().parents[1]
+from generator.render.environments import theme_dir
+
 DEFAULTS = Path(__file__).with_name("defaults") / "mkdocs.yml"
 """The default site configuration, shipped in the package."""
 CONFIG_NAME = "mkdocs.yml"
 """A site's own configuration file, beside its content/."""
-
-
-def theme_dir() -> Path:
-    """Our theme overrides: `generator/theme/` in an installed package, the repository's
-    top-level `theme/` in a checkout of the generator (pyproject.toml maps one to the other)."""
-    installed = _PACKAGE / "theme"
-    return installed if installed.is_dir() else _PACKAGE.parent / "theme"
 
 
 def site_options(config_file: Path) -> dict:

@@ -16,8 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.engine.siteconfig import theme_dir
 from generator.load.history import watched_paths
+from generator.render.environments import theme_dir
 
 GENERATOR = Path(__file__).resolve().parents[1]
 THEME = theme_dir()

@@ -22,9 +22,10 @@ from pathlib import Path
 from types import CodeType
 
 import jinja2
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from jinja2.bccache import Bucket, BytecodeCache
 
+_PACKAGE = Path(__file__).resolve().parents[1]
 COMPILED = Path(__file__).with_name("compiled")
 """Where the package's build writes the compiled templates (not in git: `.gitignore`)."""
 
@@ -55,15 +56,32 @@ _COMPILED_IN = (
 """The settings of an environment that Jinja compiles into a template's code."""
 
 
-def template_environment(package: str, compiled: Path | None = COMPILED) -> Environment:
-    """The environment of `package`'s templates (one of `TEMPLATE_FOLDERS`), reading the code
+def theme_dir() -> Path:
+    """Our theme overrides: `generator/theme/` in an installed package, the repository's
+    top-level `theme/` in a checkout of the generator (pyproject.toml maps one to the other)."""
+    installed = _PACKAGE / "theme"
+    return installed if installed.is_dir() else _PACKAGE.parent / "theme"
+
+
+def template_environment(
+    package: str, *, also: Path | None = None, compiled: Path | None = COMPILED
+) -> Environment:
+    """The environment of `package`'s templates (one of `TEMPLATE_FOLDERS`), then those of the
+    folder `also` (the theme's, for a part shared with the wards' pages), reading the code
     compiled into `compiled` where it is there."""
+    own = PackageLoader(package, "templates")
     return Environment(
-        loader=PackageLoader(package, "templates"),
+        loader=own if also is None else ChoiceLoader([own, FileSystemLoader(also)]),
         bytecode_cache=PrecompiledTemplates(compiled) if compiled else None,
         **TEMPLATE_SETTINGS,
         **TEMPLATE_FOLDERS[package],
     )
+
+
+def own_templates(environment: Environment) -> list[str]:
+    """The templates of the environment's own folder (not those of an `also` folder)."""
+    loader = environment.loader
+    return (loader.loaders[0] if isinstance(loader, ChoiceLoader) else loader).list_templates()
 
 
 def code_digest(environment: Environment, name: str, source: str) -> str:
@@ -102,15 +120,16 @@ def _located(code: CodeType, filename: str) -> CodeType:
 
 
 def write_compiled(folder: Path, environments: list[Environment]) -> int:
-    """Compile every template of `environments` into `folder`, which is emptied of the templates
-    compiled before; the number of templates. Jinja needs each filter a template names, and
-    compiles in how it is called: these are the environments the site's build uses."""
+    """Compile the own templates of `environments` into `folder`, which is emptied of the
+    templates compiled before; the number of templates. Jinja needs each filter a template
+    names, and compiles in how it is called: these are the environments the site's build uses.
+    A template shared from the theme is compiled when it is used, as the theme's are."""
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("t*.py"):
         old.unlink()
     count = 0
     for environment in environments:
-        for name in environment.list_templates():
+        for name in own_templates(environment):
             source, filename, _ = environment.loader.get_source(environment, name)
             code = environment.compile(source, name, filename, raw=True)
             digest = code_digest(environment, name, source)

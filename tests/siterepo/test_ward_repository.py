@@ -94,6 +94,7 @@ def test_the_wheel_holds_everything_a_build_reads(installed):
         "generator/theme/main.html",
         "generator/theme/assets/stylesheets/ctct.css",
         "generator/theme/partials/languages/custom.html",
+        "generator/theme/partials/ctct-search-box.html",
         "generator/engine/defaults/mkdocs.yml",
         "generator/engine/decap_server/package-lock.json",
         "generator/render/templates/task.html.j2",
@@ -124,13 +125,14 @@ def test_the_wheel_holds_everything_a_build_reads(installed):
 COMPILES = """
 import jinja2
 from generator.province.templating import portal_environment
+from generator.render.environments import own_templates
 from generator.render.templating import environment
 compiled, compile_ = [], jinja2.Environment.compile
 jinja2.Environment.compile = lambda self, *a, **k: compiled.append(a[1]) or compile_(self, *a, **k)
 for env in (environment(), portal_environment()):
-    for name in env.list_templates():
+    for name in own_templates(env):
         env.get_template(name)
-print(len(environment().list_templates()), compiled)
+print(len(own_templates(environment())), compiled)
 """
 
 
@@ -264,8 +266,11 @@ def test_an_installed_generator_builds_a_province_with_its_portal(ward, installe
     assert done.returncode == 0, done.stderr[-3000:]
     portal = (site / "index.html").read_text(encoding="utf-8")
     assert "An Hòa Tây" in portal and "an-hoa-tay/" in portal
+    # the search box of the portal and the wards', from the theme's shared partial
+    assert portal.count("data-ctct-search") == 1 and '<label for="q">' in portal
     for ward_id in ("an-hoa", "an-hoa-tay"):
-        assert (site / ward_id / "index.html").is_file()
+        home = (site / ward_id / "index.html").read_text(encoding="utf-8")
+        assert "data-ctct-search" in home and 'class="md-search__input" name="q"' in home
         assert (site / ward_id / "lich" / "tat-ca.ics").is_file()
 
 

@@ -75,8 +75,9 @@ function isShown(el) {
   });
 })();
 
-// The search box (theme/partials/search.html). Its engine, search.js, loads on the first key
-// typed, so that no page view downloads anything for search until someone searches.
+// The search box (theme/partials/ctct-search-box.html, on a ward's pages and the portal). Its
+// engine, search.js, loads on the first key typed, so that no page view downloads anything for
+// search until someone searches.
 (function () {
   var box = document.querySelector("[data-ctct-search]");
   var toggle = document.getElementById("__search");

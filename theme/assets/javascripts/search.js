@@ -253,7 +253,8 @@
     return element("li", "md-search-result__item", link);
   }
 
-  // Wire the box of theme/partials/search.html; its data-* attributes give the labels.
+  // Wire a box written by theme/partials/ctct-search-box.html (a ward's page, the portal);
+  // its data-* attributes give the index, the root and the labels.
   function attach(box) {
     const labels = box.dataset;
     const index = new Index(labels.index, labels.root);
