@@ -14,15 +14,14 @@ class BuildWithCompiledTemplates(build_py):
     def run(self) -> None:
         super().run()
         sys.path.insert(0, str(ROOT))  # the generator being built, not one installed
-        from generator.province.templating import portal_environment
+        from generator.engine.compiled import wheel_templates
         from generator.render.environments import COMPILED, write_compiled
-        from generator.render.templating import environment
 
         # An editable install reads the package from this checkout: compiled here, then.
         folder = (
             COMPILED if self.editable_mode else Path(self.build_lib) / COMPILED.relative_to(ROOT)
         )
-        write_compiled(folder, [environment(), portal_environment()])
+        write_compiled(folder, wheel_templates())
 
 
 setup(cmdclass={"build_py": BuildWithCompiledTemplates})

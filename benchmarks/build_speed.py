@@ -44,9 +44,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.province.templating import portal_environment
+from generator.engine.compiled import wheel_templates
 from generator.render.environments import COMPILED, write_compiled
-from generator.render.templating import environment
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -274,7 +273,7 @@ def main() -> int:
     )  # fmt: skip
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    write_compiled(COMPILED, [environment(), portal_environment()])  # as setup.py does
+    write_compiled(COMPILED, wheel_templates())  # as setup.py does
     compileall.compile_dir(ROOT / "generator", quiet=1)
     widths = [int(re.search(r">(\d+)", fmt)[1]) for _, fmt in COLUMNS.values()]
     print(" ".join(f"{name:>{width}}" for name, width in zip(COLUMNS, widths, strict=True)))

@@ -1,11 +1,16 @@
-"""Templates compiled once for a province: `build-all` compiles them in its parent process,
-and every ward's build, forked from it, uses that code instead of compiling its own.
+"""Templates compiled ahead of a build.
 
-In memory only, in the parent and its children: nothing compiled is written anywhere, and a
-single `generator build` has none of it. Measured with `benchmarks/province_speed.py`
+- Into the wheel: every template of ours (page bodies, the portal, the theme overrides), with
+  the environment a build compiles it in (`wheel_templates`, for setup.py); a build reads the
+  code back (`generator.render.environments.PrecompiledTemplates`).
+- Once for a province: `build-all` compiles Material's templates in its parent process, and
+  every ward's build, forked from it, uses that code instead of compiling its own. In memory
+  only, in the parent and its children: nothing compiled is written anywhere, and a single
+  `generator build` has none of it.
+
+Measured with `benchmarks/build_speed.py` and `benchmarks/province_speed.py`
 (docs/pages/speed.md): compiling Material's templates and ours was about a sixth of a ward's
-build. Ours now come compiled in the wheel (`generator.render.environments`); the parent loads
-them once, and compiles Material's and our theme overrides.
+build, ours alone a tenth.
 """
 
 from __future__ import annotations
@@ -13,46 +18,53 @@ from __future__ import annotations
 import contextlib
 
 from jinja2 import Environment, TemplateError
-from jinja2.bccache import Bucket, BytecodeCache
+from jinja2.bccache import Bucket
 
+from generator.engine.siteconfig import theme_environment
+from generator.province.templating import portal_environment
+from generator.render.environments import (
+    COMPILED,
+    PrecompiledTemplates,
+    own_templates,
+    theme_templates,
+)
 from generator.render.templating import environment
 
 _SHARED: CompiledTemplates | None = None
 
 
-class CompiledTemplates(BytecodeCache):
-    """Code compiled by Jinja, by template (name, file, source) and by the environment's
-    settings and extensions, which Jinja compiles in besides the source."""
+def wheel_templates() -> list[tuple[Environment, list[str]]]:
+    """Every template of ours, with the environment a build compiles it in."""
+    page, portal = environment(), portal_environment()
+    return [
+        (page, own_templates(page)),
+        (portal, own_templates(portal)),
+        (theme_environment(), theme_templates()),
+    ]
+
+
+def site_templates() -> PrecompiledTemplates:
+    """Where a site's build finds compiled code: the code compiled by `compile_once`, in a ward's
+    build forked from it; the wheel's elsewhere."""
+    return _SHARED or PrecompiledTemplates(COMPILED)
+
+
+class CompiledTemplates(PrecompiledTemplates):
+    """The wheel's code, and the code compiled in this process, kept for the processes forked
+    from it."""
 
     def __init__(self) -> None:
-        self.codes: dict[tuple, tuple[str, object]] = {}
+        super().__init__(COMPILED)
+        self.codes: dict[str, object] = {}
 
-    def load_bytecode(self, bucket: Bucket) -> None:
-        kept = self.codes.get(_key(bucket))
-        if kept is not None and kept[0] == bucket.checksum:
-            bucket.code = kept[1]
+    def get_bucket(self, environment, name, filename, source) -> Bucket:
+        bucket = super().get_bucket(environment, name, filename, source)
+        if bucket.code is None:
+            bucket.code = self.codes.get(bucket.key)
+        return bucket
 
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.codes[_key(bucket)] = (bucket.checksum, bucket.code)
-
-
-_SYNTAX = (
-    "block_start_string", "variable_start_string", "comment_start_string",
-    "line_statement_prefix", "line_comment_prefix", "trim_blocks", "lstrip_blocks",
-    "newline_sequence", "keep_trailing_newline", "optimized",
-)  # fmt: skip
-"""The settings of an environment that Jinja compiles into a template's code."""
-
-
-def _key(bucket: Bucket) -> tuple:
-    env = bucket.environment
-    syntax = tuple(getattr(env, name) for name in _SYNTAX)
-    return (bucket.key, syntax, tuple(sorted(env.extensions)))
-
-
-def shared_templates() -> CompiledTemplates | None:
-    """The code compiled by `compile_once`, in a process forked from it; None elsewhere."""
-    return _SHARED
+    def set_bucket(self, bucket: Bucket) -> None:
+        self.codes[bucket.key] = bucket.code
 
 
 def compile_once(theme_environment: Environment) -> None:

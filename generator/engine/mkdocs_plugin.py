@@ -23,7 +23,7 @@ from generator.common.dates import EpochError, build_today
 from generator.common.urls import search_index_path, site_address
 from generator.common.wording import site_description, site_title
 from generator.editor.settings import EditorSettings, SettingsError, editor_settings
-from generator.engine.compiled import shared_templates
+from generator.engine.compiled import site_templates
 from generator.engine.siteconfig import add_theme_overrides
 from generator.load.content import check_content
 from generator.output import Page, PathTaken, SiteInfo, SiteOutput
@@ -90,14 +90,14 @@ class ProgrammePlugin(BasePlugin[ProgrammeConfig]):
         return config
 
     def on_env(self, env, config, files):
-        """Parts of Material's frame rendered once per folder (`SharedParts`); in a ward's build
-        forked by `build-all`, the templates its parent compiled."""
+        """Parts of Material's frame rendered once per folder (`SharedParts`); our theme
+        overrides compiled in the wheel, and in a ward's build forked by `build-all`, the
+        templates its parent compiled (`engine/compiled.py`)."""
         shared = SharedParts(files)
         env.globals.update(
             ctct_once=shared.once, ctct_folder=shared.folder, ctct_sidebars=shared.sidebars
         )
-        if (compiled := shared_templates()) is not None:
-            env.bytecode_cache = compiled
+        env.bytecode_cache = site_templates()
         return env
 
     def on_files(self, files: Files, config) -> Files:

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import mergedeep
 import yaml
+from jinja2 import Environment
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
+from mkdocs.theme import Theme
 from mkdocs.utils.yaml import yaml_load
 
 from generator.render.environments import theme_dir
@@ -80,3 +82,12 @@ def add_theme_overrides(theme) -> None:
     ours = str(theme_dir())
     if ours not in theme.dirs:
         theme.dirs.insert(1 if theme.custom_dir else 0, ours)
+
+
+def theme_environment() -> Environment:
+    """The default theme's Jinja environment with our overrides, as a build makes it before any
+    plugin's `on_env`: the environment our theme overrides are compiled in."""
+    with DEFAULTS.open("rb") as fd:
+        theme = Theme(name=yaml_load(fd)["theme"]["name"])
+    add_theme_overrides(theme)
+    return theme.get_env()

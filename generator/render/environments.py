@@ -1,17 +1,13 @@
 """Our Jinja environments: how the templates of each of our template folders are compiled, and
-the code the package's build compiled for them, so that no build compiles them again, not even a
-ward's first build in a fresh CI container.
+the code the package's build compiled for every template of ours, so that no build compiles them
+again, not even a ward's first build in a fresh CI container.
 
-Compiling our page templates is about a tenth of a build's CPU (benchmarks/RESULTS.md, "Templates
-compiled into the wheel"). The package's build (`setup.py`) writes each template's Python code
-into `compiled/`, beside this module, in a file named by a digest of everything that code depends
-on: the template's name and source, the environment's syntax settings and Jinja's version. pip
-byte-compiles these files at install as it does every module. A template whose digest names no
-file (edited since, or compiled by another Jinja) is compiled as before; nothing is written
-while a site is built.
-
-Only jinja2 and the standard library are imported here, and by the environments the package's
-build compiles (setup.py): it runs before any other dependency is installed.
+Compiling our templates was about a tenth of a build's CPU (docs/pages/speed.md). The package's
+build (setup.py, with `generator.engine.compiled.wheel_templates`) writes each template's Python
+code into `compiled/`, beside this module, in a file named by a digest of everything that code
+depends on (`code_digest`). pip byte-compiles these files at install, as it does every module.
+A template whose digest names no file (edited since, overridden by a ward, or compiled by another
+Jinja or with other filters) is compiled as before; nothing is written while a site is built.
 """
 
 from __future__ import annotations
@@ -84,13 +80,29 @@ def own_templates(environment: Environment) -> list[str]:
     return (loader.loaders[0] if isinstance(loader, ChoiceLoader) else loader).list_templates()
 
 
+def theme_templates() -> list[str]:
+    """Our theme overrides' templates (not its scripts, styles and images)."""
+    folder = FileSystemLoader(theme_dir())
+    return [name for name in folder.list_templates() if name.endswith((".html", ".xml"))]
+
+
 def code_digest(environment: Environment, name: str, source: str) -> str:
-    """What a template's compiled code depends on, as a file name's worth of hex."""
+    """What a template's compiled code depends on, as a file name's worth of hex: the template,
+    the environment's syntax settings, and how each filter and test is called (Jinja refuses an
+    unknown one and passes some the context), its finalize too, and Jinja's version."""
     autoescape = environment.autoescape
     settings = [getattr(environment, setting) for setting in _COMPILED_IN]
     settings += [autoescape(name) if callable(autoescape) else autoescape]
-    settings += [sorted(environment.extensions), jinja2.__version__]
+    settings += [environment.is_async, sorted(environment.extensions), jinja2.__version__]
+    settings += [_called(environment.filters), _called(environment.tests)]
+    settings += [_called({"": environment.finalize} if environment.finalize else {})]
     return hashlib.sha256(repr((name, source, settings)).encode()).hexdigest()[:40]
+
+
+def _called(functions: dict) -> list[tuple[str, str]]:
+    """Each function's name, and what Jinja passes it first (`pass_context`…)."""
+    kinds = ((name, getattr(f, "jinja_pass_arg", None)) for name, f in functions.items())
+    return sorted((name, kind.name if kind else "") for name, kind in kinds)
 
 
 class PrecompiledTemplates(BytecodeCache):
@@ -119,17 +131,16 @@ def _located(code: CodeType, filename: str) -> CodeType:
     return code.replace(co_filename=filename, co_consts=consts)
 
 
-def write_compiled(folder: Path, environments: list[Environment]) -> int:
-    """Compile the own templates of `environments` into `folder`, which is emptied of the
-    templates compiled before; the number of templates. Jinja needs each filter a template
-    names, and compiles in how it is called: these are the environments the site's build uses.
-    A template shared from the theme is compiled when it is used, as the theme's are."""
+def write_compiled(folder: Path, templates: list[tuple[Environment, list[str]]]) -> int:
+    """Compile each environment's templates named beside it into `folder`, which is emptied of
+    the templates compiled before; the number of templates. Jinja needs each filter a template
+    names, and compiles in how it is called: these are the environments a site's build uses."""
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("t*.py"):
         old.unlink()
     count = 0
-    for environment in environments:
-        for name in own_templates(environment):
+    for environment, names in templates:
+        for name in names:
             source, filename, _ = environment.loader.get_source(environment, name)
             code = environment.compile(source, name, filename, raw=True)
             digest = code_digest(environment, name, source)

@@ -16,9 +16,10 @@ def _env(templates: dict[str, str], **settings) -> jinja2.Environment:
 @pytest.fixture
 def shared(monkeypatch):
     monkeypatch.setattr(compiled, "_SHARED", None)
-    assert compiled.shared_templates() is None, "a single build has none"
+    single = compiled.site_templates()
+    assert not isinstance(single, compiled.CompiledTemplates), "a single build reads the wheel's"
     compiled.compile_once(_env({"a.html": "<p>{{ x }}</p>", "b.xml": "<b/>", "c.css": "{{"}))
-    return compiled.shared_templates()
+    return compiled.site_templates()
 
 
 def _compiles(env: jinja2.Environment, monkeypatch) -> list[str]:
@@ -49,8 +50,9 @@ def test_a_ward_uses_the_code_compiled_before_it_was_forked(shared, monkeypatch)
         ({"a.html": "<p>{{ x }}!</p>"}, {}),  # its source changed
         ({"a.html": "<p>{{ x }}</p>"}, {"trim_blocks": True}),
         ({"a.html": "<p>{{ x }}</p>"}, {"extensions": ["jinja2.ext.loopcontrols"]}),
+        ({"a.html": "<p>{{ x }}</p>"}, {"autoescape": True}),
     ],
-    ids=["other source", "other settings", "other extensions"],
+    ids=["other source", "other settings", "other extensions", "escaped"],
 )
 def test_other_source_or_settings_are_compiled_again(shared, monkeypatch, templates, settings):
     env = _env(templates, **settings)
@@ -63,4 +65,4 @@ def test_other_source_or_settings_are_compiled_again(shared, monkeypatch, templa
 def test_a_template_that_cannot_compile_here_is_left_to_the_build(monkeypatch):
     monkeypatch.setattr(compiled, "_SHARED", None)
     compiled.compile_once(_env({"a.html": "{{ x | a_plugins_filter }}", "b.html": "ok"}))
-    assert len(compiled.shared_templates().codes) == 1, "b.html only"
+    assert len(compiled.site_templates().codes) == 1, "b.html only"

@@ -116,6 +116,7 @@ def test_the_wheel_holds_everything_a_build_reads(installed):
     assert ours <= packages  # pyproject.toml lists every package of ours
     assert not [n for n in names if n.startswith(("tests/", "content/", "benchmarks/"))]
     templates = [n for n in names if re.fullmatch(r"generator/\w+/templates/.+", n)]
+    templates += [n for n in names if re.fullmatch(r"generator/theme/.+\.(html|xml)", n)]
     compiled = [n for n in names if re.fullmatch(r"generator/render/compiled/t\w+\.py", n)]
     assert len(compiled) == len(templates) > 0  # setup.py compiled each of our templates
     (sdist,) = dist.glob("*.tar.gz")
@@ -124,15 +125,15 @@ def test_the_wheel_holds_everything_a_build_reads(installed):
 
 COMPILES = """
 import jinja2
-from generator.province.templating import portal_environment
-from generator.render.environments import own_templates
-from generator.render.templating import environment
+from generator.engine.compiled import site_templates, wheel_templates
 compiled, compile_ = [], jinja2.Environment.compile
 jinja2.Environment.compile = lambda self, *a, **k: compiled.append(a[1]) or compile_(self, *a, **k)
-for env in (environment(), portal_environment()):
-    for name in own_templates(env):
+templates = wheel_templates()
+for env, names in templates:
+    env.bytecode_cache = env.bytecode_cache or site_templates()  # the theme's: as on_env sets it
+    for name in names:
         env.get_template(name)
-print(len(own_templates(environment())), compiled)
+print(sum(len(names) for _, names in templates), compiled)
 """
 
 
