@@ -8,6 +8,7 @@ installed package, so an upgrade is a changed pin and nothing else.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import mergedeep
@@ -70,8 +71,9 @@ def load_site_config(config_file: Path, **overrides) -> MkDocsConfig:
     """The validated configuration of the site whose settings are `config_file` (which need
     not exist): paths in it are relative to its folder. Raises mkdocs' own exceptions."""
     options = {**site_options(config_file), **overrides}
+    # The options are the whole configuration, the defaults already read: no file to read again.
     return load_config(
-        config_file=str(DEFAULTS), config_file_path=str(config_file.absolute()), **options
+        config_file=io.BytesIO(b"{}"), config_file_path=str(config_file.absolute()), **options
     )
 
 

@@ -61,13 +61,10 @@ def derived(texts: Iterable[str]) -> tuple[Notion, ...]:
     wanted: dict[str, str] = {}
     for text in texts:
         for found in HYPHENATED.findall(text):
+            if not found.isupper():
+                continue
             letters = _letters(found)
-            if (
-                found.isupper()
-                and letters.isalpha()
-                and len(letters) >= DERIVED_LETTERS
-                and not _roman(letters)
-            ):
+            if letters.isalpha() and len(letters) >= DERIVED_LETTERS and not _roman(letters):
                 wanted.setdefault(letters, found)
     phrases: dict[str, set[str]] = {}
     sizes = {len(letters) for letters in wanted}
