@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.common.dates import EpochError, build_today
 from generator.common.errors import Problem, Severity
+from generator.contentformat.vocabulary import MARKUP_CHARACTERS
 from generator.domain.model import Status
 from generator.load.content import check_content
 
@@ -233,6 +234,8 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.source.is_file():
         print(f"{args.source}: không tìm thấy tệp văn bản", file=sys.stderr)
         return 1
+    if _bad_ward(args.ward):
+        return 1
     problems = import_document(
         args.source,
         args.out,
@@ -256,7 +259,7 @@ def run_new(args: argparse.Namespace) -> int:
         print("new: cần đúng một trong hai: --out (kho mới) hoặc --province (thêm vào tỉnh)",
               file=sys.stderr)  # fmt: skip
         return 1
-    if _bad_office(args.office):
+    if _bad_office(args.office) or _bad_ward(args.ward):
         return 1
     if args.province is not None:
         return _new_in_province(args)
@@ -307,16 +310,26 @@ def _new_in_province(args: argparse.Namespace) -> int:
     return code
 
 
-_NAME = re.compile(r"[^<>\"'&`\x00-\x1f\x7f]{1,100}")
-"""A province's name as `province.yaml`'s `name` takes it: one line, no markup characters."""
+_NAME = re.compile(f"[^{re.escape(MARKUP_CHARACTERS)}\\x00-\\x1f\\x7f]{{1,100}}")
+"""A name given on the command line (a province's, a ward's) as the content takes it: one line,
+no markup characters, at most 100 characters."""
+_NAME_RULE = f"một dòng, không quá 100 ký tự, không có ký tự {' '.join(MARKUP_CHARACTERS)}"
+
+
+def _bad_ward(name: str | None) -> bool:
+    """A `--ward` the content would refuse, said of the option (the ward.yaml that would
+    hold it is not written yet)."""
+    if name is None or _NAME.fullmatch(name.strip()):
+        return False
+    print(f"--ward {name[:60]!r}: tên phường, xã, {_NAME_RULE}", file=sys.stderr)
+    return True
 
 
 def run_new_province(args: argparse.Namespace) -> int:
     from generator.siterepo.new import new_province
 
     if not _NAME.fullmatch(args.name.strip()):
-        print(f"--name {args.name[:60]!r}: tên tỉnh, thành phố, một dòng, không quá 100 ký tự, "
-              "không có ký tự < > \" ' & `", file=sys.stderr)  # fmt: skip
+        print(f"--name {args.name[:60]!r}: tên tỉnh, thành phố, {_NAME_RULE}", file=sys.stderr)
         return 1
     if _bad_office(args.office):
         return 1

@@ -214,6 +214,17 @@ def test_new_refuses_a_folder_that_holds_anything(tmp_path, capsys):
     assert list(empty.iterdir()) == []
 
 
+@pytest.mark.parametrize("name", ["<b>An Hòa</b>", "An Hòa\nx", "An & Hòa", "x" * 101])
+def test_a_ward_name_the_content_would_refuse_is_named_as_the_option(tmp_path, capsys, name):
+    """Said of `--ward`, not of a ward.yaml that was never written; nothing written."""
+    for command in (["new", str(COMMUNE), "--out", str(tmp_path / "out")],
+                    ["import", str(COMMUNE), "--out", str(tmp_path / "content")]):  # fmt: skip
+        assert cli_main([*command, "--ward", name]) == 1
+        (said,) = capsys.readouterr().err.splitlines()
+        assert said.startswith("--ward ") and "ward.yaml" not in said
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_new_writes_nothing_when_the_document_cannot_be_read(tmp_path, commune):
     document = tmp_path / "ctct.txt"
     text = replaced(COMMUNE.read_text(encoding="utf-8"), f" {commune.name.upper()}", "", None)
