@@ -53,6 +53,8 @@ def test_new_province_writes_its_table_and_one_commit(tmp_path):
     readme = (out / "README.md").read_text(encoding="utf-8")
     for said in ("new ", "--province .", "--office", "http.server -d site", "--content wards/"):
         assert said in readme, said
+    tops = {path.split("/")[0] for path in tracked} - {"README.md", ".gitignore"}
+    assert [top for top in sorted(tops) if f"`{top}" not in readme] == []  # its file table
     for ignored in ("/site/", "/site.state/", "/.venv/"):
         assert ignored in (out / ".gitignore").read_text(encoding="utf-8")
 

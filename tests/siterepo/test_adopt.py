@@ -107,6 +107,13 @@ def test_new_makes_one_commit_with_only_the_communes_content(adopted, commune):
     assert "git add content && git commit" in readme
 
 
+def test_the_readme_says_what_each_file_of_the_repository_is_for(adopted):
+    """Its table names every top-level file and folder `new` wrote (but itself and .gitignore)."""
+    table = (adopted / "README.md").read_text(encoding="utf-8").split("## ", 2)[1]
+    tops = {f.split("/")[0] for f in git_lines(adopted, "ls-files")} - {"README.md", ".gitignore"}
+    assert [top for top in sorted(tops) if f"`{top}" not in table] == []
+
+
 def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
