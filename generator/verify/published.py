@@ -35,6 +35,8 @@ class Tree:
     """Every plain file (not a link), relative to the site, sorted."""
     folders: set[str] = field(default_factory=set)
     """Every real folder (not a link), relative to the site; the site itself is ''."""
+    sizes: dict[str, int] = field(default_factory=dict)
+    """Each file's size in bytes."""
     problems: list[Finding] = field(default_factory=list)
     """What must not be published, found on the way."""
 
@@ -55,14 +57,16 @@ def walk(site: Path) -> Tree:
             path = Path(here) / name
             rel = prefix + name
             try:
-                mode = path.lstat().st_mode
+                status = path.lstat()
             except OSError as exc:
                 tree.problems.append(Finding(rel, 0, f"không đọc được: {exc.strerror}"))
                 continue
+            mode = status.st_mode
             if problem := _unwanted(rel, name, path, mode, root):
                 tree.problems.append(Finding(rel, 0, problem))
             if stat.S_ISREG(mode):
                 tree.files.append(rel)
+                tree.sizes[rel] = status.st_size
             elif stat.S_ISDIR(mode):
                 tree.folders.add(rel)
         folders[:] = sorted(n for n in folders if not n.startswith("."))
@@ -95,29 +99,28 @@ def _is_editor_config(rel: str) -> bool:
     return rel == EDITOR_CONFIG or rel.endswith("/" + EDITOR_CONFIG)
 
 
-def content_copies(site: Path, files: list[str], content: Path) -> list[Finding]:
-    """Published files whose bytes are those of a data file of `content` (under any name)."""
-    data: dict[tuple[int, str], str] = {}
-    for here, folders, names in os.walk(content):
-        folders[:] = [n for n in folders if not n.startswith(".")]
-        for name in names:
-            path = Path(here) / name
-            if name.lower().endswith(DATA_SUFFIXES) and path.is_file() and not path.is_symlink():
-                blob = _read(path)
-                if blob.strip():
+class ContentData:
+    """The data files of a content folder, by size and digest: a published file with the same
+    bytes is a copy of one (under any name)."""
+
+    def __init__(self, content: Path) -> None:
+        self.sources: dict[tuple[int, str], str] = {}
+        for here, folders, names in os.walk(content):
+            folders[:] = [n for n in folders if not n.startswith(".")]
+            for name in names:
+                path = Path(here) / name
+                if not name.lower().endswith(DATA_SUFFIXES) or path.is_symlink():
+                    continue
+                if path.is_file() and (blob := _read(path)).strip():
                     rel = path.relative_to(content).as_posix()
-                    data.setdefault((len(blob), _digest(blob)), f"{content.name}/{rel}")
-    sizes = {size for size, _ in data}
-    found = []
-    for rel in files:
-        path = site / rel
-        if path.stat().st_size in sizes:
-            blob = _read(path)
-            if blob and (source := data.get((len(blob), _digest(blob)))):
-                found.append(
-                    Finding(rel, 0, f"bản sao của {source}: dữ liệu nguồn không được đăng")
-                )
-    return found
+                    self.sources.setdefault((len(blob), _digest(blob)), f"{content.name}/{rel}")
+        self.sizes = {size for size, _ in self.sources}
+
+    def copied(self, blob: bytes) -> str | None:
+        """The data file `blob` is a copy of, if any."""
+        if not blob or len(blob) not in self.sizes:
+            return None
+        return self.sources.get((len(blob), _digest(blob)))
 
 
 SECRET = re.compile(
@@ -125,18 +128,13 @@ SECRET = re.compile(
     re.MULTILINE,
 )
 """What no public site holds: a private key, a system's password or shadow file."""
-_SCANNED = 1 << 20
+SCANNED = 1 << 20
 """Files larger than this (the editor's bundle) are not scanned for secrets."""
 
 
-def secrets(site: Path, files: list[str]) -> list[Finding]:
-    """Published files that hold a private key or a copy of a system's account files."""
-    found = []
-    for rel in files:
-        path = site / rel
-        if path.stat().st_size <= _SCANNED and SECRET.search(_read(path)):
-            found.append(Finding(rel, 0, "tệp chứa khóa bí mật hoặc tài khoản hệ thống"))
-    return found
+def holds_secret(blob: bytes) -> bool:
+    """A private key or a copy of a system's account files; `blob` of at most `SCANNED`."""
+    return SECRET.search(blob) is not None
 
 
 def _read(path: Path) -> bytes:

@@ -19,7 +19,7 @@ from generator.verify.data import (
 from generator.verify.feeds import ics_problems, xml_problems
 from generator.verify.links import UNKNOWN_ADDRESS, page_links, shared_files, site_address
 from generator.verify.pages import Page, read_page
-from generator.verify.published import Tree, content_copies, secrets, walk
+from generator.verify.published import SCANNED, ContentData, Tree, holds_secret, walk
 
 HOME = "index.html"
 
@@ -49,12 +49,10 @@ def verify_site(site: Path, content: Path | None = None) -> Result:
     if not tree.files:
         raise SiteMissing(f"{site}: thư mục trang trống; {build}")
     files = set(tree.files)
-    findings = list(tree.problems) + secrets(site, tree.files)
-    if content is not None:
-        findings += content_copies(site, tree.files, content)
+    findings = list(tree.problems)
     if HOME not in files:
         findings.append(Finding(HOME, 0, "trang không có trang chủ"))
-    pages = _check_files(site, tree, findings)
+    pages = _check_files(site, tree, findings, ContentData(content) if content else None)
     site_url = site_address({rel: page.canonical for rel, page in pages.items() if page.canonical})
     linkable = files | shared_files(site)  # a province's one copy of the editor's bundle
     for rel, page in pages.items():
@@ -62,18 +60,28 @@ def verify_site(site: Path, content: Path | None = None) -> Result:
     return Result(sorted(findings), len(tree.files), site_url)
 
 
-def _check_files(site: Path, tree: Tree, findings: list[Finding]) -> dict[str, Page]:
-    """Check each file by its kind, adding to `findings`; returns the pages read."""
+def _check_files(
+    site: Path, tree: Tree, findings: list[Finding], content: ContentData | None
+) -> dict[str, Page]:
+    """Read each file once, at most: check it by its kind, for secrets, and for a copy of the
+    content's data, adding to `findings`; returns the pages read."""
     pages: dict[str, Page] = {}
     present = set(tree.files)
     for rel in tree.files:
         kind = Path(rel).suffix.lower()
-        if kind not in READ:
+        size = tree.sizes[rel]
+        if kind not in READ and size > SCANNED and not (content and size in content.sizes):
             continue
         try:
             data = (site / rel).read_bytes()
         except OSError as exc:
             findings.append(Finding(rel, 0, f"không đọc được: {exc.strerror}"))
+            continue
+        if len(data) <= SCANNED and holds_secret(data):
+            findings.append(Finding(rel, 0, "tệp chứa khóa bí mật hoặc tài khoản hệ thống"))
+        if content and (source := content.copied(data)):
+            findings.append(Finding(rel, 0, f"bản sao của {source}: dữ liệu nguồn không được đăng"))
+        if kind not in READ:
             continue
         if kind == ".html":
             page, problems = _html(data)
