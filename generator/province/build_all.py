@@ -169,7 +169,7 @@ def _build_wards(
         file=sys.stderr,
     )
     if len(jobs) > 1:  # for one ward, the worker imports and compiles only what it uses
-        _warm_up(options.config)
+        _warm_up(options.config, jobs[0].content)
     failed = [w.id for w in missing]
     for result in run_jobs(jobs, max(1, options.jobs), options.ward_timeout):
         _report(result)
@@ -226,9 +226,11 @@ def _remove_gone(places: Places, kept: dict[str, str], present: set[str]) -> Non
         del kept[ward_id]
 
 
-def _warm_up(config: Path) -> None:
+def _warm_up(config: Path, content: Path) -> None:
     """Import mkdocs, Material and the plugins, and compile the templates, once, here, so that
-    no worker does it again (`engine/compiled.py`)."""
+    no worker does it again (`engine/compiled.py`). The configuration is read as a ward's build
+    reads it, with a ward's `content` as its docs_dir: a province's repository has no content/
+    beside its mkdocs.yml, which mkdocs would refuse."""
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from generator.engine.compiled import compile_once
@@ -236,7 +238,7 @@ def _warm_up(config: Path) -> None:
 
     # A bad configuration is reported by each ward's build, under the ward's name.
     with contextlib.suppress(ConfigurationError, Abort, OSError, ValueError):
-        theme = load_site_config(config).theme
+        theme = load_site_config(config, docs_dir=str(content)).theme
         add_theme_overrides(theme)
         compile_once(theme.get_env())
 

@@ -66,3 +66,21 @@ def test_a_template_that_cannot_compile_here_is_left_to_the_build(monkeypatch):
     monkeypatch.setattr(compiled, "_SHARED", None)
     compiled.compile_once(_env({"a.html": "{{ x | a_plugins_filter }}", "b.html": "ok"}))
     assert len(compiled.site_templates().codes) == 1, "b.html only"
+
+
+def test_a_province_without_content_beside_its_configuration_still_compiles_once(
+    tmp_path, monkeypatch
+):
+    """`build-all` runs at a province's root: no content/ beside its mkdocs.yml (which it need
+    not have either). Its parent reads the configuration as a ward's build does, with a ward's
+    content, and compiles Material's templates for the wards."""
+    from generator.province.build_all import _warm_up
+
+    monkeypatch.setattr(compiled, "_SHARED", None)
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "wards" / "an-hoa" / "content"
+    content.mkdir(parents=True)
+    _warm_up(tmp_path / "mkdocs.yml", content)
+    shared = compiled.site_templates()
+    assert isinstance(shared, compiled.CompiledTemplates)
+    assert len(shared.codes) > 20  # Material's pages and partials
