@@ -234,7 +234,7 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.source.is_file():
         print(f"{args.source}: không tìm thấy tệp văn bản", file=sys.stderr)
         return 1
-    if _bad_ward(args.ward):
+    if _bad_names(args):
         return 1
     problems = import_document(
         args.source,
@@ -259,7 +259,7 @@ def run_new(args: argparse.Namespace) -> int:
         print("new: cần đúng một trong hai: --out (kho mới) hoặc --province (thêm vào tỉnh)",
               file=sys.stderr)  # fmt: skip
         return 1
-    if _bad_office(args.office) or _bad_ward(args.ward):
+    if _bad_office(args.office) or _bad_names(args):
         return 1
     if args.province is not None:
         return _new_in_province(args)
@@ -316,13 +316,17 @@ no markup characters, at most 100 characters."""
 _NAME_RULE = f"một dòng, không quá 100 ký tự, không có ký tự {' '.join(MARKUP_CHARACTERS)}"
 
 
-def _bad_ward(name: str | None) -> bool:
-    """A `--ward` the content would refuse, said of the option (the ward.yaml that would
-    hold it is not written yet)."""
-    if name is None or _NAME.fullmatch(name.strip()):
-        return False
-    print(f"--ward {name[:60]!r}: tên phường, xã, {_NAME_RULE}", file=sys.stderr)
-    return True
+def _bad_names(args: argparse.Namespace) -> bool:
+    """A `--ward` or `--city` the content would refuse, said of the option (the ward.yaml that
+    would hold it is not written yet)."""
+    for option, name, what in (
+        ("--ward", args.ward, "tên phường, xã"),
+        ("--city", args.city, "tỉnh, thành phố"),
+    ):
+        if name is not None and not _NAME.fullmatch(name.strip()):
+            print(f"{option} {name[:60]!r}: {what}, {_NAME_RULE}", file=sys.stderr)
+            return True
+    return False
 
 
 def run_new_province(args: argparse.Namespace) -> int:

@@ -221,14 +221,18 @@ def test_new_refuses_a_folder_that_holds_anything(tmp_path, capsys):
     assert list(empty.iterdir()) == []
 
 
+@pytest.mark.parametrize("option", ["--ward", "--city"])
 @pytest.mark.parametrize("name", ["<b>An Hòa</b>", "An Hòa\nx", "An & Hòa", "x" * 101])
-def test_a_ward_name_the_content_would_refuse_is_named_as_the_option(tmp_path, capsys, name):
-    """Said of `--ward`, not of a ward.yaml that was never written; nothing written."""
+def test_a_ward_name_the_content_would_refuse_is_named_as_the_option(
+    tmp_path, capsys, name, option
+):
+    """Said of `--ward` (or `--city`), not of a ward.yaml that was never written, nor written
+    into a ward.yaml that `check` then refuses; nothing written."""
     for command in (["new", str(COMMUNE), "--out", str(tmp_path / "out")],
                     ["import", str(COMMUNE), "--out", str(tmp_path / "content")]):  # fmt: skip
-        assert cli_main([*command, "--ward", name]) == 1
+        assert cli_main([*command, option, name]) == 1
         (said,) = capsys.readouterr().err.splitlines()
-        assert said.startswith("--ward ") and "ward.yaml" not in said
+        assert said.startswith(f"{option} ") and "ward.yaml" not in said
     assert list(tmp_path.iterdir()) == []
 
 
