@@ -68,13 +68,12 @@ class CompiledTemplates(PrecompiledTemplates):
 
 
 def compile_once(theme_environment: Environment) -> None:
-    """Compile (or, for ours, load) every page template of the theme's environment and of ours,
-    here, before the wards' builds are forked."""
+    """Compile every page template of the theme's environment (Material's; ours come compiled
+    in the wheel), here, before the wards' builds are forked."""
     global _SHARED
     _SHARED = CompiledTemplates()
     theme_environment.bytecode_cache = _SHARED
-    for env in (theme_environment, environment()):
-        for name in env.list_templates(extensions=("html", "xml")):
-            # one needing what this build does not have (a plugin's filter) is not used
-            with contextlib.suppress(TemplateError):
-                env.get_template(name)
+    for name in theme_environment.list_templates(extensions=("html", "xml")):
+        # one needing what this build does not have (a plugin's filter) is not used
+        with contextlib.suppress(TemplateError):
+            theme_environment.get_template(name)

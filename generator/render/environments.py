@@ -13,6 +13,7 @@ Jinja or with other filters) is compiled as before; nothing is written while a s
 from __future__ import annotations
 
 import hashlib
+import os
 from importlib.machinery import SourceFileLoader
 from pathlib import Path
 from types import CodeType
@@ -114,10 +115,12 @@ class PrecompiledTemplates(BytecodeCache):
     def get_bucket(self, environment, name, filename, source) -> Bucket:
         bucket = Bucket(environment, code_digest(environment, name, source), "")
         path = self.folder / f"t{bucket.key}.py"
-        if path.is_file():
+        try:
             # Python's own loader: the byte-code pip wrote at install, or the file compiled.
             code = SourceFileLoader(path.stem, str(path)).get_code(path.stem)
-            bucket.code = _located(code, filename or name)
+        except OSError:  # none for this digest (or just replaced): compiled as before
+            return bucket
+        bucket.code = _located(code, filename or name)
         return bucket
 
     def set_bucket(self, bucket: Bucket) -> None:
@@ -132,18 +135,22 @@ def _located(code: CodeType, filename: str) -> CodeType:
 
 
 def write_compiled(folder: Path, templates: list[tuple[Environment, list[str]]]) -> int:
-    """Compile each environment's templates named beside it into `folder`, which is emptied of
-    the templates compiled before; the number of templates. Jinja needs each filter a template
-    names, and compiles in how it is called: these are the environments a site's build uses."""
+    """Compile each environment's templates named beside it into `folder`, and remove the
+    templates compiled there before; the number of templates. Jinja needs each filter a
+    template names, and compiles in how it is called: these are the environments a site's
+    build uses. Each file is replaced whole, so a build reading the folder meanwhile (an
+    editable install's) finds a file complete or none."""
     folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("t*.py"):
-        old.unlink()
-    count = 0
+    written = set()
     for environment, names in templates:
         for name in names:
             source, filename, _ = environment.loader.get_source(environment, name)
             code = environment.compile(source, name, filename, raw=True)
-            digest = code_digest(environment, name, source)
-            (folder / f"t{digest}.py").write_text(code, encoding="utf-8")
-            count += 1
-    return count
+            path = folder / f"t{code_digest(environment, name, source)}.py"
+            partial = path.with_suffix(".partial")
+            partial.write_text(code, encoding="utf-8")
+            os.replace(partial, path)
+            written.add(path)
+    for old in set(folder.glob("t*.py")) - written:
+        old.unlink()
+    return len(written)
