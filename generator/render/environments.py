@@ -94,7 +94,10 @@ def code_digest(environment: Environment, name: str, source: str) -> str:
     autoescape = environment.autoescape
     settings = [getattr(environment, setting) for setting in _COMPILED_IN]
     settings += [autoescape(name) if callable(autoescape) else autoescape]
-    settings += [environment.is_async, sorted(environment.extensions), jinja2.__version__]
+    settings += [environment.is_async, environment.sandboxed, jinja2.__version__]
+    # the i18n extension compiles `{% trans %}` by these
+    settings += [sorted(environment.extensions), environment.policies.get("ext.i18n.trimmed")]
+    settings += [getattr(environment, "newstyle_gettext", None)]
     settings += [_called(environment.filters), _called(environment.tests)]
     settings += [_called({"": environment.finalize} if environment.finalize else {})]
     return hashlib.sha256(repr((name, source, settings)).encode()).hexdigest()[:40]
@@ -103,7 +106,7 @@ def code_digest(environment: Environment, name: str, source: str) -> str:
 def _called(functions: dict) -> list[tuple[str, str]]:
     """Each function's name, and what Jinja passes it first (`pass_context`…)."""
     kinds = ((name, getattr(f, "jinja_pass_arg", None)) for name, f in functions.items())
-    return sorted((name, kind.name if kind else "") for name, kind in kinds)
+    return sorted((name, str(kind) if kind else "") for name, kind in kinds)
 
 
 class PrecompiledTemplates(BytecodeCache):
